@@ -1,0 +1,71 @@
+package domain
+
+import "time"
+
+// OutboxKind is what a job asks Telegram to do.
+type OutboxKind string
+
+// The kinds of outgoing jobs.
+const (
+	SendText       OutboxKind = "text"
+	SendPhoto      OutboxKind = "photo"
+	SendMediaGroup OutboxKind = "media_group"
+	SendDocument   OutboxKind = "document"
+	EditText       OutboxKind = "edit_text"
+	AnswerCallback OutboxKind = "answer_callback"
+	ChatAction     OutboxKind = "chat_action"
+)
+
+// Priorities: replies to people go ahead of bulk scheduled posts.
+const (
+	PriorityReply = 0
+	PriorityBulk  = 1
+)
+
+// Button is an inline keyboard button; Data is opaque and at most 64 bytes.
+type Button struct {
+	Text string
+	Data string
+}
+
+// Attachment is a file sent with a job: a chart PNG or an exported table.
+type Attachment struct {
+	Name    string
+	Data    []byte
+	Caption string // HTML, at most 1024 characters
+}
+
+// OutboxJob is one thing the bot has to send. Jobs are stored in the same
+// transaction as the change that caused them and removed from the queue
+// only after Telegram took them, so a crash loses no reply.
+type OutboxJob struct {
+	ID        int64
+	Key       string // deduplication key; empty for none
+	Workspace int64
+	ChatID    int64
+	Priority  int
+	Kind      OutboxKind
+
+	Text          string // HTML
+	Keyboard      [][]Button
+	ReplyTo       int // message id to reply to
+	EditMessageID int // for EditText
+	Files         []Attachment
+	CallbackID    string // for AnswerCallback
+	ShowAlert     bool
+	Action        string // for ChatAction, e.g. upload_photo
+	// Ref names what waits for the sent message's id (e.g. a hypothesis
+	// card), so later edits can find it.
+	Ref string
+
+	CreatedAt time.Time
+	NotBefore time.Time // earliest time to send
+	Deadline  time.Time // give up after; zero means never
+	Attempts  int
+	LastError string
+
+	Sent       bool
+	Failed     bool // given up: rejected by Telegram or past its deadline
+	SentAt     time.Time
+	MessageIDs []int
+}

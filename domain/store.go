@@ -1,0 +1,74 @@
+package domain
+
+import "time"
+
+// Store is the durable state of all workspaces. Every change made while
+// handling one Telegram update happens in one Update, together with the
+// poll offset and the replies, so a crash never loses or repeats a command.
+type Store interface {
+	View(fn func(Tx) error) error
+	Update(fn func(Tx) error) error
+}
+
+// Tx is one transaction over the store. Values read from it are copies and
+// stay valid after it ends.
+type Tx interface {
+	Workspaces() WorkspaceStore
+	Records() RecordStore
+	Outbox() OutboxStore
+	Poll() PollState
+}
+
+// WorkspaceStore keeps workspaces with their settings, stages, segments
+// and members.
+type WorkspaceStore interface {
+	// Get returns the workspace or an ENOTFOUND error.
+	Get(id int64) (*Workspace, error)
+	// ByChat returns the workspace bound to the chat or an ENOTFOUND error.
+	ByChat(chatID int64) (*Workspace, error)
+	// Create assigns the workspace an id and stores it; the chat must be free.
+	Create(w *Workspace) error
+	// Put replaces a stored workspace.
+	Put(w *Workspace) error
+	// MoveChat rebinds the workspace of chat from to chat to (a group
+	// upgraded to a supergroup).
+	MoveChat(from, to int64) error
+	// List returns all workspaces ordered by id.
+	List() ([]*Workspace, error)
+}
+
+// RecordStore keeps weekly records. Put keeps the replaced version in the
+// record's history, so a correction never loses what was there before.
+type RecordStore interface {
+	Get(workspace int64, segment string, week Week) (WeeklyRecord, bool, error)
+	Put(workspace int64, r WeeklyRecord) error
+	// Range returns the segment's records from..to inclusive, oldest first.
+	// An empty segment means every segment.
+	Range(workspace int64, segment string, from, to Week) ([]WeeklyRecord, error)
+	// History returns the replaced versions of a record, oldest first.
+	History(workspace int64, segment string, week Week) ([]WeeklyRecord, error)
+}
+
+// PollState keeps the Telegram long-poll offset.
+type PollState interface {
+	Offset() (int, error)
+	SetOffset(offset int) error
+}
+
+// OutboxStore keeps what the bot has to send until Telegram has taken it.
+type OutboxStore interface {
+	// Add stores a job unless a job with the same non-empty Key exists;
+	// added is false for such a duplicate. Add assigns ID.
+	Add(job *OutboxJob) (added bool, err error)
+	// Pending returns unsent jobs in the order they were added.
+	Pending() ([]*OutboxJob, error)
+	// Put updates a job (attempts, next try, chat id after a migration).
+	Put(job *OutboxJob) error
+	// Done marks the job sent (or given up) and records the message ids
+	// Telegram returned; its key stays reserved so it is never sent twice.
+	Done(id int64, messageIDs []int, at time.Time) error
+	// Get returns a job by id, sent or not.
+	Get(id int64) (*OutboxJob, error)
+	// ByKey returns the job with key, sent or not.
+	ByKey(key string) (*OutboxJob, bool, error)
+}

@@ -1,0 +1,157 @@
+package domain
+
+import (
+	"slices"
+	"time"
+)
+
+// AnonymousAdminID is the user id Telegram shows for an anonymous group
+// administrator (GroupAnonymousBot). Many people hide behind it, so it never
+// gets a role.
+const AnonymousAdminID int64 = 1087968824
+
+// Workspace is one company, bound to one leadership group chat.
+type Workspace struct {
+	ID       int64
+	ChatID   int64 // changes when the group is upgraded to a supergroup
+	Title    string
+	Lang     Lang
+	TimeZone string // IANA name, e.g. Europe/Moscow
+	Currency string // symbol shown after amounts, e.g. ₽
+
+	Departments []Department
+	Stages      []Stage // in funnel order
+	Segments    []Segment
+	NonTarget   []Reason // lead qualification reasons
+	DropOff     []Reason // reasons items are lost at a stage
+	Members     []Member
+	Joins       []JoinRequest
+
+	// Parked is set when Telegram says the bot was removed from the chat:
+	// nothing is sent there until the bot is added back.
+	Parked    bool
+	CreatedAt time.Time
+}
+
+// Location returns the workspace's time zone, UTC when the name is unknown.
+func (w *Workspace) Location() *time.Location {
+	if loc, err := time.LoadLocation(w.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// Department is a part of the company that owns funnel stages and
+// hypotheses, e.g. marketing or sales.
+type Department struct {
+	Key  string // stable id used in records and buttons
+	Name Name
+}
+
+// Department returns the department with key or a name in either language.
+func (w *Workspace) Department(keyOrName string) (Department, bool) {
+	for _, d := range w.Departments {
+		if d.Key == keyOrName || d.Name.Matches(keyOrName) {
+			return d, true
+		}
+	}
+	return Department{}, false
+}
+
+// Role is what a member may do in a workspace.
+type Role string
+
+// Roles, from the most to the least powerful.
+const (
+	RoleCEO    Role = "ceo"
+	RoleHead   Role = "head"
+	RoleMember Role = "member"
+)
+
+// Member is a person the workspace knows. A person is a CEO, a head of one
+// or more departments, or a plain member who reads.
+type Member struct {
+	UserID    int64
+	Name      string // first and last name as Telegram shows them
+	Username  string // without @, may be empty
+	CEO       bool
+	HeadOf    []string // department keys
+	UpdatedAt time.Time
+}
+
+// Role returns the member's most powerful role.
+func (m Member) Role() Role {
+	switch {
+	case m.CEO:
+		return RoleCEO
+	case len(m.HeadOf) > 0:
+		return RoleHead
+	}
+	return RoleMember
+}
+
+// Member returns the member with the user id; a stranger is a plain member.
+func (w *Workspace) Member(userID int64) Member {
+	for _, m := range w.Members {
+		if m.UserID == userID {
+			return m
+		}
+	}
+	return Member{UserID: userID}
+}
+
+// IsCEO reports whether the user is a CEO of the workspace.
+func (w *Workspace) IsCEO(userID int64) bool {
+	return w.Member(userID).CEO
+}
+
+// IsHeadOf reports whether the user heads the department.
+func (w *Workspace) IsHeadOf(userID int64, dept string) bool {
+	return slices.Contains(w.Member(userID).HeadOf, dept)
+}
+
+// Heads returns the members heading the department, in the order they were added.
+func (w *Workspace) Heads(dept string) []Member {
+	var heads []Member
+	for _, m := range w.Members {
+		if slices.Contains(m.HeadOf, dept) {
+			heads = append(heads, m)
+		}
+	}
+	return heads
+}
+
+// CEOs returns the workspace's CEOs.
+func (w *Workspace) CEOs() []Member {
+	var ceos []Member
+	for _, m := range w.Members {
+		if m.CEO {
+			ceos = append(ceos, m)
+		}
+	}
+	return ceos
+}
+
+// Person is who acts: the Telegram user behind a command or a button.
+type Person struct {
+	UserID   int64
+	Name     string
+	Username string
+}
+
+// RequireCEO returns an EFORBIDDEN error unless the person is a CEO.
+func (w *Workspace) RequireCEO(p Person) error {
+	if !w.IsCEO(p.UserID) {
+		return Errorf(EFORBIDDEN, "error.ceo_only")
+	}
+	return nil
+}
+
+// JoinRequest is a person's request to become the head of a department,
+// waiting for a CEO's approval.
+type JoinRequest struct {
+	ID         int64
+	Person     Person
+	Department string
+	At         time.Time
+}
