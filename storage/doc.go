@@ -1,0 +1,27 @@
+// Package storage keeps trackbot's durable state in one bbolt file and
+// implements domain.Store. It is the only package that imports bbolt.
+//
+// Every change caused by one Telegram update (the workspace, the weekly
+// record, the replies queued in the outbox and the new poll offset) commits
+// in one bbolt transaction, so a crash either keeps all of it or none.
+//
+// Bucket layout (all integers big-endian, so keys sort numerically; ids are
+// unsigned, chat ids are their two's-complement bits):
+//
+//	meta             "schema_version" → uint64; "poll_offset" → int64
+//	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row
+//	workspace_chats  chat id (8) → workspace id (8)
+//	records          workspace (8) | segment | 0x00 | year (2) | week (1) → record row
+//	record_history   record key | sequence (8) → replaced record row with the time it was replaced
+//	outbox           job id (8, NextSequence) → job row without file bytes
+//	outbox_files     job id (8) | file index (4) → raw file bytes, only while the job is pending
+//	outbox_pending   job id (8) → empty; the jobs still to send, in insertion order
+//	outbox_keys      dedup key → job id (8), plus sent time and outcome once the job is pruned
+//
+// Segment keys never hold a 0x00 byte, which ends the segment in a record
+// key: a segment's records are one contiguous key range sorted by week, so
+// Range is a cursor seek. Rows are JSON of unexported structs with a "v"
+// version; domain types carry no storage tags. Times are stored as Unix
+// nanoseconds and come back in UTC. The schema version in meta is raised by
+// the ordered migrations that run at Open.
+package storage
