@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -73,6 +74,7 @@ func Text(lang Lang, key string, args ...any) string {
 	catalogMu.RLock()
 	entry, ok := catalog[key]
 	catalogMu.RUnlock()
+	args = localizeArgs(lang, args)
 	if !ok {
 		if len(args) == 0 {
 			return key
@@ -87,6 +89,32 @@ func Text(lang Lang, key string, args ...any) string {
 		return format
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// Localizer is a value that renders itself in a language. Text renders
+// such arguments in its own language, so a message can carry parts that are
+// themselves localized: a list of problems, a nested *Error.
+type Localizer interface {
+	Localize(lang Lang) string
+}
+
+// localizeArgs replaces Localizer arguments with their text in lang.
+func localizeArgs(lang Lang, args []any) []any {
+	var out []any // a copy, made only when needed: never write into the caller's slice
+	for i, a := range args {
+		l, ok := a.(Localizer)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = l.Localize(lang)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // HasText reports whether key is in the catalog with both languages.

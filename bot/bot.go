@@ -1,0 +1,278 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"trackbot/domain"
+)
+
+// Config is what the bot needs from the configuration file.
+type Config struct {
+	Token        string
+	APIURL       string  // Bot API base, e.g. https://api.telegram.org
+	TimeZone     string  // default time zone for new workspaces
+	AllowedChats []int64 // chats that may be set up; empty means any group
+	// ShutdownGrace is how long sends in flight may finish after a stop
+	// signal before they are cut off.
+	ShutdownGrace time.Duration
+}
+
+// Bot is a running trackbot: the poll loop, the handlers and the sender.
+type Bot struct {
+	cfg    Config
+	store  domain.Store
+	log    *slog.Logger
+	now    func() time.Time
+	red    *redactor
+	tg     *telegram
+	self   tgbotapi.User
+	sender *sender
+}
+
+// Option changes how a Bot is built (tests use them to inject a clock).
+type Option func(*Bot)
+
+// WithClock makes the bot read time from now instead of the system clock.
+func WithClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
+
+// New returns a bot for the configuration and store. It does not talk to
+// Telegram until Run.
+func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot {
+	if cfg.ShutdownGrace == 0 {
+		cfg.ShutdownGrace = 3 * time.Second
+	}
+	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token)}
+	// The token never reaches a log line, whatever the caller's handler is.
+	b.log = slog.New(NewRedactingHandler(log.Handler(), cfg.Token))
+	for _, o := range opts {
+		o(b)
+	}
+	b.sender = newSender(b)
+	return b
+}
+
+// Run connects to Telegram and works until ctx is cancelled. It returns
+// nil after a clean shutdown and an error when it cannot go on (another
+// instance polling, a rejected token, a broken database).
+func (b *Bot) Run(ctx context.Context) error {
+	// stop cuts in-flight HTTP requests once the grace period after ctx
+	// has passed, so shutdown never waits for a long poll to time out.
+	stop, cutOff := context.WithCancel(context.Background())
+	defer cutOff()
+	go func() {
+		<-ctx.Done()
+		time.Sleep(b.cfg.ShutdownGrace)
+		cutOff()
+	}()
+
+	tg, err := newTelegram(ctx, stop, b.cfg.APIURL, b.cfg.Token, b.red)
+	if err != nil {
+		return err
+	}
+	b.tg = tg
+	b.self = tg.api.Self
+	b.log.Info("connected to telegram", "bot", b.self.UserName)
+
+	if err := b.sender.load(); err != nil {
+		return fmt.Errorf("loading the outbox: %w", err)
+	}
+	go b.registerCommands(ctx)
+
+	sendCtx, stopSending := context.WithCancel(context.Background())
+	sent := make(chan struct{})
+	go func() {
+		b.sender.run(sendCtx)
+		close(sent)
+	}()
+	err = b.poll(ctx)
+	// Let replies to the last commands go out within the grace period.
+	b.drain(b.cfg.ShutdownGrace)
+	stopSending()
+	<-sent
+	return err
+}
+
+// drain waits until the outbox is empty or d has passed.
+func (b *Bot) drain(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) && !b.sender.idle() {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// poll is the long-polling loop. Each update is handled and committed with
+// its new offset before the next one, so the stored offset always says
+// exactly which updates have taken effect.
+func (b *Bot) poll(ctx context.Context) error {
+	var offset int
+	if err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		offset, err = tx.Poll().Offset()
+		return err
+	}); err != nil {
+		return fmt.Errorf("reading the poll offset: %w", err)
+	}
+	wait := newBackoff(time.Second, 30*time.Second)
+	for ctx.Err() == nil {
+		updates, err := b.tg.getUpdates(ctx, offset)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if errors.Is(err, errConflict) {
+				return err
+			}
+			delay := wait.next()
+			var apiErr *apiError
+			if errors.As(err, &apiErr) && apiErr.RetryAfter > 0 {
+				delay = time.Duration(apiErr.RetryAfter) * time.Second
+			}
+			b.log.Warn("getUpdates failed", "err", b.red.Err(err), "retry_in", delay)
+			sleep(ctx, delay)
+			continue
+		}
+		wait.reset()
+		for _, u := range updates {
+			if err := b.handleUpdate(ctx, u); err != nil {
+				return err
+			}
+			// Telegram may restart update ids at a lower value after a quiet
+			// week; the next offset always follows the update just handled.
+			offset = u.UpdateID + 1
+		}
+	}
+	return nil
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// handleUpdate runs the handler for one update and commits its effects,
+// its replies and the next offset in one transaction. A handler that fails
+// with a user error has its changes dropped and the error replied instead;
+// the offset moves on either way, so a poisonous update cannot stall the
+// bot. Only a store that cannot commit stops the loop.
+func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) error {
+	c := b.newContext(ctx, u)
+	err := b.runHandler(c)
+	if err != nil {
+		b.replyError(c, err)
+	}
+	jobs, commitErr := b.commit(c, u.UpdateID+1)
+	if commitErr != nil && err == nil {
+		// The change itself failed at commit (a conflict found inside the
+		// transaction): drop it and commit the error reply alone.
+		b.replyError(c, commitErr)
+		jobs, commitErr = b.commit(c, u.UpdateID+1)
+	}
+	if commitErr != nil {
+		return fmt.Errorf("committing update %d: %s", u.UpdateID, b.red.Err(commitErr))
+	}
+	b.sender.enqueue(jobs)
+	return nil
+}
+
+// runHandler routes the update, turning a panic into an internal error so
+// one bad update is answered and skipped rather than crashing the bot.
+func (b *Bot) runHandler(c *Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %s", b.red.String(fmt.Sprint(r)))
+		}
+	}()
+	return b.route(c)
+}
+
+// replyError drops the handler's changes and replies with what went wrong.
+func (b *Bot) replyError(c *Context, err error) {
+	c.changes = nil
+	c.out = nil
+	if domain.ErrorCode(err) == domain.EINTERNAL {
+		b.log.Error("handling an update failed", "update", c.Update.UpdateID, "err", b.red.Err(err))
+	}
+	if c.Chat == nil {
+		return
+	}
+	if c.callbackID != "" {
+		c.Answer(domain.UserMessage(c.Lang, err), true)
+		return
+	}
+	c.Reply(escape(domain.UserMessage(c.Lang, err)))
+}
+
+// commit applies the context's changes, stores its replies in the outbox
+// and moves the offset, all in one transaction.
+func (b *Bot) commit(c *Context, offset int) ([]*domain.OutboxJob, error) {
+	var added []*domain.OutboxJob
+	err := b.store.Update(func(tx domain.Tx) error {
+		added = nil
+		for _, change := range c.changes {
+			if err := change(tx); err != nil {
+				return err
+			}
+		}
+		for _, job := range c.out {
+			job.CreatedAt = c.now
+			ok, err := tx.Outbox().Add(job)
+			if err != nil {
+				return err
+			}
+			if ok {
+				added = append(added, job)
+			}
+		}
+		return tx.Poll().SetOffset(offset)
+	})
+	if err != nil {
+		c.changes, c.out = nil, nil
+		return nil, err
+	}
+	return added, nil
+}
+
+// moveChat rebinds a workspace to the supergroup its group became.
+func (b *Bot) moveChat(from, to int64) error {
+	return b.store.Update(func(tx domain.Tx) error {
+		err := tx.Workspaces().MoveChat(from, to)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			return nil
+		}
+		return err
+	})
+}
+
+// parkChat marks the chat's workspace parked after the bot was removed.
+func (b *Bot) parkChat(chatID int64) error {
+	return b.store.Update(func(tx domain.Tx) error {
+		ws, err := tx.Workspaces().ByChat(chatID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		ws.Parked = true
+		return tx.Workspaces().Put(ws)
+	})
+}
+
+// allowed reports whether the configuration lets the chat use the bot.
+func (b *Bot) allowed(chatID int64) bool {
+	return len(b.cfg.AllowedChats) == 0 || slices.Contains(b.cfg.AllowedChats, chatID)
+}
+
+// Username returns the bot's Telegram username once Run has connected.
+func (b *Bot) Username() string { return b.self.UserName }

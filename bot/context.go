@@ -1,0 +1,248 @@
+package bot
+
+import (
+	"context"
+	"html"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"trackbot/domain"
+)
+
+// Context is one update being handled: who acts, in which chat and
+// workspace, and what the handler wants to change and say. Nothing it
+// collects takes effect until the bot commits it with the update's offset.
+type Context struct {
+	ctx    context.Context
+	b      *Bot
+	Update tgbotapi.Update
+	// Message is the message that carried the command, or the bot message
+	// whose button was pressed.
+	Message   *tgbotapi.Message
+	Chat      *tgbotapi.Chat
+	From      domain.Person
+	Workspace *domain.Workspace // nil when the chat is not set up
+	Lang      domain.Lang
+	Command   string // lowercase, without slash and @botname
+	Args      string
+	now       time.Time
+
+	callbackID   string
+	callbackData string
+	answered     bool
+	changes      []func(domain.Tx) error
+	out          []*domain.OutboxJob
+}
+
+func (b *Bot) newContext(ctx context.Context, u tgbotapi.Update) *Context {
+	c := &Context{ctx: ctx, b: b, Update: u, now: b.now(), Lang: domain.English}
+	var user *tgbotapi.User
+	switch {
+	case u.Message != nil:
+		c.Message, user = u.Message, u.Message.From
+	case u.CallbackQuery != nil:
+		c.Message, user = u.CallbackQuery.Message, u.CallbackQuery.From
+		c.callbackID, c.callbackData = u.CallbackQuery.ID, u.CallbackQuery.Data
+	case u.MyChatMember != nil:
+		c.Chat, user = &u.MyChatMember.Chat, &u.MyChatMember.From
+	}
+	if c.Message != nil {
+		c.Chat = c.Message.Chat
+	}
+	if user != nil {
+		c.From = person(user)
+		c.Lang = domain.LangFromCode(user.LanguageCode)
+	}
+	if c.Chat != nil {
+		c.loadWorkspace()
+	}
+	return c
+}
+
+func person(u *tgbotapi.User) domain.Person {
+	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
+	return domain.Person{UserID: u.ID, Name: name, Username: u.UserName}
+}
+
+// loadWorkspace finds the chat's workspace. In a private chat it is the
+// one workspace the person belongs to, so heads can use the bot directly.
+func (c *Context) loadWorkspace() {
+	_ = c.b.store.View(func(tx domain.Tx) error {
+		ws, err := tx.Workspaces().ByChat(c.Chat.ID)
+		if err == nil {
+			c.Workspace = ws
+			return nil
+		}
+		if !c.Chat.IsPrivate() {
+			return nil
+		}
+		all, err := tx.Workspaces().List()
+		if err != nil {
+			return err
+		}
+		var mine []*domain.Workspace
+		for _, w := range all {
+			if w.Member(c.From.UserID).Role() != domain.RoleMember {
+				mine = append(mine, w)
+			}
+		}
+		if len(mine) == 1 {
+			c.Workspace = mine[0]
+		}
+		return nil
+	})
+	if c.Workspace != nil {
+		c.Lang = c.Workspace.Lang
+	}
+}
+
+// T renders a catalog text in the context's language. Arguments are not
+// escaped: pass user-supplied strings through escape first.
+func (c *Context) T(key string, args ...any) string {
+	return domain.Text(c.Lang, key, args...)
+}
+
+// Change registers a state change to apply when the update commits.
+func (c *Context) Change(fn func(tx domain.Tx) error) {
+	c.changes = append(c.changes, fn)
+}
+
+// ChangeWorkspace registers a change to the context's workspace. It reads
+// the workspace again inside the transaction so it applies to the latest
+// state, not to the copy the handler looked at.
+func (c *Context) ChangeWorkspace(fn func(ws *domain.Workspace) error) {
+	id := c.Workspace.ID
+	c.Change(func(tx domain.Tx) error {
+		ws, err := tx.Workspaces().Get(id)
+		if err != nil {
+			return err
+		}
+		if err := fn(ws); err != nil {
+			return err
+		}
+		return tx.Workspaces().Put(ws)
+	})
+}
+
+// Reply queues an HTML message to the chat, as a reply to the message that
+// carried the command.
+func (c *Context) Reply(text string, kb ...[]domain.Button) {
+	job := c.textJob(text, kb)
+	if c.callbackID == "" && c.Message != nil {
+		job.ReplyTo = c.Message.MessageID
+	}
+	c.Queue(job)
+}
+
+// Say queues an HTML message to the chat that is not a reply.
+func (c *Context) Say(text string, kb ...[]domain.Button) {
+	c.Queue(c.textJob(text, kb))
+}
+
+// Edit queues an edit of a bot message's text and buttons.
+func (c *Context) Edit(messageID int, text string, kb ...[]domain.Button) {
+	job := c.textJob(text, kb)
+	job.Kind = domain.EditText
+	job.EditMessageID = messageID
+	c.Queue(job)
+}
+
+func (c *Context) textJob(text string, kb [][]domain.Button) *domain.OutboxJob {
+	return &domain.OutboxJob{
+		ChatID:   c.Chat.ID,
+		Kind:     domain.SendText,
+		Text:     clip(text, maxMessage),
+		Keyboard: kb,
+		Priority: domain.PriorityReply,
+	}
+}
+
+// Queue adds a prepared job for the context's chat and workspace.
+func (c *Context) Queue(job *domain.OutboxJob) {
+	if job.ChatID == 0 {
+		job.ChatID = c.Chat.ID
+	}
+	if c.Workspace != nil {
+		job.Workspace = c.Workspace.ID
+	}
+	c.out = append(c.out, job)
+}
+
+// Answer answers the button press being handled; every press gets exactly
+// one answer, and a press the handler did not answer gets an empty one.
+func (c *Context) Answer(text string, alert bool) {
+	if c.callbackID == "" || c.answered {
+		return
+	}
+	c.answered = true
+	c.out = append(c.out, &domain.OutboxJob{
+		ChatID:     c.Chat.ID,
+		Kind:       domain.AnswerCallback,
+		CallbackID: c.callbackID,
+		Text:       clipRunes(text, maxCallbackAnswer),
+		ShowAlert:  alert,
+		Priority:   domain.PriorityReply,
+		// Telegram forgets a press after a while; an answer past that is
+		// useless and would only be refused.
+		Deadline: c.now.Add(2 * time.Minute),
+	})
+}
+
+// IsCEO reports whether the person acting is a CEO of the workspace.
+func (c *Context) IsCEO() bool {
+	return c.Workspace != nil && c.Workspace.IsCEO(c.From.UserID)
+}
+
+// Telegram's size limits.
+const (
+	maxMessage        = 4096
+	maxCaption        = 1024
+	maxCallbackAnswer = 200
+	maxCallbackData   = 64
+)
+
+// escape makes a user-supplied string safe inside an HTML message.
+func escape(s string) string { return html.EscapeString(s) }
+
+// clip shortens an HTML text to Telegram's limit counted after entity
+// parsing. It cuts at a line break so tags stay balanced in practice;
+// builders keep messages well under the limit, this is the safety net.
+func clip(text string, limit int) string {
+	if visibleLen(text) <= limit {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for len(lines) > 1 && visibleLen(strings.Join(lines, "\n"))+2 > limit {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n") + "\n…"
+}
+
+// visibleLen counts the characters of HTML text as Telegram does: without
+// tags and with entities decoded.
+func visibleLen(s string) int {
+	var b strings.Builder
+	inTag := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>' && inTag:
+			inTag = false
+		case !inTag:
+			b.WriteRune(r)
+		}
+	}
+	return utf8.RuneCountInString(html.UnescapeString(b.String()))
+}
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,10 @@
+// Package bot is trackbot's Telegram side: it polls updates, routes commands
+// and button presses to the business in package domain, and delivers replies
+// and posts through a durable outbox that respects Telegram's limits.
+//
+// It is the only package that imports the Telegram library. Every update is
+// handled in two steps: a handler reads state and asks Telegram what it must
+// (getChatMember, file downloads) without holding a write transaction, then
+// its state changes, its replies and the new poll offset commit together in
+// one store transaction, so a crash neither loses nor repeats a command.
+package bot

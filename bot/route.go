@@ -1,0 +1,156 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf16"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"trackbot/domain"
+)
+
+// command is one slash command the bot understands.
+type command struct {
+	name    string
+	run     func(*Context) error
+	private bool // also offered in private chats
+	// setup commands work before the chat is a workspace.
+	setup bool
+	// hidden commands work but are left out of the menu.
+	hidden bool
+}
+
+// commands lists every command in menu order. Descriptions come from the
+// catalog as "cmd.<name>".
+func (b *Bot) commands() []command {
+	return []command{
+		{name: "help", run: b.help, private: true, setup: true},
+		{name: "start", run: b.help, private: true, setup: true, hidden: true},
+		{name: "setup", run: b.setup, setup: true},
+		{name: "team", run: b.team, private: true},
+		{name: "join", run: b.join},
+		{name: "ceo", run: b.makeCEO},
+		{name: "head", run: b.makeHead},
+		{name: "demote", run: b.demote},
+	}
+}
+
+// buttons maps a callback data prefix (before the first colon) to its
+// handler, which gets the rest of the data.
+func (b *Bot) buttons() map[string]func(*Context, string) error {
+	return map[string]func(*Context, string) error{
+		"j": b.onJoinButton,
+	}
+}
+
+// route sends the update to its handler.
+func (b *Bot) route(c *Context) error {
+	u := c.Update
+	switch {
+	case u.MyChatMember != nil:
+		return b.onMembership(c)
+	case u.CallbackQuery != nil:
+		err := b.routeButton(c)
+		if err == nil {
+			c.Answer("", false)
+		}
+		return err
+	case u.Message != nil:
+		return b.routeMessage(c)
+	}
+	return nil
+}
+
+func (b *Bot) routeMessage(c *Context) error {
+	m := c.Message
+	if m.MigrateToChatID != 0 {
+		return b.onMigrate(c, m.Chat.ID, m.MigrateToChatID)
+	}
+	if m.MigrateFromChatID != 0 {
+		return b.onMigrate(c, m.MigrateFromChatID, m.Chat.ID)
+	}
+	name, args, ok := b.parseCommand(m)
+	if !ok {
+		return nil
+	}
+	for _, cmd := range b.commands() {
+		if cmd.name != name {
+			continue
+		}
+		if !c.Chat.IsPrivate() && !b.allowed(c.Chat.ID) {
+			c.Reply(c.T("chat.not_allowed"))
+			return nil
+		}
+		if c.Chat.IsPrivate() && !cmd.private {
+			c.Reply(c.T("chat.group_only", "/"+name))
+			return nil
+		}
+		if c.Workspace == nil && !cmd.setup {
+			if c.Chat.IsPrivate() {
+				c.Reply(c.T("chat.private_no_workspace"))
+			} else {
+				c.Reply(c.T("chat.not_set_up"))
+			}
+			return nil
+		}
+		c.Command, c.Args = name, args
+		return cmd.run(c)
+	}
+	if c.Workspace != nil || c.Chat.IsPrivate() {
+		c.Reply(c.T("chat.unknown_command", escape("/"+name)))
+	}
+	return nil
+}
+
+// parseCommand reads a leading command from a message's text or a
+// document's caption. A command addressed to another bot (/help@otherbot)
+// is not ours and is ignored.
+func (b *Bot) parseCommand(m *tgbotapi.Message) (name, args string, ok bool) {
+	text, entities := m.Text, m.Entities
+	if text == "" {
+		text, entities = m.Caption, m.CaptionEntities
+	}
+	if len(entities) == 0 || entities[0].Type != "bot_command" || entities[0].Offset != 0 {
+		return "", "", false
+	}
+	// Entity offsets count UTF-16 code units.
+	units := utf16.Encode([]rune(text))
+	end := min(entities[0].Length, len(units))
+	cmd := string(utf16.Decode(units[1:end]))
+	rest := string(utf16.Decode(units[end:]))
+	if at := strings.IndexByte(cmd, '@'); at >= 0 {
+		if !strings.EqualFold(cmd[at+1:], b.self.UserName) {
+			return "", "", false
+		}
+		cmd = cmd[:at]
+	}
+	return strings.ToLower(cmd), strings.TrimSpace(rest), true
+}
+
+// routeButton sends a press to the handler of its data prefix. Data the
+// bot never made gets a short answer and changes nothing.
+func (b *Bot) routeButton(c *Context) error {
+	if c.Chat == nil || c.Message == nil {
+		c.Answer(c.T("button.stale"), false)
+		return nil
+	}
+	prefix, payload, _ := strings.Cut(c.callbackData, ":")
+	handler, ok := b.buttons()[prefix]
+	if !ok || c.Workspace == nil {
+		c.Answer(c.T("button.stale"), false)
+		return nil
+	}
+	return handler(c, payload)
+}
+
+// menu returns the commands offered in the menu for private chats or groups.
+func (b *Bot) menu(private bool, lang domain.Lang) []tgbotapi.BotCommand {
+	var out []tgbotapi.BotCommand
+	for _, cmd := range b.commands() {
+		if cmd.hidden || private && !cmd.private {
+			continue
+		}
+		out = append(out, tgbotapi.BotCommand{Command: cmd.name, Description: domain.Text(lang, "cmd."+cmd.name)})
+	}
+	return out
+}

@@ -1,0 +1,501 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"trackbot/domain"
+)
+
+// Telegram's flood limits, kept with a little margin.
+const (
+	globalPerSecond = 30              // requests a second overall
+	groupPerMinute  = 20              // messages a minute to one group
+	chatSpacing     = 1 * time.Second // between two messages to one chat
+	maxRetryDelay   = 60 * time.Second
+)
+
+// sender delivers outbox jobs. All sending goes through it, so one place
+// keeps Telegram's limits: one message a second per chat, 20 a minute per
+// group, 30 requests a second overall, and a chat held after a 429 until
+// retry_after has passed. Jobs to one chat go out one at a time in order;
+// different chats go out in parallel.
+type sender struct {
+	b    *Bot
+	mu   sync.Mutex
+	jobs map[int64]bool // ids queued or in flight, so a job is never queued twice
+	// chats holds per-chat queues and timing.
+	chats  map[int64]*chatLane
+	recent []time.Time // send times in the last second, for the global limit
+	wake   chan struct{}
+	flight sync.WaitGroup
+}
+
+// chatLane is one chat's queue and its timing.
+type chatLane struct {
+	queue   []*domain.OutboxJob // sorted by priority, then id
+	busy    bool
+	readyAt time.Time
+	sent    []time.Time // message times in the last minute
+}
+
+func newSender(b *Bot) *sender {
+	return &sender{b: b, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
+}
+
+// load queues every pending job from the store, after a restart.
+func (s *sender) load() error {
+	var pending []*domain.OutboxJob
+	err := s.b.store.View(func(tx domain.Tx) error {
+		var err error
+		pending, err = tx.Outbox().Pending()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.enqueue(pending)
+	return nil
+}
+
+// enqueue adds committed jobs to their chats' queues and wakes the loop.
+func (s *sender) enqueue(jobs []*domain.OutboxJob) {
+	if len(jobs) == 0 {
+		return
+	}
+	s.mu.Lock()
+	for _, j := range jobs {
+		if s.jobs[j.ID] {
+			continue
+		}
+		s.jobs[j.ID] = true
+		lane := s.lane(j.ChatID)
+		lane.queue = append(lane.queue, j)
+		slices.SortStableFunc(lane.queue, func(a, b *domain.OutboxJob) int {
+			if a.Priority != b.Priority {
+				return a.Priority - b.Priority
+			}
+			return int(a.ID - b.ID)
+		})
+	}
+	s.mu.Unlock()
+	s.poke()
+}
+
+func (s *sender) lane(chatID int64) *chatLane {
+	l, ok := s.chats[chatID]
+	if !ok {
+		l = &chatLane{}
+		s.chats[chatID] = l
+	}
+	return l
+}
+
+func (s *sender) poke() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run dispatches jobs until ctx ends, then waits for sends in flight.
+func (s *sender) run(ctx context.Context) {
+	defer s.flight.Wait()
+	for {
+		wait := s.dispatch()
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-s.wake:
+		case <-timer.C:
+		}
+		timer.Stop()
+	}
+}
+
+// dispatch starts every job that may go now and returns how long to sleep
+// before something else may.
+func (s *sender) dispatch() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.b.now()
+	wait := time.Minute
+	for _, chatID := range s.readyChats(now, &wait) {
+		if !s.globalAllows(now) {
+			wait = min(wait, s.recent[0].Add(time.Second).Sub(now))
+			break
+		}
+		lane := s.chats[chatID]
+		job := lane.queue[0]
+		lane.busy = true
+		if countsAsMessage(job) {
+			lane.sent = append(lane.sent, now)
+		}
+		s.recent = append(s.recent, now)
+		s.flight.Add(1)
+		go s.deliver(job)
+	}
+	return max(wait, 10*time.Millisecond)
+}
+
+// readyChats returns the chats whose next job may go now, replies first;
+// it lowers wait to the earliest time another becomes ready.
+func (s *sender) readyChats(now time.Time, wait *time.Duration) []int64 {
+	var ready []int64
+	for chatID, lane := range s.chats {
+		if lane.busy || len(lane.queue) == 0 {
+			continue
+		}
+		at := lane.nextAt(chatID, lane.queue[0])
+		if at.After(now) {
+			*wait = min(*wait, at.Sub(now))
+			continue
+		}
+		ready = append(ready, chatID)
+	}
+	slices.SortFunc(ready, func(a, b int64) int {
+		ja, jb := s.chats[a].queue[0], s.chats[b].queue[0]
+		if ja.Priority != jb.Priority {
+			return ja.Priority - jb.Priority
+		}
+		return int(ja.ID - jb.ID)
+	})
+	return ready
+}
+
+// nextAt is the earliest time job may be sent to the chat.
+func (l *chatLane) nextAt(chatID int64, job *domain.OutboxJob) time.Time {
+	at := l.readyAt
+	if job.NotBefore.After(at) {
+		at = job.NotBefore
+	}
+	if !countsAsMessage(job) {
+		return at
+	}
+	if n := len(l.sent); n > 0 {
+		at = later(at, l.sent[n-1].Add(chatSpacing))
+	}
+	if chatID < 0 && len(l.sent) >= groupPerMinute {
+		at = later(at, l.sent[len(l.sent)-groupPerMinute].Add(time.Minute))
+	}
+	return at
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// countsAsMessage reports whether the job puts a message into the chat;
+// answers to button presses and chat actions do not count against the
+// per-chat limits.
+func countsAsMessage(j *domain.OutboxJob) bool {
+	return j.Kind != domain.AnswerCallback && j.Kind != domain.ChatAction
+}
+
+func (s *sender) globalAllows(now time.Time) bool {
+	cut := 0
+	for cut < len(s.recent) && now.Sub(s.recent[cut]) >= time.Second {
+		cut++
+	}
+	s.recent = s.recent[cut:]
+	return len(s.recent) < globalPerSecond
+}
+
+// deliver sends one job and records the outcome.
+func (s *sender) deliver(job *domain.OutboxJob) {
+	defer s.flight.Done()
+	defer s.poke()
+	if !job.Deadline.IsZero() && s.b.now().After(job.Deadline) {
+		s.giveUp(job, "past its deadline")
+		return
+	}
+	ids, err := s.b.transmit(job)
+	if err == nil {
+		s.succeed(job, ids)
+		return
+	}
+	s.handleFailure(job, err)
+}
+
+// handleFailure decides, from Telegram's answer, whether to wait, retry,
+// move the chat, or give up.
+func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
+	e := classify(err)
+	log := s.b.log.With("job", job.ID, "chat", job.ChatID, "kind", string(job.Kind))
+	switch {
+	case e == nil || e.Code >= 500 || e.Code == 0:
+		s.retryLater(job, s.b.red.Err(err))
+		log.Warn("send failed, will retry", "err", s.b.red.Err(err), "attempt", job.Attempts)
+	case e.Code == http.StatusTooManyRequests:
+		s.hold(job.ChatID, time.Duration(max(e.RetryAfter, 1))*time.Second)
+		log.Warn("rate limited by telegram", "retry_after", e.RetryAfter)
+	case e.MigrateTo != 0:
+		s.migrate(job, e.MigrateTo)
+	case e.Code == http.StatusForbidden:
+		s.park(job, e.Description)
+		log.Warn("bot removed from chat; workspace parked", "reason", e.Description)
+	case strings.Contains(e.Description, "message is not modified"):
+		s.succeed(job, nil)
+	default:
+		log.Error("telegram refused a message", "code", e.Code, "reason", s.b.red.String(e.Description))
+		s.giveUp(job, e.Description)
+	}
+}
+
+// succeed marks the job sent with the ids of the messages it made.
+func (s *sender) succeed(job *domain.OutboxJob, ids []int) {
+	err := s.b.store.Update(func(tx domain.Tx) error {
+		return tx.Outbox().Done(job.ID, ids, s.b.now())
+	})
+	if err != nil {
+		s.b.log.Error("marking a sent job failed", "job", job.ID, "err", s.b.red.Err(err))
+	}
+	s.finish(job, true)
+}
+
+func (s *sender) giveUp(job *domain.OutboxJob, reason string) {
+	job.Failed = true
+	job.LastError = s.b.red.String(reason)
+	err := s.b.store.Update(func(tx domain.Tx) error {
+		if err := tx.Outbox().Put(job); err != nil {
+			return err
+		}
+		return tx.Outbox().Done(job.ID, nil, s.b.now())
+	})
+	if err != nil {
+		s.b.log.Error("marking a failed job failed", "job", job.ID, "err", s.b.red.Err(err))
+	}
+	s.finish(job, true)
+}
+
+func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
+	job.Attempts++
+	delay := min(time.Second<<min(job.Attempts-1, 6), maxRetryDelay)
+	job.NotBefore = s.b.now().Add(delay)
+	job.LastError = reason
+	if err := s.b.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
+		s.b.log.Error("storing a retry failed", "job", job.ID, "err", s.b.red.Err(err))
+	}
+	s.finish(job, false)
+}
+
+// hold keeps every job of the chat back until d has passed.
+func (s *sender) hold(chatID int64, d time.Duration) {
+	s.mu.Lock()
+	lane := s.lane(chatID)
+	lane.readyAt = s.b.now().Add(d)
+	lane.busy = false
+	s.mu.Unlock()
+}
+
+// migrate moves the workspace and the chat's queue to the supergroup id
+// Telegram gave, and resends there.
+func (s *sender) migrate(job *domain.OutboxJob, newChat int64) {
+	old := job.ChatID
+	if err := s.b.moveChat(old, newChat); err != nil {
+		s.b.log.Error("moving a migrated chat failed", "from", old, "to", newChat, "err", err)
+	}
+	s.mu.Lock()
+	lane := s.lane(old)
+	lane.busy = false
+	moved := lane.queue
+	delete(s.chats, old)
+	s.mu.Unlock()
+	for _, j := range moved {
+		j.ChatID = newChat
+	}
+	err := s.b.store.Update(func(tx domain.Tx) error {
+		for _, j := range moved {
+			if err := tx.Outbox().Put(j); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.b.log.Error("moving queued jobs failed", "err", err)
+	}
+	s.mu.Lock()
+	for _, j := range moved {
+		delete(s.jobs, j.ID)
+	}
+	s.mu.Unlock()
+	s.enqueue(moved)
+}
+
+// park stops sending to a chat the bot was removed from.
+func (s *sender) park(job *domain.OutboxJob, reason string) {
+	if err := s.b.parkChat(job.ChatID); err != nil {
+		s.b.log.Error("parking a workspace failed", "chat", job.ChatID, "err", err)
+	}
+	s.mu.Lock()
+	lane := s.lane(job.ChatID)
+	dropped := lane.queue
+	lane.queue = nil
+	lane.busy = false
+	s.mu.Unlock()
+	for _, j := range dropped {
+		j.Failed = true
+		j.LastError = reason
+	}
+	err := s.b.store.Update(func(tx domain.Tx) error {
+		for _, j := range dropped {
+			if err := tx.Outbox().Put(j); err != nil {
+				return err
+			}
+			if err := tx.Outbox().Done(j.ID, nil, s.b.now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.b.log.Error("dropping jobs of a parked chat failed", "err", err)
+	}
+	s.mu.Lock()
+	for _, j := range dropped {
+		delete(s.jobs, j.ID)
+	}
+	s.mu.Unlock()
+}
+
+// finish frees the chat lane; done removes the job from the queue.
+func (s *sender) finish(job *domain.OutboxJob, done bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	lane := s.lane(job.ChatID)
+	lane.busy = false
+	if !done {
+		return
+	}
+	delete(s.jobs, job.ID)
+	lane.queue = slices.DeleteFunc(lane.queue, func(j *domain.OutboxJob) bool { return j.ID == job.ID })
+	cut := 0
+	now := s.b.now()
+	for cut < len(lane.sent) && now.Sub(lane.sent[cut]) >= time.Minute {
+		cut++
+	}
+	lane.sent = lane.sent[cut:]
+	if len(lane.queue) == 0 && len(lane.sent) == 0 && !lane.readyAt.After(now) {
+		delete(s.chats, job.ChatID)
+	}
+}
+
+// idle reports whether nothing is queued or in flight (for tests and
+// shutdown).
+func (s *sender) idle() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.jobs) == 0
+}
+
+// transmit performs one job against the Bot API and returns the ids of
+// the messages it created.
+func (b *Bot) transmit(job *domain.OutboxJob) ([]int, error) {
+	api := b.tg.api
+	switch job.Kind {
+	case domain.SendText:
+		m := tgbotapi.NewMessage(job.ChatID, job.Text)
+		m.ParseMode = tgbotapi.ModeHTML
+		m.DisableWebPagePreview = true
+		m.ReplyToMessageID = job.ReplyTo
+		m.AllowSendingWithoutReply = true
+		if kb := keyboard(job.Keyboard); kb != nil {
+			m.ReplyMarkup = *kb
+		}
+		return one(api.Send(m))
+	case domain.SendPhoto:
+		f := job.Files[0]
+		p := tgbotapi.NewPhoto(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		p.Caption = f.Caption
+		p.ParseMode = tgbotapi.ModeHTML
+		p.ReplyToMessageID = job.ReplyTo
+		if kb := keyboard(job.Keyboard); kb != nil {
+			p.ReplyMarkup = *kb
+		}
+		return one(api.Send(p))
+	case domain.SendDocument:
+		f := job.Files[0]
+		d := tgbotapi.NewDocument(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		d.Caption = f.Caption
+		d.ParseMode = tgbotapi.ModeHTML
+		d.ReplyToMessageID = job.ReplyTo
+		return one(api.Send(d))
+	case domain.SendMediaGroup:
+		return b.sendMediaGroup(job)
+	case domain.EditText:
+		e := tgbotapi.NewEditMessageText(job.ChatID, job.EditMessageID, job.Text)
+		e.ParseMode = tgbotapi.ModeHTML
+		e.DisableWebPagePreview = true
+		e.ReplyMarkup = keyboard(job.Keyboard)
+		if e.ReplyMarkup == nil {
+			// An empty keyboard removes the old buttons.
+			e.ReplyMarkup = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
+		}
+		return one(api.Send(e))
+	case domain.AnswerCallback:
+		c := tgbotapi.NewCallback(job.CallbackID, job.Text)
+		c.ShowAlert = job.ShowAlert
+		_, err := api.Request(c)
+		return nil, err
+	case domain.ChatAction:
+		_, err := api.Request(tgbotapi.NewChatAction(job.ChatID, job.Action))
+		return nil, err
+	}
+	return nil, errors.New("unknown outbox job kind " + string(job.Kind))
+}
+
+func (b *Bot) sendMediaGroup(job *domain.OutboxJob) ([]int, error) {
+	media := make([]any, len(job.Files))
+	for i, f := range job.Files {
+		// Values, not pointers: the library serialises pointers' raw bytes.
+		p := tgbotapi.NewInputMediaPhoto(tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		p.Caption = f.Caption
+		p.ParseMode = tgbotapi.ModeHTML
+		media[i] = p
+	}
+	msgs, err := b.tg.api.SendMediaGroup(tgbotapi.NewMediaGroup(job.ChatID, media))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(msgs))
+	for i, m := range msgs {
+		ids[i] = m.MessageID
+	}
+	return ids, nil
+}
+
+func one(m tgbotapi.Message, err error) ([]int, error) {
+	if err != nil {
+		return nil, err
+	}
+	return []int{m.MessageID}, nil
+}
+
+func keyboard(rows [][]domain.Button) *tgbotapi.InlineKeyboardMarkup {
+	if len(rows) == 0 {
+		return nil
+	}
+	kb := tgbotapi.InlineKeyboardMarkup{}
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, btn := range row {
+			r = append(r, tgbotapi.NewInlineKeyboardButtonData(btn.Text, btn.Data))
+		}
+		kb.InlineKeyboard = append(kb.InlineKeyboard, r)
+	}
+	return &kb
+}
+

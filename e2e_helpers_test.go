@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"trackbot/bot/telegramtest"
+	"trackbot/domain"
+	"trackbot/storage"
+)
+
+// The people and chats the end-to-end tests play.
+var (
+	ceo       = telegramtest.User{ID: 101, FirstName: "Anna", LastName: "Petrova", Username: "anna_ceo", LanguageCode: "en"}
+	marketer  = telegramtest.User{ID: 102, FirstName: "Mark", Username: "mark_head", LanguageCode: "en"}
+	seller    = telegramtest.User{ID: 103, FirstName: "Sergey", Username: "sales_head", LanguageCode: "ru"}
+	outsider  = telegramtest.User{ID: 104, FirstName: "Olga", LanguageCode: "en"}
+	leaders   = telegramtest.Chat{ID: -1001000000001, Type: "supergroup", Title: "Leadership"}
+	otherTeam = telegramtest.Chat{ID: -1001000000002, Type: "supergroup", Title: "Other company"}
+)
+
+// syncBuffer is a log sink safe for the bot's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// harness runs the real bot, wired by serve exactly as main wires it,
+// against a fake Telegram server.
+type harness struct {
+	t    *testing.T
+	tg   *telegramtest.Server
+	cfg  Config
+	log  *syncBuffer
+	stop context.CancelFunc
+	done chan error
+}
+
+func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
+	t.Helper()
+	tg := telegramtest.New(t, opts...)
+	h := &harness{t: t, tg: tg, log: &syncBuffer{}, cfg: Config{
+		Token:       tg.Token(),
+		APIURL:      tg.URL(),
+		StoragePath: filepath.Join(t.TempDir(), "trackbot.db"),
+		TimeZone:    "Europe/Moscow",
+		LogFormat:   "text",
+	}}
+	tg.SetChatMember(leaders.ID, ceo, "creator")
+	return h
+}
+
+// start runs the bot until the test ends or stopBot is called.
+func (h *harness) start() {
+	h.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	h.stop, h.done = cancel, make(chan error, 1)
+	go func() { h.done <- serve(ctx, h.cfg, h.log) }()
+	h.t.Cleanup(func() { h.stopBot() })
+}
+
+// stopBot shuts the bot down as SIGTERM would and returns Run's error.
+func (h *harness) stopBot() error {
+	if h.stop == nil {
+		return nil
+	}
+	h.stop()
+	h.stop = nil
+	select {
+	case err := <-h.done:
+		return err
+	case <-time.After(15 * time.Second):
+		h.t.Fatal("the bot did not stop within 15 s")
+		return nil
+	}
+}
+
+// replyTo waits for the bot's message replying to msgID and returns it.
+func (h *harness) replyTo(chat telegramtest.Chat, msgID int) telegramtest.Message {
+	h.t.Helper()
+	var got telegramtest.Message
+	h.tg.WaitFor(h.t, 20*time.Second, "a reply to message", func() bool {
+		for _, m := range h.tg.Messages(chat.ID) {
+			if m.FromBot && m.ReplyToMessageID == msgID {
+				got = m
+				return true
+			}
+		}
+		return false
+	})
+	return got
+}
+
+// say sends text as the user and returns the bot's reply to it.
+func (h *harness) say(chat telegramtest.Chat, from telegramtest.User, text string) telegramtest.Message {
+	h.t.Helper()
+	return h.replyTo(chat, h.tg.SendText(chat, from, text))
+}
+
+// setUp makes the leadership chat a workspace with the CEO.
+func (h *harness) setUp() {
+	h.t.Helper()
+	reply := h.say(leaders, ceo, "/setup")
+	if !strings.Contains(reply.Text, "is set up") {
+		h.t.Fatalf("/setup reply = %q", reply.Text)
+	}
+}
+
+// workspace reads the stored workspace of the chat from the database,
+// with the bot stopped (bbolt allows one process at a time).
+func (h *harness) workspace(chatID int64) *domain.Workspace {
+	h.t.Helper()
+	var ws *domain.Workspace
+	h.view(func(tx domain.Tx) error {
+		var err error
+		ws, err = tx.Workspaces().ByChat(chatID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			return nil
+		}
+		return err
+	})
+	return ws
+}
+
+// view opens the database read-only for a look; the bot must be stopped.
+func (h *harness) view(fn func(domain.Tx) error) {
+	h.t.Helper()
+	if h.stop != nil {
+		if err := h.stopBot(); err != nil {
+			h.t.Fatalf("bot stopped with %v", err)
+		}
+	}
+	db, err := storage.Open(h.cfg.StoragePath, storage.Options{Timeout: time.Second})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.View(fn); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// noReply checks that the bot never replied to msgID, after giving it time
+// to handle the message and everything sent after it.
+func (h *harness) noReply(chat telegramtest.Chat, msgID int) {
+	h.t.Helper()
+	marker := h.tg.SendText(telegramtest.PrivateChat(outsider), outsider, "/help")
+	h.replyTo(telegramtest.PrivateChat(outsider), marker)
+	for _, m := range h.tg.Messages(chat.ID) {
+		if m.FromBot && m.ReplyToMessageID == msgID {
+			h.t.Errorf("the bot replied to message %d: %q", msgID, m.Text)
+		}
+	}
+}
