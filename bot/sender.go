@@ -498,4 +498,3 @@ func keyboard(rows [][]domain.Button) *tgbotapi.InlineKeyboardMarkup {
 	}
 	return &kb
 }
-
