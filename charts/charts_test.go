@@ -1,0 +1,393 @@
+package charts
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"trackbot/domain"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
+
+func newRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return r
+}
+
+func decode(t testing.TB, b []byte) *image.RGBA {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("decode PNG: %v", err)
+	}
+	return toRGBA(img)
+}
+
+// near reports whether two colours differ by at most tol in every channel.
+func near(a, b color.RGBA, tol int) bool {
+	d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
+	return d(a.R, b.R) <= tol && d(a.G, b.G) <= tol && d(a.B, b.B) <= tol
+}
+
+// runLength counts pixels of colour col on row y, starting at x, until the
+// first pixel of another colour.
+func runLength(img *image.RGBA, x, y int, col color.RGBA) int {
+	n := 0
+	for ; x+n < img.Bounds().Max.X && near(img.RGBAAt(x+n, y), col, 8); n++ {
+	}
+	return n
+}
+
+// countColour counts the pixels of colour col inside r.
+func countColour(img *image.RGBA, r image.Rectangle, col color.RGBA) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if near(img.RGBAAt(x, y), col, 24) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// sampleCharts renders one of each chart from hand-built reports.
+func sampleCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
+	ws := testWorkspace(lang)
+	cur := report(dealers, week47, 120000, 2400, 400, 256, 60, 30, 12, 10)
+	cur = withMoney(cur, 1200000, 9600000, 3100000)
+	cur = withDropOffs(cur, "qualified", reasonCount{"wrong_phone", 60}, reasonCount{"no_answer", 40}, reasonCount{"price", 20}, reasonCount{"timing", 10}, reasonCount{"competitor", 8}, reasonCount{"other", 6})
+	cur = withDropOffs(cur, "meetings", reasonCount{"price", 80}, reasonCount{"competitor", 40})
+	cur = withNonTarget(cur, 400, reasonCount{"no_budget", 90}, reasonCount{"wrong_segment", 40}, reasonCount{"duplicate", 30})
+	before := report(dealers, week47.Add(-1), 110000, 2300, 380, 280, 58, 26, 12, 11)
+	var weekly []domain.FunnelReport
+	for i := range 12 {
+		w := report(dealers, week47.Add(i-11), 120000, 2400, 400, 256-int64(8*i), 60+int64(i), 30, 14-int64(i%4), 10)
+		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", 60 + int64(i*5)}, reasonCount{"wrong_segment", 40}))
+	}
+	weekly[11] = cur
+	dev := withMoney(report(developers, week47, 50000, 900, 150, 40, 12, 6, 2, 2), 900000, 1400000, 300000)
+	ret := withMoney(report(retail, week47, 300000, 9000, 1200, 300, 20, 12, 9, 9), 800000, 450000, 120000)
+	rows := []domain.FocusRow{
+		{Segment: dealers, LeadsShare: domain.Some(0.2), SpendShare: domain.Some(0.4), RevenueShare: domain.Some(0.8), GrossProfitShare: domain.Some(0.8)},
+		{Segment: developers, LeadsShare: domain.Some(0.1), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.12), GrossProfitShare: domain.Some(0.1)},
+		{Segment: retail, LeadsShare: domain.Some(0.7), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.08), GrossProfitShare: domain.Some(0.1), Misfocus: true},
+	}
+	return map[string]func(*Renderer) ([]byte, error){
+		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, before, "2026-W46") },
+		"trend":    func(r *Renderer) ([]byte, error) { return r.Trend(ws, weekly) },
+		"dropoffs": func(r *Renderer) ([]byte, error) { return r.DropOffs(ws, cur) },
+		"quality":  func(r *Renderer) ([]byte, error) { return r.LeadQuality(ws, weekly) },
+		"mix":      func(r *Renderer) ([]byte, error) { return r.SegmentMix(ws, cur.Period, rows) },
+		"table":    func(r *Renderer) ([]byte, error) { return r.Table(ws, []domain.FunnelReport{cur, dev, ret}) },
+	}
+}
+
+// emptyCharts renders each chart from input with nothing to show.
+func emptyCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
+	ws := testWorkspace(lang)
+	var none domain.FunnelReport
+	return map[string]func(*Renderer) ([]byte, error){
+		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, none, none, "") },
+		"trend":    func(r *Renderer) ([]byte, error) { return r.Trend(ws, nil) },
+		"dropoffs": func(r *Renderer) ([]byte, error) { return r.DropOffs(ws, none) },
+		"quality":  func(r *Renderer) ([]byte, error) { return r.LeadQuality(ws, nil) },
+		"mix":      func(r *Renderer) ([]byte, error) { return r.SegmentMix(ws, domain.WeekPeriod(week47), nil) },
+		"table":    func(r *Renderer) ([]byte, error) { return r.Table(ws, nil) },
+	}
+}
+
+func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
+	r := newRenderer(t)
+	cur := report(dealers, week47, 100, 50)
+	img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, "")))
+	first := runLength(img, funnelBarLeft, contentTop+funnelBarHeight/2, colBar)
+	second := runLength(img, funnelBarLeft, contentTop+funnelRowHeight+funnelBarHeight/2, colBar)
+	// The longest bar takes the bar area minus room for its label.
+	if first < 500 || first > funnelConvLeft-funnelBarLeft {
+		t.Errorf("bar of 100: got %d px, want most of the %d px bar area", first, funnelConvLeft-funnelBarLeft)
+	}
+	if got, want := second, first/2; got < want-1 || got > want+1 {
+		t.Errorf("bar of 50: got %d px, want about %d (half of %d)", got, want, first)
+	}
+}
+
+func TestFunnel_BaselineGhostIsAnAverageWeek(t *testing.T) {
+	r := newRenderer(t)
+	cur := report(dealers, week47, 100, 50)
+	baseline := report(dealers, week47.Add(-1), 200, 100) // four weeks summed
+	baseline.Weeks = 4
+	img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, baseline, "4-week baseline")))
+	ghostY := contentTop + funnelBarHeight + funnelGhostGap + funnelGhost/2
+	ghost := runLength(img, funnelBarLeft, ghostY, colGhost)
+	half := runLength(img, funnelBarLeft, contentTop+funnelRowHeight+funnelBarHeight/2, colBar)
+	if got, want := ghost, half; got < want-1 || got > want+1 {
+		t.Errorf("ghost of 200 over 4 weeks: got %d px, want %d like the bar of 50", got, want)
+	}
+}
+
+func TestFunnel_ConversionChangeColour(t *testing.T) {
+	tests := []struct {
+		name       string
+		now, then  int64 // second stage; the first is 100 in both
+		wantRed    bool
+		wantGreen  bool
+		firstCount int64
+	}{
+		{name: "fell", now: 40, then: 64, firstCount: 100, wantRed: true},
+		{name: "rose", now: 64, then: 40, firstCount: 100, wantGreen: true},
+		{name: "same", now: 50, then: 50, firstCount: 100},
+		{name: "fell on too few items", now: 4, then: 9, firstCount: 10},
+	}
+	r := newRenderer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := report(dealers, week47, tt.firstCount, tt.now)
+			before := report(dealers, week47.Add(-1), tt.firstCount, tt.then)
+			img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, before, "2026-W46")))
+			col := image.Rect(funnelConvLeft, contentTop+funnelRowHeight-10, img.Bounds().Dx(), contentTop+2*funnelRowHeight-10)
+			red, green := countColour(img, col, colBad) > 50, countColour(img, col, colGood) > 50
+			if red != tt.wantRed || green != tt.wantGreen {
+				t.Errorf("red %v green %v, want red %v green %v", red, green, tt.wantRed, tt.wantGreen)
+			}
+		})
+	}
+}
+
+func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
+	r := newRenderer(t)
+	var weekly []domain.FunnelReport
+	for i, nonTarget := range []int64{40, 120} {
+		w := report(dealers, week47.Add(i-1), 1000, 500, 400)
+		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", nonTarget}))
+	}
+	img := decode(t, must(t)(r.LeadQuality(testWorkspace(domain.Russian), weekly)))
+	latestBar := image.Rect(420, contentTop, 760, img.Bounds().Dy()-80)
+	if got := countColour(img, latestBar, colBad); got < 1000 {
+		t.Errorf("red pixels in the latest bar: got %d, want a red bar", got)
+	}
+}
+
+func TestSegmentMix_MisfocusIsRedAndFocusStarred(t *testing.T) {
+	r := newRenderer(t)
+	rows := []domain.FocusRow{
+		{Segment: dealers, LeadsShare: domain.Some(0.3), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.9), GrossProfitShare: domain.Some(0.9)},
+		{Segment: retail, LeadsShare: domain.Some(0.7), SpendShare: domain.Some(0.7), RevenueShare: domain.Some(0.1), GrossProfitShare: domain.Some(0.1), Misfocus: true},
+	}
+	img := decode(t, must(t)(r.SegmentMix(testWorkspace(domain.English), domain.WeekPeriod(week47), rows)))
+	block := len(mixMeasures)*mixBarStep + mixGap
+	names := func(i int) image.Rectangle {
+		return image.Rect(0, contentTop+i*block, mixBarLeft, contentTop+(i+1)*block)
+	}
+	if got := countColour(img, names(0), colFocus); got < 100 {
+		t.Errorf("focus star pixels beside Dealers: got %d, want a star", got)
+	}
+	if got := countColour(img, names(0), colBad); got != 0 {
+		t.Errorf("red pixels beside Dealers: got %d, want none", got)
+	}
+	if got := countColour(img, names(1), colBad); got < 200 {
+		t.Errorf("red pixels beside the misfocus segment: got %d, want a red mark", got)
+	}
+}
+
+func TestEmptyData_DrawsANoDataPicture(t *testing.T) {
+	r := newRenderer(t)
+	for name, render := range emptyCharts(domain.Russian) {
+		t.Run(name, func(t *testing.T) {
+			img := decode(t, must(t)(render(r)))
+			if got, want := img.Bounds().Size(), (image.Point{pictureWide, 720}); got != want {
+				t.Errorf("size: got %v, want %v", got, want)
+			}
+			// The "нет данных" line sits in the middle of the grey panel.
+			mid := image.Rect(300, 380, 980, 460)
+			if got := countColour(img, mid, colMuted); got < 500 {
+				t.Errorf("text pixels in the middle: got %d, want the no-data line", got)
+			}
+		})
+	}
+}
+
+func TestEdgeCases_RenderSaneSizes(t *testing.T) {
+	long := strings.Repeat("Очень длинное название ", 500)
+	longSeg := domain.Segment{Key: "x", Name: domain.Name{En: long, Ru: long}, Focus: true}
+	zeros := report(longSeg, week47, 0, 0, 0, 0)
+	equal := report(dealers, week47, 7, 7, 7, 7)
+	single := report(dealers, week47, 42)
+	unreported := report(dealers, week47, -1, 30, -1, 10)
+	longReason := withDropOffs(zeros, "clicks", reasonCount{long, 5})
+	longReason = withNonTarget(longReason, 0, reasonCount{long, 3})
+	ws := testWorkspace(domain.English)
+	ws.Currency = strings.Repeat("₽", 200)
+	rows := []domain.FocusRow{{Segment: longSeg, LeadsShare: domain.Some(0), Misfocus: true}, {Segment: dealers, LeadsShare: domain.Some(0)}}
+	cases := map[string]func(r *Renderer) ([]byte, error){
+		"funnel zeros":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, zeros, zeros, long) },
+		"funnel equal":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, equal, equal, "") },
+		"funnel single":      func(r *Renderer) ([]byte, error) { return r.Funnel(ws, single, domain.FunnelReport{}, "") },
+		"funnel unreported":  func(r *Renderer) ([]byte, error) { return r.Funnel(ws, unreported, unreported, "") },
+		"trend zeros":        func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{zeros, zeros}) },
+		"trend equal":        func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{equal, equal, equal}) },
+		"trend single week":  func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{equal}) },
+		"dropoffs long":      func(r *Renderer) ([]byte, error) { return r.DropOffs(ws, longReason) },
+		"quality zero leads": func(r *Renderer) ([]byte, error) { return r.LeadQuality(ws, []domain.FunnelReport{longReason}) },
+		"quality equal": func(r *Renderer) ([]byte, error) {
+			return r.LeadQuality(ws, []domain.FunnelReport{withNonTarget(equal, 7, reasonCount{"x", 1}), withNonTarget(equal, 7, reasonCount{"x", 1})})
+		},
+		"mix zeros": func(r *Renderer) ([]byte, error) { return r.SegmentMix(ws, domain.WeekPeriod(week47), rows) },
+		"table long currency": func(r *Renderer) ([]byte, error) {
+			return r.Table(ws, []domain.FunnelReport{withMoney(zeros, 1e12, 0, 0), equal})
+		},
+	}
+	r := newRenderer(t)
+	for name, render := range cases {
+		t.Run(name, func(t *testing.T) {
+			img := decode(t, must(t)(render(r)))
+			w, h := img.Bounds().Dx(), img.Bounds().Dy()
+			if w+h > 10000 || max(w, h) > 20*min(w, h) || w < 1000 {
+				t.Errorf("size %dx%d is outside Telegram's photo limits or too small", w, h)
+			}
+			if got := countColour(img, img.Bounds(), colInk); got < 200 {
+				t.Errorf("ink pixels: got %d, want a title and labels", got)
+			}
+		})
+	}
+}
+
+func TestRender_IsDeterministic(t *testing.T) {
+	r := newRenderer(t)
+	for name, render := range sampleCharts(domain.English) {
+		t.Run(name, func(t *testing.T) {
+			a, b := decode(t, must(t)(render(r))), decode(t, must(t)(render(r)))
+			if !bytes.Equal(a.Pix, b.Pix) || a.Bounds() != b.Bounds() {
+				t.Error("two renders of the same input differ")
+			}
+		})
+	}
+}
+
+func TestRender_MatchesGolden(t *testing.T) {
+	r := newRenderer(t)
+	for _, lang := range domain.Langs {
+		for name, render := range sampleCharts(lang) {
+			file := filepath.Join("testdata", name+"_"+string(lang)+".png")
+			t.Run(file, func(t *testing.T) {
+				got := must(t)(render(r))
+				if *update {
+					if err := os.WriteFile(file, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("read golden (run with -update to create): %v", err)
+				}
+				if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
+					t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
+				}
+			})
+		}
+	}
+}
+
+// pixelDiff returns the share of pixels differing by more than a small
+// tolerance, 1 for different sizes: anti-aliasing may move by a shade.
+func pixelDiff(a, b *image.RGBA) float64 {
+	if a.Bounds() != b.Bounds() {
+		return 1
+	}
+	differ := 0
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			if !near(a.RGBAAt(x, y), b.RGBAAt(x, y), 16) {
+				differ++
+			}
+		}
+	}
+	return float64(differ) / float64(a.Bounds().Dx()*a.Bounds().Dy())
+}
+
+func TestRender_ParallelOnOneRenderer(t *testing.T) {
+	r := newRenderer(t)
+	var renders []func(*Renderer) ([]byte, error)
+	for _, lang := range domain.Langs {
+		for _, name := range []string{"funnel", "trend", "dropoffs", "quality", "mix", "table"} {
+			renders = append(renders, sampleCharts(lang)[name])
+		}
+	}
+	renders = renders[:8]
+	want := make([][]byte, len(renders))
+	for i, render := range renders {
+		want[i] = decode(t, must(t)(render(r))).Pix
+	}
+	got := make([][]byte, len(renders))
+	errs := make([]error, len(renders))
+	var wg sync.WaitGroup
+	for i, render := range renders {
+		wg.Go(func() {
+			var b []byte
+			b, errs[i] = render(r)
+			if errs[i] == nil {
+				img, err := png.Decode(bytes.NewReader(b))
+				if err == nil {
+					got[i] = toRGBA(img).Pix
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i := range renders {
+		if errs[i] != nil {
+			t.Fatalf("render %d: %v", i, errs[i])
+		}
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("render %d in parallel differs from the same render alone", i)
+		}
+	}
+}
+
+func toRGBA(img image.Image) *image.RGBA {
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	return rgba
+}
+
+// must returns a function that fails the test on a render error.
+func must(t testing.TB) func([]byte, error) []byte {
+	return func(b []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		return b
+	}
+}
+
+func TestEncodePNG_RoundTripsThroughImagePNG(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 7, 5))
+	for y := range 5 {
+		for x := range 7 {
+			src.SetRGBA(x, y, color.RGBA{uint8(40 * x), uint8(50 * y), uint8(x * y), 255})
+		}
+	}
+	b, err := encodePNG(src)
+	if err != nil {
+		t.Fatalf("encodePNG: %v", err)
+	}
+	got := decode(t, b)
+	if got.Bounds() != src.Bounds() || !bytes.Equal(got.Pix, src.Pix) {
+		t.Errorf("decoded pixels differ from the source:\n got %v\nwant %v", got.Pix, src.Pix)
+	}
+}

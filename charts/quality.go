@@ -1,0 +1,128 @@
+package charts
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"trackbot/domain"
+)
+
+// qualityReasons is how many non-target reasons the right panel lists.
+const qualityReasons = 6
+
+// LeadQuality draws the share of non-target leads per week (weekly reports
+// of one segment, oldest first; the last 12 are shown) as bars on a percent
+// axis from zero, and next to it the split of the latest week's non-target
+// leads by reason. The latest bar is red when the share grew, green when it
+// fell, because a higher non-target share is worse.
+func (r *Renderer) LeadQuality(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
+	lang := wsLang(ws)
+	if len(weekly) > trendWeeks {
+		weekly = weekly[len(weekly)-trendWeeks:]
+	}
+	if len(weekly) == 0 {
+		return r.noData(lang, domain.Text(lang, "chart.quality.title", segmentName(lang, domain.Segment{}), "—"))
+	}
+	latest := weekly[len(weekly)-1]
+	title := titleFor(lang, "chart.quality.title", latest.Segment, spanOf(weekly))
+	if !anyShare(weekly) {
+		return r.noData(lang, title)
+	}
+	c, err := newCanvas(r.font, pictureWide, 720)
+	if err != nil {
+		return nil, err
+	}
+	c.header(title, "")
+	c.text(domain.Text(lang, "chart.quality.share"), margin, titleBase+44, sizeSmall, colMuted, alignLeft, false)
+	c.shareHistory(lang, image.Rect(margin+80, contentTop+30, 760, c.h-80), weekly)
+	c.reasonPanel(lang, image.Rect(810, titleBase+44, c.w-margin, c.h-margin), latest)
+	return c.encode()
+}
+
+func anyShare(weekly []domain.FunnelReport) bool {
+	for _, rep := range weekly {
+		if rep.NonTargetShare.OK {
+			return true
+		}
+	}
+	return false
+}
+
+// shareHistory draws one bar per week with its percent above it.
+func (c *canvas) shareHistory(lang domain.Lang, plot image.Rectangle, weekly []domain.FunnelReport) {
+	var top float64
+	for _, rep := range weekly {
+		if rep.NonTargetShare.OK {
+			top = math.Max(top, rep.NonTargetShare.V)
+		}
+	}
+	axisTop, step := niceAxis(top)
+	c.percentAxis(lang, plot, axisTop, step)
+	slot := plot.Dx() / len(weekly)
+	barW := min(70, slot*2/3)
+	size := float64(min(sizeSmall, max(minFontSize, slot*2/5)))
+	for i, rep := range weekly {
+		cx := plot.Min.X + slot*i + slot/2
+		c.text(weekLabel(rep.Period.To), cx, plot.Max.Y+40, size, colMuted, alignCenter, false)
+		v := rep.NonTargetShare
+		if !v.OK {
+			c.text("—", cx, plot.Max.Y-12, size, colMuted, alignCenter, false)
+			continue
+		}
+		h := int(math.Round(v.V / axisTop * float64(plot.Dy())))
+		col := colGhost
+		if i == len(weekly)-1 {
+			col = latestShareColour(weekly)
+		}
+		c.rect(cx-barW/2, plot.Max.Y-h, cx+barW/2, plot.Max.Y, col)
+		c.text(percent(v.V, lang), cx, plot.Max.Y-h-10, size, colInk, alignCenter, i == len(weekly)-1)
+	}
+}
+
+// latestShareColour colours the latest week against the one before it.
+func latestShareColour(weekly []domain.FunnelReport) color.RGBA {
+	n := len(weekly)
+	if n < 2 {
+		return colBar
+	}
+	now, before := weekly[n-1], weekly[n-2]
+	if !now.NonTargetShare.OK || !before.NonTargetShare.OK {
+		return colBar
+	}
+	enough := leadsOf(now) >= minVolumeForColour && leadsOf(before) >= minVolumeForColour
+	col := changeColour(now.NonTargetShare.V-before.NonTargetShare.V, lowerIsBetter, enough)
+	if col == colMuted {
+		return colBar
+	}
+	return col
+}
+
+// leadsOf returns the count of the leads stage, the non-target share's base.
+func leadsOf(rep domain.FunnelReport) int64 {
+	for _, st := range rep.Stages {
+		if st.Stage.Role == domain.RoleLeads {
+			return st.Count
+		}
+	}
+	return 0
+}
+
+// reasonPanel lists the latest period's non-target reasons, a name over
+// each bar because the panel is narrow.
+func (c *canvas) reasonPanel(lang domain.Lang, box image.Rectangle, rep domain.FunnelReport) {
+	c.text(c.fit(domain.Text(lang, "chart.quality.reasons", rep.Period.Label(lang)), sizeSmall, box.Dx()), box.Min.X, box.Min.Y, sizeSmall, colMuted, alignLeft, false)
+	rows := reasonRows(lang, rep.NonTarget, qualityReasons)
+	if len(rows) == 0 {
+		c.text("—", box.Min.X, box.Min.Y+80, sizeLabel, colMuted, alignLeft, false)
+		return
+	}
+	scale := maxShare(rows)
+	y := box.Min.Y + 50
+	rowH := min(86, (box.Max.Y-y)/len(rows))
+	for _, row := range rows {
+		c.text(c.fit(row.name, sizeSmall, box.Dx()), box.Min.X, y+sizeSmall, sizeSmall, colInk, alignLeft, false)
+		c.shareBar(lang, box.Min.X, y+sizeSmall+10, 30, box.Dx()-110, scale, row, false)
+		y += rowH
+	}
+}

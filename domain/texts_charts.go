@@ -1,0 +1,38 @@
+package domain
+
+// Texts of the chart pictures: titles, legends and axis words.
+func init() {
+	RegisterTexts(Texts{
+		"chart.no_data":       {English: "No data for this period", Russian: "Нет данных за этот период"},
+		"chart.all_segments":  {English: "All segments", Russian: "Все сегменты"},
+		"chart.other_reasons": {English: "%d more reasons", Russian: "Ещё причин: %d"},
+
+		"chart.funnel.title": {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
+		"chart.funnel.now":   {English: "%s", Russian: "%s"},
+		"chart.funnel.conv":  {English: "Conversion", Russian: "Конверсия"},
+
+		"chart.trend.title": {English: "Conversion trend · %s · %s", Russian: "Динамика конверсий · %s · %s"},
+
+		"chart.dropoffs.title": {English: "Drop-off reasons · %s · %s", Russian: "Причины отвала · %s · %s"},
+		"chart.dropoffs.stage": {English: "%s: %s lost", Russian: "%s: потеряно %s"},
+		"chart.dropoffs.more":  {English: "and %d more stages with losses", Russian: "и ещё этапов с потерями: %d"},
+
+		"chart.quality.title":   {English: "Non-target leads · %s · %s", Russian: "Нецелевые лиды · %s · %s"},
+		"chart.quality.share":   {English: "Share of non-target leads by week", Russian: "Доля нецелевых лидов по неделям"},
+		"chart.quality.reasons": {English: "Reasons, %s", Russian: "Причины, %s"},
+
+		"chart.mix.title":        {English: "Segment mix · %s", Russian: "Фокус по сегментам · %s"},
+		"chart.mix.leads":        {English: "Leads", Russian: "Лиды"},
+		"chart.mix.spend":        {English: "Spend", Russian: "Бюджет"},
+		"chart.mix.revenue":      {English: "Revenue", Russian: "Выручка"},
+		"chart.mix.gross_profit": {English: "Gross profit", Russian: "Валовая прибыль"},
+		"chart.mix.misfocus":     {English: "effort above profit", Russian: "не окупает усилий"},
+
+		"chart.table.title":     {English: "End-to-end funnel · %s", Russian: "Сквозная воронка · %s"},
+		"chart.table.spend":     {English: "Spend", Russian: "Бюджет"},
+		"chart.table.cpl":       {English: "CPL", Russian: "Цена лида"},
+		"chart.table.cac":       {English: "CAC", Russian: "Цена клиента"},
+		"chart.table.avg_check": {English: "Average check", Russian: "Средний чек"},
+		"chart.table.romi":      {English: "ROMI", Russian: "ROMI"},
+	})
+}
