@@ -32,6 +32,9 @@ func (b *Bot) commands() []command {
 		{name: "ceo", run: b.makeCEO},
 		{name: "head", run: b.makeHead},
 		{name: "demote", run: b.demote},
+		{name: "segment", run: b.segmentCmd, private: true},
+		{name: "stage", run: b.stageCmd, private: true},
+		{name: "reason", run: b.reasonCmd, private: true},
 	}
 }
 
@@ -39,7 +42,8 @@ func (b *Bot) commands() []command {
 // handler, which gets the rest of the data.
 func (b *Bot) buttons() map[string]func(*Context, string) error {
 	return map[string]func(*Context, string) error{
-		"j": b.onJoinButton,
+		"j":  b.onJoinButton,
+		"rm": b.onRemoveButton,
 	}
 }
 

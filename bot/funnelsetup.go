@@ -1,0 +1,272 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"trackbot/domain"
+)
+
+// allTime spans every week a record can have.
+var allTime = [2]domain.Week{{Year: 1900, Num: 1}, {Year: 9999, Num: 52}}
+
+// listKinds maps the short code used in button data to a list.
+var listKinds = map[string]domain.ListKind{
+	"s": domain.ListSegments, "t": domain.ListStages, "n": domain.ListNonTarget, "d": domain.ListDropOff,
+}
+
+func listCode(kind domain.ListKind) string {
+	for code, k := range listKinds {
+		if k == kind {
+			return code
+		}
+	}
+	return ""
+}
+
+// segmentCmd edits segments: /segment [add|rename|move|remove|focus] ...
+func (b *Bot) segmentCmd(c *Context) error {
+	return b.editList(c, domain.ListSegments, c.Args)
+}
+
+// stageCmd edits funnel stages: /stage [add|rename|move|remove|owner] ...
+func (b *Bot) stageCmd(c *Context) error {
+	return b.editList(c, domain.ListStages, c.Args)
+}
+
+// reasonCmd edits qualification and drop-off reasons:
+// /reason <verb> nontarget|dropoff ...
+func (b *Bot) reasonCmd(c *Context) error {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(c.Args), " ")
+	if verb == "" {
+		c.Reply(b.reasonList(c))
+		return nil
+	}
+	which, rest, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	kind, ok := reasonKind(which)
+	if !ok {
+		return domain.Errorf(domain.EINVALID, "setup.reason_usage")
+	}
+	return b.editList(c, kind, verb+" "+rest)
+}
+
+func reasonKind(word string) (domain.ListKind, bool) {
+	switch domain.NormalizeName(word) {
+	case "nontarget", "non target", "nt", "нецелевые", "нецелевой", "квалификация":
+		return domain.ListNonTarget, true
+	case "dropoff", "drop off", "lost", "отвал", "отвалы", "потери":
+		return domain.ListDropOff, true
+	}
+	return "", false
+}
+
+// editList runs one edit verb on a list; with no verb it shows the list.
+func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
+	rest = strings.TrimSpace(rest)
+	if verb == "" {
+		c.Reply(b.listText(c, kind))
+		return nil
+	}
+	if err := c.Workspace.RequireCEO(c.From); err != nil {
+		return err
+	}
+	ws := c.Workspace
+	switch domain.NormalizeName(verb) {
+	case "add", "добавить":
+		name, after := rest, ""
+		if kind == domain.ListStages {
+			name, after = cutWord(rest, " after ", " после ")
+		}
+		if _, err := ws.Add(kind, name, after); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error {
+			_, err := ws.Add(kind, name, after)
+			return err
+		})
+	case "rename", "переименовать":
+		old, name := cutWord(rest, "=", "→", "->")
+		if err := ws.Rename(kind, old, name); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Rename(kind, old, name) })
+	case "move", "переместить":
+		i := strings.LastIndexByte(rest, ' ')
+		pos, err := strconv.Atoi(strings.TrimSpace(rest[i+1:]))
+		if i < 0 || err != nil {
+			return domain.Errorf(domain.EINVALID, "setup.move_usage")
+		}
+		name := strings.TrimSpace(rest[:i])
+		if err := ws.Move(kind, name, pos); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Move(kind, name, pos) })
+	case "focus", "фокус":
+		if kind != domain.ListSegments {
+			return usageError(kind)
+		}
+		if _, err := ws.ToggleFocus(rest); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { _, err := ws.ToggleFocus(rest); return err })
+	case "owner", "отдел":
+		if kind != domain.ListStages {
+			return usageError(kind)
+		}
+		stage, dept := cutWord(rest, "=", "→", "->")
+		if err := ws.SetStageOwner(stage, dept); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.SetStageOwner(stage, dept) })
+	case "remove", "delete", "удалить":
+		return b.removeItem(c, kind, rest)
+	default:
+		return usageError(kind)
+	}
+	c.Reply(c.T("setup.saved") + "\n\n" + b.listText(c, kind))
+	return nil
+}
+
+func usageError(kind domain.ListKind) error {
+	if kind == domain.ListNonTarget || kind == domain.ListDropOff {
+		return domain.Errorf(domain.EINVALID, "setup.reason_usage")
+	}
+	return domain.Errorf(domain.EINVALID, "setup.usage_"+string(kind))
+}
+
+// cutWord splits s at the first of the separators found.
+func cutWord(s string, seps ...string) (string, string) {
+	lower := strings.ToLower(s)
+	for _, sep := range seps {
+		if i := strings.Index(lower, sep); i >= 0 {
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
+		}
+	}
+	return strings.TrimSpace(s), ""
+}
+
+// removeItem deletes an unused item at once; an item with recorded
+// numbers is archived only after the CEO confirms, so history is never
+// lost silently.
+func (b *Bot) removeItem(c *Context, kind domain.ListKind, name string) error {
+	ws := c.Workspace
+	key, ok := ws.Find(kind, name)
+	if !ok {
+		return domain.Errorf(domain.ENOTFOUND, "setup.not_found", name)
+	}
+	if err := ws.CanRemove(kind, key); err != nil {
+		return err
+	}
+	used, err := b.itemUsed(ws.ID, kind, key)
+	if err != nil {
+		return err
+	}
+	if used {
+		data := "rm:" + listCode(kind) + ":" + key
+		c.Reply(c.T("setup.remove_confirm", escape(name)),
+			[]domain.Button{{Text: c.T("setup.remove_yes"), Data: data}, {Text: c.T("setup.remove_no"), Data: "rm:x"}})
+		return nil
+	}
+	c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Remove(kind, key, false) })
+	c.Reply(c.T("setup.removed", escape(name)))
+	return nil
+}
+
+func (b *Bot) itemUsed(wsID int64, kind domain.ListKind, key string) (bool, error) {
+	var used bool
+	err := b.store.View(func(tx domain.Tx) error {
+		recs, err := tx.Records().Range(wsID, "", allTime[0], allTime[1])
+		used = domain.UsedBy(kind, key, recs)
+		return err
+	})
+	return used, err
+}
+
+// onRemoveButton archives an item after the CEO confirmed.
+func (b *Bot) onRemoveButton(c *Context, payload string) error {
+	if payload == "x" {
+		if !c.IsCEO() {
+			c.Answer(c.T("error.ceo_only"), true)
+			return nil
+		}
+		c.Edit(c.Message.MessageID, c.T("setup.remove_cancelled"))
+		return nil
+	}
+	code, key, _ := strings.Cut(payload, ":")
+	kind, ok := listKinds[code]
+	if !ok {
+		c.Answer(c.T("button.stale"), false)
+		return nil
+	}
+	if !c.IsCEO() {
+		c.Answer(c.T("error.ceo_only"), true)
+		return nil
+	}
+	if _, active := c.Workspace.Find(kind, key); !active {
+		c.Answer(c.T("button.stale"), false)
+		c.Edit(c.Message.MessageID, c.T("setup.remove_stale"))
+		return nil
+	}
+	c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Remove(kind, key, true) })
+	c.Edit(c.Message.MessageID, c.T("setup.archived", escape(key)))
+	c.Answer(c.T("join.done"), false)
+	return nil
+}
+
+// listText shows a list with numbers for moving and the usage line.
+func (b *Bot) listText(c *Context, kind domain.ListKind) string {
+	if kind == domain.ListNonTarget || kind == domain.ListDropOff {
+		return b.reasonList(c)
+	}
+	ws, l := c.Workspace, c.Lang
+	var sb strings.Builder
+	sb.WriteString(c.T("setup.title_" + string(kind)))
+	n := 0
+	if kind == domain.ListSegments {
+		for _, s := range ws.Segments {
+			if s.Archived {
+				continue
+			}
+			n++
+			mark := ""
+			if s.Focus {
+				mark = " ★ " + c.T("setup.focus")
+			}
+			fmt.Fprintf(&sb, "\n%d. %s%s", n, escape(s.Name.In(l)), mark)
+		}
+	} else {
+		for _, s := range ws.Stages {
+			if s.Archived {
+				continue
+			}
+			n++
+			d, _ := ws.Department(s.Department)
+			fmt.Fprintf(&sb, "\n%d. %s — %s", n, escape(s.Name.In(l)), escape(d.Name.In(l)))
+		}
+	}
+	sb.WriteString("\n\n" + c.T("setup.usage_"+string(kind)))
+	return sb.String()
+}
+
+func (b *Bot) reasonList(c *Context) string {
+	var sb strings.Builder
+	for _, kind := range []domain.ListKind{domain.ListNonTarget, domain.ListDropOff} {
+		sb.WriteString(c.T("setup.title_" + string(kind)))
+		reasons := c.Workspace.NonTarget
+		if kind == domain.ListDropOff {
+			reasons = c.Workspace.DropOff
+		}
+		n := 0
+		for _, r := range reasons {
+			if !r.Archived {
+				n++
+				fmt.Fprintf(&sb, "\n%d. %s", n, escape(r.Name.In(c.Lang)))
+			}
+		}
+		sb.WriteString("\n\n")
+	}
+	sb.WriteString(c.T("setup.reason_usage"))
+	return sb.String()
+}

@@ -1,0 +1,91 @@
+package domain
+
+// Texts for editing segments, stages and reasons.
+func init() {
+	RegisterTexts(Texts{
+		"setup.bad_name": {
+			English: "Write a name of 1 to 40 characters, for example: /segment add Dealers",
+			Russian: "Напишите название длиной от 1 до 40 символов, например: /segment add Дилеры",
+		},
+		"setup.name_taken": {
+			English: "%q is already in the list. Pick another name.",
+			Russian: "%q уже есть в списке. Выберите другое название.",
+		},
+		"setup.not_found": {
+			English: "I can't find %q. Send the command without arguments to see the list.",
+			Russian: "Не нахожу %q. Отправьте команду без аргументов, чтобы увидеть список.",
+		},
+		"setup.bad_position": {
+			English: "The position must be a number from 1 to %d, for example: /stage move Meetings 5",
+			Russian: "Позиция — число от 1 до %d, например: /stage move Встречи 5",
+		},
+		"setup.move_usage": {
+			English: "Write the name and the new position, for example: /stage move Meetings 5",
+			Russian: "Укажите название и новую позицию, например: /stage move Встречи 5",
+		},
+		"setup.last_segment": {
+			English: "This is the only segment: add another one before removing it (/segment add <name>).",
+			Russian: "Это единственный сегмент: сначала добавьте другой (/segment add <название>).",
+		},
+		"setup.role_stage": {
+			English: "%s is used to compute CPL, CAC and the average check, so it can't be removed. Rename it instead: /stage rename <old> = <new>",
+			Russian: "Этап %s нужен для расчёта CPL, CAC и среднего чека, его нельзя удалить. Переименуйте его: /stage rename <старое> = <новое>",
+		},
+		"setup.other_reason": {
+			English: "\"Other\" is the catch-all reason and stays in every list.",
+			Russian: "«Другое» — общая причина, она остаётся в каждом списке.",
+		},
+		"setup.saved": {English: "✅ Saved.", Russian: "✅ Сохранено."},
+		"setup.focus": {English: "focus", Russian: "фокус"},
+		"setup.title_segment": {
+			English: "<b>Segments</b>",
+			Russian: "<b>Сегменты</b>",
+		},
+		"setup.title_stage": {
+			English: "<b>Funnel stages</b> (owner department)",
+			Russian: "<b>Этапы воронки</b> (отдел-владелец)",
+		},
+		"setup.title_nontarget": {
+			English: "<b>Non-target lead reasons</b>",
+			Russian: "<b>Причины нецелевых лидов</b>",
+		},
+		"setup.title_dropoff": {
+			English: "<b>Drop-off reasons</b>",
+			Russian: "<b>Причины отвалов</b>",
+		},
+		"setup.usage_segment": {
+			English: "CEOs change segments with:\n/segment add Dealers\n/segment rename All clients = Retail\n/segment focus Dealers (on/off)\n/segment move Dealers 1\n/segment remove Retail",
+			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (вкл/выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
+		},
+		"setup.usage_stage": {
+			English: "CEOs change stages with:\n/stage add Calls after Leads\n/stage rename Proposals = Quotes\n/stage owner Qualified = Sales\n/stage move Meetings 5\n/stage remove Clicks",
+			Russian: "CEO меняет этапы командами:\n/stage add Звонки после Лиды\n/stage rename КП = Предложения\n/stage owner Целевые = Продажи\n/stage move Встречи 5\n/stage remove Клики",
+		},
+		"setup.reason_usage": {
+			English: "CEOs change reasons with:\n/reason add nontarget No license\n/reason add dropoff Long delivery\n/reason rename dropoff Price = Too expensive\n/reason remove nontarget Unreachable",
+			Russian: "CEO меняет причины командами:\n/reason add нецелевые Нет лицензии\n/reason add отвал Долгая доставка\n/reason rename отвал Цена = Дорого\n/reason remove нецелевые Недозвон",
+		},
+		"setup.remove_confirm": {
+			English: "%s has numbers recorded. Remove it from the lists and keep its history (the numbers stay in exports)?",
+			Russian: "По «%s» уже есть цифры. Убрать из списков и сохранить историю (цифры останутся в выгрузке)?",
+		},
+		"setup.remove_yes": {English: "Remove, keep history", Russian: "Убрать, историю сохранить"},
+		"setup.remove_no":  {English: "Cancel", Russian: "Отмена"},
+		"setup.removed": {
+			English: "✅ %s removed.",
+			Russian: "✅ «%s» удалено.",
+		},
+		"setup.remove_cancelled": {English: "Nothing was removed.", Russian: "Ничего не удалено."},
+		"setup.remove_stale": {
+			English: "This was already removed or renamed; nothing changed.",
+			Russian: "Это уже удалено или переименовано; ничего не изменилось.",
+		},
+		"setup.archived": {
+			English: "✅ %s removed from the lists; its history is kept.",
+			Russian: "✅ «%s» убрано из списков; история сохранена.",
+		},
+		"cmd.segment": {English: "Client segments: list and edit", Russian: "Сегменты клиентов: список и правка"},
+		"cmd.stage":   {English: "Funnel stages: list and edit", Russian: "Этапы воронки: список и правка"},
+		"cmd.reason":  {English: "Non-target and drop-off reasons", Russian: "Причины нецелевых и отвалов"},
+	})
+}
