@@ -27,7 +27,7 @@ type Stage struct {
 
 // Matches reports whether s names the stage (key, name or alias).
 func (s Stage) Matches(name string) bool {
-	if s.Key == NormalizeName(name) || s.Name.Matches(name) {
+	if NormalizeName(s.Key) == NormalizeName(name) || s.Name.Matches(name) {
 		return true
 	}
 	for _, a := range s.Aliases {
@@ -50,7 +50,7 @@ type Segment struct {
 
 // Matches reports whether s names the segment (key, name or alias).
 func (s Segment) Matches(name string) bool {
-	if s.Key == NormalizeName(name) || s.Name.Matches(name) {
+	if NormalizeName(s.Key) == NormalizeName(name) || s.Name.Matches(name) {
 		return true
 	}
 	for _, a := range s.Aliases {
@@ -71,7 +71,7 @@ type Reason struct {
 
 // Matches reports whether s names the reason (key, name or alias).
 func (r Reason) Matches(name string) bool {
-	if r.Key == NormalizeName(name) || r.Name.Matches(name) {
+	if NormalizeName(r.Key) == NormalizeName(name) || r.Name.Matches(name) {
 		return true
 	}
 	for _, a := range r.Aliases {

@@ -62,7 +62,7 @@ func (w *Workspace) Find(kind ListKind, s string) (string, bool) {
 		if *it.archived {
 			continue
 		}
-		if *it.key == NormalizeName(s) || it.name.Matches(s) || slices.ContainsFunc(it.aliases, func(a string) bool { return NormalizeName(a) == NormalizeName(s) }) {
+		if NormalizeName(*it.key) == NormalizeName(s) || it.name.Matches(s) || slices.ContainsFunc(it.aliases, func(a string) bool { return NormalizeName(a) == NormalizeName(s) }) {
 			return *it.key, true
 		}
 	}

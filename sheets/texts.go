@@ -1,0 +1,131 @@
+package sheets
+
+import "trackbot/domain"
+
+// Texts of file import and export. Refusals say the limit and what to do.
+func init() {
+	domain.RegisterTexts(domain.Texts{
+		"sheets.too_big": {
+			domain.English: "The file is larger than %s. Split it into several files (for example by quarter) and send them one by one.",
+			domain.Russian: "Файл больше %s. Разбейте его на несколько файлов (например, по кварталам) и пришлите по очереди.",
+		},
+		"sheets.unreadable": {
+			domain.English: "Could not read the file. Save it as CSV (UTF-8) or XLSX and send it again.",
+			domain.Russian: "Не удалось прочитать файл. Сохраните его как CSV (UTF-8) или XLSX и пришлите снова.",
+		},
+		"sheets.old_xls": {
+			domain.English: "This is an old Excel .xls file. Save it as .xlsx or .csv and send it again.",
+			domain.Russian: "Это старый формат Excel .xls. Сохраните файл как .xlsx или .csv и пришлите снова.",
+		},
+		"sheets.bad_xlsx": {
+			domain.English: "This XLSX file is damaged or is not a workbook. Open it in Excel, save it again as .xlsx (or .csv) and send it.",
+			domain.Russian: "Файл XLSX повреждён или это не книга Excel. Откройте его в Excel, сохраните заново как .xlsx (или .csv) и пришлите.",
+		},
+		"sheets.unknown_format": {
+			domain.English: "Unknown file format %q: use csv or xlsx.",
+			domain.Russian: "Неизвестный формат файла %q: используйте csv или xlsx.",
+		},
+		"sheets.bad_csv": {
+			domain.English: "The CSV file is broken at row %d (a quote is probably not closed). Fix it or save the file again from Excel.",
+			domain.Russian: "CSV-файл повреждён в строке %d (вероятно, не закрыта кавычка). Исправьте или сохраните файл из Excel заново.",
+		},
+		"sheets.zip_entries": {
+			domain.English: "The XLSX file has more than %d parts, which no real workbook has. Copy the data into a new workbook or save it as .csv.",
+			domain.Russian: "В файле XLSX больше %d частей — у настоящей таблицы столько не бывает. Скопируйте данные в новую книгу или сохраните как .csv.",
+		},
+		"sheets.zip_ratio": {
+			domain.English: "The XLSX file unpacks to far more than its size, so it was not opened. Copy the data into a new workbook or save it as .csv.",
+			domain.Russian: "Файл XLSX распаковывается во много раз больше своего размера, поэтому он не открыт. Скопируйте данные в новую книгу или сохраните как .csv.",
+		},
+		"sheets.unzipped_too_big": {
+			domain.English: "The XLSX file unpacks to more than %s. Split it into several files (for example by quarter) or save it as .csv.",
+			domain.Russian: "Файл XLSX в распакованном виде больше %s. Разбейте его на несколько файлов (например, по кварталам) или сохраните как .csv.",
+		},
+		"sheets.too_many_rows": {
+			domain.English: "The file has more than %d rows. Split it into several files and send them one by one.",
+			domain.Russian: "В файле больше %d строк. Разбейте его на несколько файлов и пришлите по очереди.",
+		},
+		"sheets.too_many_columns": {
+			domain.English: "The file has more than %d columns. Keep one column per figure, as in the template (/template).",
+			domain.Russian: "В файле больше %d столбцов. Оставьте по столбцу на показатель, как в шаблоне (/template).",
+		},
+		"sheets.cell_too_long": {
+			domain.English: "the cell is longer than %d characters. Keep one number or name per cell.",
+			domain.Russian: "в ячейке больше %d символов. Пишите в ячейку одно число или название.",
+		},
+		"sheets.no_week_column": {
+			domain.English: "there is no “week” column. The first row must name the columns, as in the template: segment, week, leads, …",
+			domain.Russian: "нет столбца «неделя». В первой строке должны быть названия столбцов, как в шаблоне: сегмент, неделя, лиды, …",
+		},
+		"sheets.no_segment_column": {
+			domain.English: "there is no “segment” column. Add one with a segment per row: %s.",
+			domain.Russian: "нет столбца «сегмент». Добавьте его и укажите сегмент в каждой строке: %s.",
+		},
+		"sheets.duplicate_column": {
+			domain.English: "the same figure as column %s. Keep one of them.",
+			domain.Russian: "тот же показатель, что и в столбце %s. Оставьте один из них.",
+		},
+		"sheets.no_segment": {
+			domain.English: "the segment is missing. Write one of: %s.",
+			domain.Russian: "не указан сегмент. Укажите один из: %s.",
+		},
+		"sheets.unknown_segment": {
+			domain.English: "unknown segment. Write one of: %s.",
+			domain.Russian: "неизвестный сегмент. Укажите один из: %s.",
+		},
+		"sheets.no_week": {
+			domain.English: "the week is missing. Write it like 2026-W47, 47/2026 or a date such as 20.11.2026.",
+			domain.Russian: "не указана неделя. Пишите так: 2026-W47, 47/2026 или дату вроде 20.11.2026.",
+		},
+		"sheets.duplicate_row": {
+			domain.English: "this segment and week are already in row %d. Keep one row per segment and week.",
+			domain.Russian: "этот сегмент и неделя уже есть в строке %d. Оставьте одну строку на сегмент и неделю.",
+		},
+		"sheets.empty": {
+			domain.English: "The file has no numbers. Fill in the template (/template): one row per segment and week.",
+			domain.Russian: "В файле нет цифр. Заполните шаблон (/template): одна строка на сегмент и неделю.",
+		},
+		"sheets.problems": {
+			domain.English: "Nothing was imported. Fix these cells and send the file again:\n%s%s",
+			domain.Russian: "Ничего не загружено. Исправьте эти ячейки и пришлите файл снова:\n%s%s",
+		},
+		"sheets.more": {
+			domain.English: "…and %d more problems.",
+			domain.Russian: "…и ещё ошибок: %d.",
+		},
+		"sheets.row": {
+			domain.English: "Row %d",
+			domain.Russian: "Строка %d",
+		},
+		"sheets.row_column": {
+			domain.English: "Row %d, column %s",
+			domain.Russian: "Строка %d, столбец %s",
+		},
+		"sheets.sheet.data": {
+			domain.English: "Funnel",
+			domain.Russian: "Воронка",
+		},
+		"sheets.sheet.instructions": {
+			domain.English: "Instructions",
+			domain.Russian: "Инструкция",
+		},
+		"sheets.instructions": {
+			domain.English: "How to fill in this file\n" +
+				"One row is one segment in one ISO week. Keep the first row (the column names) as it is.\n" +
+				"Week: 2026-W47, 47/2026 or any date of that week, such as 20.11.2026.\n" +
+				"Leave a cell empty when you have no number: empty means “not reported” and keeps what the bot already has; 0 means zero.\n" +
+				"Numbers: 1200, 1 200, 1,2 млн, 350k. Money in the workspace currency. Margin: 35% (or 0.35).\n" +
+				"nontarget.<reason>: leads that were not qualified, by reason. lost.<stage>.<reason>: items lost at a stage, by reason.\n" +
+				"You may add columns manager.<name>.<stage> for the counts of one sales manager.\n" +
+				"Only the first sheet is read. Send the file to the bot in the group; it shows a preview and saves nothing until you confirm.",
+			domain.Russian: "Как заполнить файл\n" +
+				"Одна строка — один сегмент за одну неделю (ISO). Первую строку с названиями столбцов не меняйте.\n" +
+				"Неделя: 2026-W47, 47/2026 или любая дата этой недели, например 20.11.2026.\n" +
+				"Если цифры нет, оставьте ячейку пустой: пусто — «не сообщали», бот сохранит то, что уже знает; 0 — это ноль.\n" +
+				"Числа: 1200, 1 200, 1,2 млн, 350к. Деньги — в валюте воронки. Маржа: 35% (или 0,35).\n" +
+				"нецелевые.<причина> — нецелевые лиды по причинам. отвал.<этап>.<причина> — сколько отвалилось на этапе и почему.\n" +
+				"Можно добавить столбцы менеджер.<имя>.<этап> — цифры одного менеджера по продажам.\n" +
+				"Читается только первый лист. Пришлите файл боту в группу: он покажет, что загрузит, и ничего не сохранит без вашего подтверждения.",
+		},
+	})
+}
