@@ -128,13 +128,15 @@ func (c *Context) ChangeWorkspace(fn func(ws *domain.Workspace) error) {
 }
 
 // Reply queues an HTML message to the chat, as a reply to the message that
-// carried the command.
-func (c *Context) Reply(text string, kb ...[]domain.Button) {
+// carried the command. It returns the job so a change can still fill in
+// what is known only at commit, such as a new draft's id in its buttons.
+func (c *Context) Reply(text string, kb ...[]domain.Button) *domain.OutboxJob {
 	job := c.textJob(text, kb)
 	if c.callbackID == "" && c.Message != nil {
 		job.ReplyTo = c.Message.MessageID
 	}
 	c.Queue(job)
+	return job
 }
 
 // Say queues an HTML message to the chat that is not a reply.

@@ -74,6 +74,17 @@ func (s *Server) ReplyText(chat Chat, from User, replyToMsgID int, text string) 
 // command in the caption gets a bot_command caption entity (which
 // tgbotapi's IsCommand does not look at). It returns the message id.
 func (s *Server) SendDocument(chat Chat, from User, filename string, content []byte, caption string) int {
+	return s.sendDocument(chat, from, 0, filename, content, caption)
+}
+
+// ReplyDocument queues a document without caption sent as a reply to
+// message replyToMsgID, as a user answering the bot's "send the file"
+// prompt does. It returns the new message id.
+func (s *Server) ReplyDocument(chat Chat, from User, replyToMsgID int, filename string, content []byte) int {
+	return s.sendDocument(chat, from, replyToMsgID, filename, content, "")
+}
+
+func (s *Server) sendDocument(chat Chat, from User, replyTo int, filename string, content []byte, caption string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cs := s.userChatLocked(chat, from)
@@ -81,7 +92,7 @@ func (s *Server) SendDocument(chat Chat, from User, filename string, content []b
 	w := from.wire()
 	m := &storedMessage{rawCaption: caption, wire: wireMessage{From: &w, Caption: caption, CaptionEntities: commandEntities(caption)}}
 	attachFile(m, f)
-	return s.postLocked(cs, m, 0)
+	return s.postLocked(cs, m, replyTo)
 }
 
 // SendAnonymousAdmin queues a message an anonymous administrator wrote in

@@ -1,0 +1,289 @@
+package bot
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"trackbot/domain"
+	"trackbot/sheets"
+)
+
+// logCmd parses a /log message into a draft and shows what was understood,
+// asking the author to confirm. Nothing is saved before the confirmation.
+func (b *Bot) logCmd(c *Context) error {
+	ws := c.Workspace
+	if strings.TrimSpace(c.Args) == "" {
+		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang))))
+		return nil
+	}
+	entry, err := domain.ParseEntry(ws, c.Args, c.now.In(ws.Location()))
+	if err != nil {
+		return err
+	}
+	return b.proposeDraft(c, "/log", []domain.Entry{entry})
+}
+
+// logExample is a /log line in the workspace's own words.
+func logExample(ws *domain.Workspace, l domain.Lang) string {
+	seg := ws.Segments[0].Name.In(l)
+	var parts []string
+	for _, st := range ws.Stages {
+		if st.Role == domain.RoleLeads || st.Role == domain.RoleQualified {
+			parts = append(parts, strings.ToLower(st.Name.In(l))+"=120")
+		}
+	}
+	if l == domain.Russian {
+		return fmt.Sprintf("/log %s прошлая неделя %s расход=350к выручка=1,2 млн", strings.ToLower(seg), strings.Join(parts, " "))
+	}
+	return fmt.Sprintf("/log %s last week %s spend=350k revenue=1.2m", strings.ToLower(seg), strings.Join(parts, " "))
+}
+
+// proposeDraft checks the entries (permissions, and each against the
+// record it would change), stores them as a draft and shows the preview
+// with Confirm and Cancel buttons.
+func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
+	ws := c.Workspace
+	corrections := 0
+	err := b.store.View(func(tx domain.Tx) error {
+		for _, e := range entries {
+			if err := domain.CanEnter(ws, c.From.UserID, e); err != nil {
+				return err
+			}
+			old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
+			if err != nil {
+				return err
+			}
+			if found {
+				corrections++
+			}
+			if _, err := e.Merge(ws, old); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	draft := &domain.Draft{Workspace: ws.ID, By: c.From, Source: source, Entries: entries, CreatedAt: c.now}
+	job := c.Reply(draftPreview(c, draft, corrections))
+	c.Change(func(tx domain.Tx) error {
+		if err := tx.Drafts().Create(draft); err != nil {
+			return err
+		}
+		// The buttons need the id the store just gave the draft.
+		job.Keyboard = [][]domain.Button{{
+			{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", draft.ID)},
+			{Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", draft.ID)},
+		}}
+		return nil
+	})
+	return nil
+}
+
+// draftPreview renders a draft as the table the author confirms.
+func draftPreview(c *Context, d *domain.Draft, corrections int) string {
+	var sb strings.Builder
+	if d.Source == "/log" {
+		sb.WriteString(c.T("log.preview_title"))
+	} else {
+		sb.WriteString(c.T("log.preview_file", escape(d.Source), len(d.Entries)))
+	}
+	shown := min(len(d.Entries), 3)
+	for _, e := range d.Entries[:shown] {
+		sb.WriteString("\n<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>")
+	}
+	if rest := len(d.Entries) - shown; rest > 0 {
+		sb.WriteString("\n" + c.T("log.preview_more", rest))
+	}
+	if corrections > 0 {
+		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
+	}
+	sb.WriteString("\n" + c.T("log.preview_confirm"))
+	return sb.String()
+}
+
+// table aligns label/value rows for a monospace block that fits a phone.
+func table(rows [][2]string) string {
+	width := 0
+	for _, r := range rows {
+		width = max(width, min(utf8.RuneCountInString(r[0]), 22))
+	}
+	var sb strings.Builder
+	for i, r := range rows {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		label := clipRunes(r[0], 22)
+		sb.WriteString(label + strings.Repeat(" ", width-utf8.RuneCountInString(label)+1) + r[1])
+	}
+	return sb.String()
+}
+
+// onDraftButton confirms or cancels a draft. Only its author or a CEO may,
+// and a confirmed draft is applied whole, against the records as they are
+// at that moment, or not at all.
+func (b *Bot) onDraftButton(c *Context, payload string) error {
+	idText, verdict, _ := strings.Cut(payload, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || verdict != "y" && verdict != "n" {
+		c.Answer(c.T("button.stale"), false)
+		return nil
+	}
+	var draft *domain.Draft
+	err = b.store.View(func(tx domain.Tx) error {
+		draft, err = tx.Drafts().Get(id)
+		return err
+	})
+	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && draft.Workspace != c.Workspace.ID {
+		c.Answer(c.T("log.handled"), false)
+		c.Edit(c.Message.MessageID, c.T("log.handled_card"))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if draft.By.UserID != c.From.UserID && !c.IsCEO() {
+		c.Answer(c.T("log.not_yours"), true)
+		return nil
+	}
+	if verdict == "n" {
+		c.Change(func(tx domain.Tx) error { return tx.Drafts().Delete(id) })
+		c.Edit(c.Message.MessageID, c.T("log.cancelled"))
+		c.Answer(c.T("log.cancelled"), false)
+		return nil
+	}
+	if c.now.Sub(draft.CreatedAt) > domain.DraftTTL {
+		c.Change(func(tx domain.Tx) error { return tx.Drafts().Delete(id) })
+		c.Edit(c.Message.MessageID, c.T("log.expired"))
+		c.Answer(c.T("log.expired"), true)
+		return nil
+	}
+	return b.applyDraft(c, draft)
+}
+
+func (b *Bot) applyDraft(c *Context, draft *domain.Draft) error {
+	ws := c.Workspace
+	for _, e := range draft.Entries {
+		// Roles may have changed since the preview.
+		if err := domain.CanEnter(ws, draft.By.UserID, e); err != nil {
+			return err
+		}
+	}
+	c.Change(func(tx domain.Tx) error {
+		if err := domain.SaveEntries(tx, ws, draft.Entries, draft.By.UserID, c.now); err != nil {
+			return err
+		}
+		return tx.Drafts().Delete(draft.ID)
+	})
+	var weeks []string
+	for _, e := range draft.Entries {
+		weeks = append(weeks, e.Week.String())
+	}
+	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), escape(mention(domain.Member{UserID: draft.By.UserID, Name: draft.By.Name, Username: draft.By.Username})))+
+		"\n"+draftBody(c, draft))
+	c.Answer(c.T("log.saved_short"), false)
+	return nil
+}
+
+// draftBody repeats the confirmed numbers on the edited card.
+func draftBody(c *Context, d *domain.Draft) string {
+	var sb strings.Builder
+	shown := min(len(d.Entries), 3)
+	for _, e := range d.Entries[:shown] {
+		sb.WriteString("<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>\n")
+	}
+	if rest := len(d.Entries) - shown; rest > 0 {
+		sb.WriteString(c.T("log.preview_more", rest))
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// importCmd answers /import: with a document it imports it, without one
+// it asks for the file.
+func (b *Bot) importCmd(c *Context) error {
+	if c.Message.Document == nil {
+		c.Reply(c.T("import.prompt"))
+		return nil
+	}
+	return b.importFile(c)
+}
+
+// maxUpload is the largest file the bot downloads; sheets enforces its own
+// limits on what it reads.
+var maxUpload = sheets.DefaultLimits().MaxBytes
+
+// importFile downloads an uploaded CSV or XLSX, reads it all-or-nothing
+// and proposes it as a draft.
+func (b *Bot) importFile(c *Context) error {
+	doc := c.Message.Document
+	if int64(doc.FileSize) > maxUpload {
+		return domain.Errorf(domain.EINVALID, "import.too_big", doc.FileSize>>20, maxUpload>>20)
+	}
+	data, tooBig, err := b.tg.download(c.ctx, doc.FileID, maxUpload)
+	if err != nil {
+		b.log.Warn("file download failed", "err", err)
+		return domain.Errorf(domain.EINTERNAL, "import.download_failed")
+	}
+	if tooBig {
+		return domain.Errorf(domain.EINVALID, "import.too_big", len(data)>>20, maxUpload>>20)
+	}
+	ws := c.Workspace
+	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return domain.Errorf(domain.EINVALID, "import.empty")
+	}
+	return b.proposeDraft(c, doc.FileName, entries)
+}
+
+// templateCmd sends a ready-to-fill file for the last four weeks.
+func (b *Bot) templateCmd(c *Context) error {
+	format := sheets.FormatXLSX
+	if strings.EqualFold(strings.TrimSpace(c.Args), "csv") {
+		format = sheets.FormatCSV
+	}
+	last := domain.WeekOf(c.now.In(c.Workspace.Location()))
+	var weeks []domain.Week
+	for i := 3; i >= 0; i-- {
+		weeks = append(weeks, last.Add(-i))
+	}
+	data, err := sheets.Template(c.Workspace, c.Lang, weeks, format)
+	if err != nil {
+		return err
+	}
+	c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
+		Files: []domain.Attachment{{Name: "trackbot-template." + format, Data: data, Caption: c.T("template.caption")}}})
+	return nil
+}
+
+// exportCmd sends all numbers as CSV and XLSX.
+func (b *Bot) exportCmd(c *Context) error {
+	ws := c.Workspace
+	var recs []domain.WeeklyRecord
+	if err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		recs, err = tx.Records().Range(ws.ID, "", allTime[0], allTime[1])
+		return err
+	}); err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		c.Reply(c.T("export.empty"))
+		return nil
+	}
+	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
+		data, err := sheets.Export(ws, c.Lang, recs, format)
+		if err != nil {
+			return err
+		}
+		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
+			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
+	}
+	return nil
+}
