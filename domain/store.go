@@ -17,6 +17,9 @@ type Tx interface {
 	Records() RecordStore
 	Outbox() OutboxStore
 	Poll() PollState
+	Drafts() DraftStore
+	Hypotheses() HypothesisStore
+	Reviews() ReviewStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments
@@ -71,4 +74,31 @@ type OutboxStore interface {
 	Get(id int64) (*OutboxJob, error)
 	// ByKey returns the job with key, sent or not.
 	ByKey(key string) (*OutboxJob, bool, error)
+}
+
+// HypothesisStore keeps hypotheses, drafts included, per workspace.
+type HypothesisStore interface {
+	// Create assigns the hypothesis its workspace's next id and stores it.
+	Create(h *Hypothesis) error
+	// Get returns the workspace's hypothesis with the id or an ENOTFOUND
+	// error, also when the id belongs to another workspace.
+	Get(workspace, id int64) (*Hypothesis, error)
+	// Put replaces a stored hypothesis.
+	Put(h *Hypothesis) error
+	// Delete removes a hypothesis (an abandoned draft).
+	Delete(workspace, id int64) error
+	// List returns the workspace's hypotheses ordered by id.
+	List(workspace int64) ([]*Hypothesis, error)
+}
+
+// ReviewStore keeps review sessions per workspace.
+type ReviewStore interface {
+	// Create assigns the review its workspace's next id and stores it.
+	Create(r *Review) error
+	// Get returns the workspace's review with the id or an ENOTFOUND error.
+	Get(workspace, id int64) (*Review, error)
+	// Put replaces a stored review.
+	Put(r *Review) error
+	// List returns the workspace's reviews ordered by id.
+	List(workspace int64) ([]*Review, error)
 }

@@ -149,10 +149,13 @@ type tx struct {
 	now func() time.Time
 }
 
-func (t *tx) Workspaces() domain.WorkspaceStore { return workspaceStore{t} }
-func (t *tx) Records() domain.RecordStore       { return recordStore{t} }
-func (t *tx) Outbox() domain.OutboxStore        { return outboxStore{t} }
-func (t *tx) Poll() domain.PollState            { return pollState{t} }
+func (t *tx) Workspaces() domain.WorkspaceStore  { return workspaceStore{t} }
+func (t *tx) Records() domain.RecordStore        { return recordStore{t} }
+func (t *tx) Outbox() domain.OutboxStore         { return outboxStore{t} }
+func (t *tx) Poll() domain.PollState             { return pollState{t} }
+func (t *tx) Drafts() domain.DraftStore          { return draftStore{t} }
+func (t *tx) Hypotheses() domain.HypothesisStore { return hypothesisStore{t} }
+func (t *tx) Reviews() domain.ReviewStore        { return reviewStore{t} }
 
 // bucket returns a bucket that the migrations guarantee to exist; a missing
 // one means the schema code itself is broken.

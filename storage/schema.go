@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 1
+const SchemaVersion = 3
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -22,6 +22,9 @@ var (
 	bucketOutboxFiles    = []byte("outbox_files")
 	bucketOutboxPending  = []byte("outbox_pending")
 	bucketOutboxKeys     = []byte("outbox_keys")
+	bucketDrafts         = []byte("drafts")
+	bucketHypotheses     = []byte("hypotheses")
+	bucketReviews        = []byte("reviews")
 )
 
 // Keys in the meta bucket.
@@ -38,6 +41,8 @@ type migration func(*bolt.Tx) error
 // version i into version i+1. Append only; never edit a released step.
 var migrations = []migration{
 	createBuckets,
+	createDraftBuckets,
+	createTrackerBuckets,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -47,6 +52,22 @@ func createBuckets(btx *bolt.Tx) error {
 		bucketRecords, bucketRecordHistory,
 		bucketOutbox, bucketOutboxFiles, bucketOutboxPending, bucketOutboxKeys,
 	} {
+		if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// createDraftBuckets is version 2: numbers waiting for confirmation.
+func createDraftBuckets(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketDrafts)
+	return err
+}
+
+// createTrackerBuckets is version 3: hypotheses and review sessions.
+func createTrackerBuckets(btx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketHypotheses, bucketReviews} {
 		if _, err := btx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

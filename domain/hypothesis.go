@@ -1,0 +1,530 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// HypothesisStatus is where a hypothesis stands in its life.
+type HypothesisStatus string
+
+// Hypothesis statuses. A draft is being put together with the /hyp
+// buttons and is nobody's work yet; the others follow the method:
+// new → in_progress → done → confirmed | rejected, and dropped from any
+// open status.
+const (
+	StatusDraft      HypothesisStatus = "draft"
+	StatusNew        HypothesisStatus = "new"
+	StatusInProgress HypothesisStatus = "in_progress"
+	StatusDone       HypothesisStatus = "done"
+	StatusConfirmed  HypothesisStatus = "confirmed"
+	StatusRejected   HypothesisStatus = "rejected"
+	StatusDropped    HypothesisStatus = "dropped"
+)
+
+// Open reports whether the hypothesis is still being worked or verified.
+func (s HypothesisStatus) Open() bool {
+	return s == StatusNew || s == StatusInProgress || s == StatusDone
+}
+
+// Closed reports whether the hypothesis reached a final status.
+func (s HypothesisStatus) Closed() bool {
+	return s == StatusConfirmed || s == StatusRejected || s == StatusDropped
+}
+
+// Localize names the status in lang.
+func (s HypothesisStatus) Localize(lang Lang) string {
+	return Text(lang, "hyp.status."+string(s))
+}
+
+// ParseHypothesisStatus reads a status typed by a person in either
+// language ("done", "в работе").
+func ParseHypothesisStatus(s string) (HypothesisStatus, bool) {
+	for _, st := range []HypothesisStatus{StatusNew, StatusInProgress, StatusDone, StatusConfirmed, StatusRejected, StatusDropped} {
+		if NormalizeName(s) == NormalizeName(string(st)) ||
+			NormalizeName(s) == NormalizeName(st.Localize(English)) ||
+			NormalizeName(s) == NormalizeName(st.Localize(Russian)) {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// ICE is the optional impact, confidence and ease score, each 1–10; zero
+// means not scored.
+type ICE struct {
+	Impact, Confidence, Ease int
+}
+
+// Set reports whether the hypothesis was scored.
+func (s ICE) Set() bool { return s.Impact > 0 && s.Confidence > 0 && s.Ease > 0 }
+
+// Score is impact × confidence × ease, 1–1000.
+func (s ICE) Score() int { return s.Impact * s.Confidence * s.Ease }
+
+// Validate checks each part is within 1–10.
+func (s ICE) Validate() error {
+	for _, v := range []int{s.Impact, s.Confidence, s.Ease} {
+		if v < 1 || v > 10 {
+			return Errorf(EINVALID, "hyp.bad_ice")
+		}
+	}
+	return nil
+}
+
+// HypothesisEvent is one line of a hypothesis's history: who moved it from
+// which status to which, when, and why.
+type HypothesisEvent struct {
+	At      time.Time
+	By      int64
+	ByName  string
+	From    HypothesisStatus
+	To      HypothesisStatus
+	Comment string
+}
+
+// MessageRef is a bot message that shows a hypothesis (its card) or waits
+// for a reply about it (a prompt). MessageID is known once Telegram has
+// taken the message; until then Key names the outbox job that will learn it.
+type MessageRef struct {
+	ChatID    int64
+	MessageID int
+	Key       string
+}
+
+// Hypothesis is a change a department tries in order to move a metric of a
+// segment, with an owner, a deadline and a history.
+type Hypothesis struct {
+	ID        int64 // per workspace, assigned by the store; buttons carry it
+	Workspace int64
+	Number    int // shown as H-17; zero while a draft
+	Text      string
+
+	Department string
+	Segment    string
+	Metric     Metric
+	// Baseline is the metric's value when the hypothesis was logged, over
+	// the BaselineWeeks weeks ending with BaselineWeek.
+	Baseline     Value
+	BaselineWeek Week
+	Expected     string // the expected effect in the CEO's words
+	ICE          ICE
+	Deadline     Date
+
+	Status HypothesisStatus
+	Result string // the head's short result when done
+	// Measured is the metric's value from the week after the hypothesis was
+	// logged to MeasuredWeek, taken when a CEO confirmed or rejected it.
+	Measured     Value
+	MeasuredWeek Week
+
+	History   []HypothesisEvent
+	Review    int64 // the review it was logged in; zero outside one
+	Cards     []MessageRef
+	Prompt    MessageRef // the message whose reply the bot waits for
+	CreatedBy int64
+	CreatedAt time.Time
+}
+
+// Label is the hypothesis's number as people say it: "H-17".
+func (h *Hypothesis) Label() string { return "H-" + strconv.Itoa(h.Number) }
+
+// ParseHypothesisLabel reads "H-17", "h17", "Г-17" or "17".
+func ParseHypothesisLabel(s string) (int, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	for _, p := range []string{"H-", "H", "Г-", "Г", "#"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			s = rest
+			break
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n > 0
+}
+
+// Version counts the status changes; a card's buttons carry it so a press
+// on an outdated card is noticed instead of acted on.
+func (h *Hypothesis) Version() int { return len(h.History) }
+
+// Fresh returns an ECONFLICT error when the card the person acted on showed
+// another version of the hypothesis.
+func (h *Hypothesis) Fresh(version int) error {
+	if version != h.Version() {
+		return Errorf(ECONFLICT, "hyp.stale", h.Label())
+	}
+	return nil
+}
+
+// Overdue reports whether an open hypothesis not yet done is past its
+// deadline on day today.
+func (h *Hypothesis) Overdue(today Date) bool {
+	return (h.Status == StatusNew || h.Status == StatusInProgress) &&
+		!h.Deadline.IsZero() && h.Deadline.Before(today)
+}
+
+// ClosedAt returns when the hypothesis reached its final status; ok is
+// false while it is open.
+func (h *Hypothesis) ClosedAt() (time.Time, bool) {
+	if !h.Status.Closed() || len(h.History) == 0 {
+		return time.Time{}, false
+	}
+	return h.History[len(h.History)-1].At, true
+}
+
+// HypothesisAction is what a person can do to a hypothesis.
+type HypothesisAction string
+
+// The actions. Reassign moves the hypothesis to another department.
+const (
+	ActStart    HypothesisAction = "start"
+	ActDone     HypothesisAction = "done"
+	ActConfirm  HypothesisAction = "confirm"
+	ActReject   HypothesisAction = "reject"
+	ActDrop     HypothesisAction = "drop"
+	ActReassign HypothesisAction = "reassign"
+)
+
+// AllActions lists the actions in the order a card shows their buttons.
+var AllActions = []HypothesisAction{ActStart, ActDone, ActConfirm, ActReject, ActDrop, ActReassign}
+
+// transition is one rule of the state machine: who may take the action
+// from which statuses and where it leads.
+type transition struct {
+	from   []HypothesisStatus
+	to     HypothesisStatus
+	byHead bool // a head of the hypothesis's department; otherwise a CEO
+}
+
+// transitions is the state machine. Starting and finishing the work belong
+// to the heads of the owning department only, CEOs included only when they
+// head it too: the method separates who does the work from who verifies
+// it, so a CEO cannot mark their own assignment done. Done is allowed
+// straight from new because small hypotheses are often done in a day.
+var transitions = map[HypothesisAction]transition{
+	ActStart:    {from: []HypothesisStatus{StatusNew}, to: StatusInProgress, byHead: true},
+	ActDone:     {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusDone, byHead: true},
+	ActConfirm:  {from: []HypothesisStatus{StatusDone}, to: StatusConfirmed},
+	ActReject:   {from: []HypothesisStatus{StatusDone}, to: StatusRejected},
+	ActDrop:     {from: []HypothesisStatus{StatusNew, StatusInProgress, StatusDone}, to: StatusDropped},
+	ActReassign: {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusNew},
+}
+
+// Can reports whether the user may take the action now: the role fits and
+// the status allows it.
+func (h *Hypothesis) Can(ws *Workspace, userID int64, act HypothesisAction) bool {
+	return h.Check(ws, userID, act) == nil
+}
+
+// Check returns why the user may not take the action now: an EFORBIDDEN
+// error naming who may, or an ECONFLICT error when the status does not
+// allow it; nil when the action is allowed.
+func (h *Hypothesis) Check(ws *Workspace, userID int64, act HypothesisAction) error {
+	if err := h.permit(ws, userID, act); err != nil {
+		return err
+	}
+	return h.reachable(act)
+}
+
+// Allowed returns the actions the user may take now, in card order.
+func (h *Hypothesis) Allowed(ws *Workspace, userID int64) []HypothesisAction {
+	var out []HypothesisAction
+	for _, act := range AllActions {
+		if h.Can(ws, userID, act) {
+			out = append(out, act)
+		}
+	}
+	return out
+}
+
+// Available returns the actions the status allows for anyone, in card
+// order: a card in the group chat shows them all, and each press is checked
+// against the person who pressed.
+func (h *Hypothesis) Available() []HypothesisAction {
+	var out []HypothesisAction
+	for _, act := range AllActions {
+		if h.reachable(act) == nil {
+			out = append(out, act)
+		}
+	}
+	return out
+}
+
+// permit checks the person's role for the action.
+func (h *Hypothesis) permit(ws *Workspace, userID int64, act HypothesisAction) error {
+	t, ok := transitions[act]
+	if !ok {
+		return Errorf(EINVALID, "hyp.bad_action")
+	}
+	if t.byHead {
+		if !ws.IsHeadOf(userID, h.Department) {
+			return Errorf(EFORBIDDEN, "hyp.only_head", departmentName(ws, h.Department))
+		}
+		return nil
+	}
+	if !ws.IsCEO(userID) {
+		return Errorf(EFORBIDDEN, "hyp.only_ceo")
+	}
+	return nil
+}
+
+// reachable checks the status allows the action.
+func (h *Hypothesis) reachable(act HypothesisAction) error {
+	t, ok := transitions[act]
+	if !ok {
+		return Errorf(EINVALID, "hyp.bad_action")
+	}
+	if !slices.Contains(t.from, h.Status) {
+		return Errorf(ECONFLICT, "hyp.wrong_status", h.Label(), h.Status)
+	}
+	return nil
+}
+
+// Apply takes the action for the person: it checks the role first (so a
+// stranger learns who can do it) and then the status, moves the status and
+// appends the history. Reassign needs ReassignTo; confirm and reject take
+// the measured value with Verify first.
+func (h *Hypothesis) Apply(ws *Workspace, p Person, act HypothesisAction, comment string, now time.Time) error {
+	if act == ActReassign {
+		return Errorf(EINVALID, "hyp.bad_action")
+	}
+	return h.apply(ws, p, act, comment, now)
+}
+
+func (h *Hypothesis) apply(ws *Workspace, p Person, act HypothesisAction, comment string, now time.Time) error {
+	if err := h.permit(ws, p.UserID, act); err != nil {
+		return err
+	}
+	if err := h.reachable(act); err != nil {
+		return err
+	}
+	to := transitions[act].to
+	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: h.Status, To: to, Comment: comment})
+	h.Status = to
+	if act == ActDone {
+		h.Result = comment
+	}
+	h.Prompt = MessageRef{}
+	return nil
+}
+
+// ReassignTo gives the hypothesis to another department (CEOs only); the
+// new owners start from new, and the history says who had it before.
+func (h *Hypothesis) ReassignTo(ws *Workspace, p Person, dept string, now time.Time) error {
+	d, ok := ws.Department(dept)
+	if !ok {
+		return Errorf(ENOTFOUND, "hyp.no_department", dept)
+	}
+	if d.Key == h.Department {
+		return Errorf(ECONFLICT, "hyp.same_department", d.Name.In(ws.Lang))
+	}
+	comment := departmentName(ws, h.Department) + " → " + d.Name.In(ws.Lang)
+	if err := h.apply(ws, p, ActReassign, comment, now); err != nil {
+		return err
+	}
+	h.Department = d.Key
+	return nil
+}
+
+// Verify records the metric's value measured since the hypothesis was
+// logged, before a CEO confirms or rejects it.
+func (h *Hypothesis) Verify(measured Value, through Week) {
+	h.Measured, h.MeasuredWeek = measured, through
+}
+
+// departmentName names a department in the workspace language, or gives
+// its key when the department is gone.
+func departmentName(ws *Workspace, key string) string {
+	if d, ok := ws.Department(key); ok {
+		return d.Name.In(ws.Lang)
+	}
+	return key
+}
+
+// Publish turns a finished draft into hypothesis number n with status new.
+// The draft must name a department, a metric and a deadline.
+func (h *Hypothesis) Publish(n int, p Person, now time.Time) error {
+	if h.Status != StatusDraft {
+		return Errorf(ECONFLICT, "hyp.not_draft")
+	}
+	if h.Department == "" || h.Metric == "" || h.Deadline.IsZero() {
+		return Errorf(EINVALID, "hyp.incomplete")
+	}
+	h.Number, h.Status = n, StatusNew
+	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: StatusDraft, To: StatusNew})
+	return nil
+}
+
+// NextHypothesisNumber returns the number the next published hypothesis of
+// the workspace gets: one more than the largest so far.
+func NextHypothesisNumber(hyps []*Hypothesis) int {
+	n := 0
+	for _, h := range hyps {
+		n = max(n, h.Number)
+	}
+	return n + 1
+}
+
+// Date is a calendar day in the workspace time zone: deadlines are days,
+// not instants.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the day of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns midnight of the day in loc.
+func (d Date) Time(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time(time.UTC).AddDate(0, 0, n)) }
+
+// Before reports whether d is earlier than o.
+func (d Date) Before(o Date) bool { return d.Time(time.UTC).Before(o.Time(time.UTC)) }
+
+// Week returns the ISO week holding the day.
+func (d Date) Week() Week { return WeekOf(d.Time(time.UTC)) }
+
+// String formats the date as 2026-03-27, the form buttons and files use.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Localize formats the date for people: "27.03.2026" in Russian, "27 Mar
+// 2026" in English.
+func (d Date) Localize(lang Lang) string {
+	if d.IsZero() {
+		return NoValue
+	}
+	if lang == Russian {
+		return fmt.Sprintf("%02d.%02d.%04d", d.Day, d.Month, d.Year)
+	}
+	return d.Time(time.UTC).Format("2 Jan 2006")
+}
+
+// ParseDate reads a day typed by a person: 27.03.2026, 27.03 (the next
+// such day from today), 27/03/2026 or 2026-03-27. A day before today is
+// refused, as a deadline in the past helps nobody.
+func ParseDate(s string, today Date) (Date, error) {
+	s = strings.TrimSpace(s)
+	var d Date
+	switch {
+	case parseLayout(s, "2006-01-02", &d):
+	case parseLayout(strings.ReplaceAll(s, "/", "."), "2.1.2006", &d):
+	case parseLayout(strings.ReplaceAll(s, "/", "."), "2.1", &d):
+		d.Year = today.Year
+		if d.Before(today) {
+			d.Year++
+		}
+	default:
+		return Date{}, Errorf(EINVALID, "hyp.bad_date", s)
+	}
+	if d.Before(today) {
+		return Date{}, Errorf(EINVALID, "hyp.past_date", d.Localize(English))
+	}
+	return d, nil
+}
+
+func parseLayout(s, layout string, d *Date) bool {
+	t, err := time.Parse(layout, s)
+	if err != nil {
+		return false
+	}
+	*d = DateOf(t)
+	return true
+}
+
+// DeadlinePreset is a deadline button of the /hyp steps.
+type DeadlinePreset string
+
+// The presets: the next review (a week from today unless the workspace
+// says otherwise), one or two weeks, and the end of the month.
+const (
+	DeadlineNextReview DeadlinePreset = "review"
+	DeadlineWeek       DeadlinePreset = "1w"
+	DeadlineTwoWeeks   DeadlinePreset = "2w"
+	DeadlineMonthEnd   DeadlinePreset = "month"
+)
+
+// DeadlinePresets lists the presets in button order.
+var DeadlinePresets = []DeadlinePreset{DeadlineNextReview, DeadlineWeek, DeadlineTwoWeeks, DeadlineMonthEnd}
+
+// ReviewInterval is how far ahead the next review is assumed to be: the
+// method reviews weekly.
+const ReviewInterval = 7
+
+// Deadline returns the day a preset means on day today; ok is false for an
+// unknown preset.
+func (p DeadlinePreset) Deadline(today Date) (Date, bool) {
+	switch p {
+	case DeadlineNextReview:
+		return today.AddDays(ReviewInterval), true
+	case DeadlineWeek:
+		return today.AddDays(7), true
+	case DeadlineTwoWeeks:
+		return today.AddDays(14), true
+	case DeadlineMonthEnd:
+		return DateOf(time.Date(today.Year, today.Month+1, 0, 0, 0, 0, 0, time.UTC)), true
+	}
+	return Date{}, false
+}
+
+// HypothesisMetrics returns the metrics a hypothesis about the segment can
+// target: the conversion into every stage the segment uses after its first,
+// then the unit-economics metrics and revenue.
+func HypothesisMetrics(ws *Workspace, segment string) []Metric {
+	_, segs := reportSegments(ws, segment)
+	var out []Metric
+	for i, st := range reportStages(ws, segs) {
+		if i > 0 {
+			out = append(out, ConvMetric(st.Key))
+		}
+	}
+	return append(out, MetricNonTargetShare, MetricCPL, MetricCostPerQualified, MetricCAC, MetricAvgCheck, MetricROMI, MetricRevenue)
+}
+
+// WeekValue is a metric's value in one week.
+type WeekValue struct {
+	Week  Week
+	Value Value
+}
+
+// MetricBaseline returns the metric of the segment over the BaselineWeeks
+// weeks ending with week last, amounts as an average week: the number a
+// hypothesis logged after week last sets out to move.
+func MetricBaseline(ws *Workspace, segment string, m Metric, last Week, recs []WeeklyRecord) Value {
+	return Baseline(ws, segment, last.Add(1), recs).MetricValue(m)
+}
+
+// MetricSince returns the metric of the segment in every week from..to that
+// has a record, and its value over all those weeks together (rates as
+// ratios of sums, amounts as an average week), so a CEO verifying a
+// hypothesis sees the path and the outcome against the baseline.
+func MetricSince(ws *Workspace, segment string, m Metric, from, to Week, recs []WeeklyRecord) ([]WeekValue, Value) {
+	var weekly []WeekValue
+	for _, w := range (Period{Kind: PeriodRange, From: from, To: to}).Weeks() {
+		r := BuildReport(ws, segment, WeekPeriod(w), recs)
+		if r.Weeks > 0 {
+			weekly = append(weekly, WeekValue{Week: w, Value: r.MetricValue(m)})
+		}
+	}
+	if len(weekly) == 0 {
+		return nil, None
+	}
+	total := BuildReport(ws, segment, Period{Kind: PeriodRange, From: from, To: to}, recs)
+	if n := float64(total.Weeks); n > 1 {
+		total.Spend, total.Revenue, total.GrossProfit = perWeek(total.Spend, n), perWeek(total.Revenue, n), perWeek(total.GrossProfit, n)
+	}
+	return weekly, total.MetricValue(m)
+}

@@ -1,0 +1,333 @@
+package domain
+
+import (
+	"testing"
+	"time"
+)
+
+// Users of the hypothesis tests.
+var (
+	hypCEO       = Person{UserID: 1, Name: "Anna"}
+	hypMarketing = Person{UserID: 2, Name: "Mark"}
+	hypSales     = Person{UserID: 3, Name: "Sergey"}
+	hypMember    = Person{UserID: 4, Name: "Olga"}
+	hypT0        = time.Date(2026, time.March, 10, 9, 0, 0, 0, time.UTC)
+)
+
+func hypWorkspace() *Workspace {
+	ws := NewWorkspace(-1, "Acme", English, "UTC", hypCEO, hypT0)
+	ws.Members = append(ws.Members,
+		Member{UserID: hypMarketing.UserID, Name: hypMarketing.Name, HeadOf: []string{DeptMarketing}},
+		Member{UserID: hypSales.UserID, Name: hypSales.Name, HeadOf: []string{DeptSales}},
+	)
+	return ws
+}
+
+func hypothesisIn(status HypothesisStatus) *Hypothesis {
+	h := &Hypothesis{ID: 5, Number: 17, Text: "Call back within 5 minutes", Department: DeptMarketing,
+		Metric: ConvMetric("qualified"), Deadline: Date{2026, time.March, 17}, Status: StatusNew}
+	path := map[HypothesisStatus][]HypothesisStatus{
+		StatusNew:        nil,
+		StatusInProgress: {StatusInProgress},
+		StatusDone:       {StatusInProgress, StatusDone},
+		StatusConfirmed:  {StatusInProgress, StatusDone, StatusConfirmed},
+		StatusDropped:    {StatusDropped},
+	}
+	for _, to := range path[status] {
+		h.History = append(h.History, HypothesisEvent{From: h.Status, To: to})
+		h.Status = to
+	}
+	return h
+}
+
+func TestHypothesis_Apply(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		from     HypothesisStatus
+		by       Person
+		act      HypothesisAction
+		wantCode string
+		want     HypothesisStatus
+	}{
+		{"head starts", StatusNew, hypMarketing, ActStart, "", StatusInProgress},
+		{"head marks done", StatusInProgress, hypMarketing, ActDone, "", StatusDone},
+		{"head marks a new one done", StatusNew, hypMarketing, ActDone, "", StatusDone},
+		{"ceo confirms", StatusDone, hypCEO, ActConfirm, "", StatusConfirmed},
+		{"ceo rejects", StatusDone, hypCEO, ActReject, "", StatusRejected},
+		{"ceo drops", StatusInProgress, hypCEO, ActDrop, "", StatusDropped},
+		{"done by other department is forbidden", StatusInProgress, hypSales, ActDone, EFORBIDDEN, StatusInProgress},
+		{"start by ceo who heads nothing is forbidden", StatusNew, hypCEO, ActStart, EFORBIDDEN, StatusNew},
+		{"confirm by head is forbidden", StatusDone, hypMarketing, ActConfirm, EFORBIDDEN, StatusDone},
+		{"drop by member is forbidden", StatusNew, hypMember, ActDrop, EFORBIDDEN, StatusNew},
+		{"confirm before done conflicts", StatusInProgress, hypCEO, ActConfirm, ECONFLICT, StatusInProgress},
+		{"start twice conflicts", StatusInProgress, hypMarketing, ActStart, ECONFLICT, StatusInProgress},
+		{"drop a confirmed one conflicts", StatusConfirmed, hypCEO, ActDrop, ECONFLICT, StatusConfirmed},
+		{"done after drop conflicts", StatusDropped, hypMarketing, ActDone, ECONFLICT, StatusDropped},
+		{"reassign goes through ReassignTo", StatusNew, hypCEO, ActReassign, EINVALID, StatusNew},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, h := hypWorkspace(), hypothesisIn(tc.from)
+			before := h.Version()
+			err := h.Apply(ws, tc.by, tc.act, "result", hypT0)
+			if got := ErrorCode(err); got != tc.wantCode {
+				t.Fatalf("error code = %q (%v), want %q", got, err, tc.wantCode)
+			}
+			if h.Status != tc.want {
+				t.Errorf("status = %q, want %q", h.Status, tc.want)
+			}
+			wantVersion := before
+			if tc.wantCode == "" {
+				wantVersion++
+				last := h.History[len(h.History)-1]
+				if last.From != tc.from || last.To != tc.want || last.By != tc.by.UserID || !last.At.Equal(hypT0) {
+					t.Errorf("history event = %+v", last)
+				}
+			}
+			if h.Version() != wantVersion {
+				t.Errorf("version = %d, want %d", h.Version(), wantVersion)
+			}
+		})
+	}
+}
+
+func TestHypothesis_ForbiddenTextNamesWhoCan(t *testing.T) {
+	ws, h := hypWorkspace(), hypothesisIn(StatusInProgress)
+	err := h.Apply(ws, hypSales, ActDone, "", hypT0)
+	want := "Only a head of Marketing starts a hypothesis and marks it done."
+	if got := UserMessage(English, err); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestHypothesis_DoneKeepsResult(t *testing.T) {
+	ws, h := hypWorkspace(), hypothesisIn(StatusInProgress)
+	h.Prompt = MessageRef{ChatID: -1, MessageID: 9}
+	if err := h.Apply(ws, hypMarketing, ActDone, "Scripts rewritten", hypT0); err != nil {
+		t.Fatal(err)
+	}
+	if h.Result != "Scripts rewritten" || h.Prompt != (MessageRef{}) {
+		t.Errorf("result %q, prompt %+v; want the result kept and the prompt cleared", h.Result, h.Prompt)
+	}
+}
+
+func TestHypothesis_ReassignTo(t *testing.T) {
+	ws := hypWorkspace()
+	for _, tc := range []struct {
+		name     string
+		from     HypothesisStatus
+		by       Person
+		dept     string
+		wantCode string
+		want     string
+	}{
+		{"ceo moves it to sales", StatusInProgress, hypCEO, "Sales", "", DeptSales},
+		{"head cannot", StatusNew, hypMarketing, DeptSales, EFORBIDDEN, DeptMarketing},
+		{"same department", StatusNew, hypCEO, DeptMarketing, ECONFLICT, DeptMarketing},
+		{"unknown department", StatusNew, hypCEO, "legal", ENOTFOUND, DeptMarketing},
+		{"done cannot move", StatusDone, hypCEO, DeptSales, ECONFLICT, DeptMarketing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := hypothesisIn(tc.from)
+			err := h.ReassignTo(ws, tc.by, tc.dept, hypT0)
+			if got := ErrorCode(err); got != tc.wantCode {
+				t.Fatalf("code = %q (%v), want %q", got, err, tc.wantCode)
+			}
+			if h.Department != tc.want {
+				t.Errorf("department = %q, want %q", h.Department, tc.want)
+			}
+			if tc.wantCode == "" && (h.Status != StatusNew || h.History[len(h.History)-1].Comment != "Marketing → Sales") {
+				t.Errorf("status %q, history %+v", h.Status, h.History)
+			}
+		})
+	}
+}
+
+func TestHypothesis_Allowed(t *testing.T) {
+	ws := hypWorkspace()
+	for _, tc := range []struct {
+		status HypothesisStatus
+		by     Person
+		want   []HypothesisAction
+	}{
+		{StatusNew, hypMarketing, []HypothesisAction{ActStart, ActDone}},
+		{StatusNew, hypCEO, []HypothesisAction{ActDrop, ActReassign}},
+		{StatusNew, hypSales, nil},
+		{StatusDone, hypCEO, []HypothesisAction{ActConfirm, ActReject, ActDrop}},
+		{StatusDone, hypMarketing, nil},
+		{StatusConfirmed, hypCEO, nil},
+	} {
+		t.Run(string(tc.status)+"/"+tc.by.Name, func(t *testing.T) {
+			got := hypothesisIn(tc.status).Allowed(ws, tc.by.UserID)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("got %v, want %v", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func TestHypothesis_FreshDetectsStaleCards(t *testing.T) {
+	h := hypothesisIn(StatusInProgress)
+	if err := h.Fresh(1); err != nil {
+		t.Errorf("Fresh(current) = %v", err)
+	}
+	if got := ErrorCode(h.Fresh(0)); got != ECONFLICT {
+		t.Errorf("Fresh(old) code = %q, want conflict", got)
+	}
+}
+
+func TestHypothesis_Publish(t *testing.T) {
+	h := &Hypothesis{Status: StatusDraft, Text: "x", Department: DeptSales, Metric: MetricCPL}
+	if got := ErrorCode(h.Publish(3, hypCEO, hypT0)); got != EINVALID {
+		t.Fatalf("publish without a deadline: code %q, want invalid", got)
+	}
+	h.Deadline = Date{2026, time.March, 17}
+	if err := h.Publish(3, hypCEO, hypT0); err != nil {
+		t.Fatal(err)
+	}
+	if h.Label() != "H-3" || h.Status != StatusNew || h.Version() != 1 {
+		t.Errorf("label %s status %s version %d", h.Label(), h.Status, h.Version())
+	}
+	if got := ErrorCode(h.Publish(4, hypCEO, hypT0)); got != ECONFLICT {
+		t.Errorf("publishing twice: code %q, want conflict", got)
+	}
+}
+
+func TestNextHypothesisNumber(t *testing.T) {
+	hyps := []*Hypothesis{{Number: 2}, {Number: 0}, {Number: 7}}
+	if got := NextHypothesisNumber(hyps); got != 8 {
+		t.Errorf("got %d, want 8", got)
+	}
+	if got := NextHypothesisNumber(nil); got != 1 {
+		t.Errorf("empty: got %d, want 1", got)
+	}
+}
+
+func TestParseHypothesisLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"H-17", 17, true}, {"h17", 17, true}, {"Г-3", 3, true}, {"17", 17, true}, {"H-0", 0, false}, {"marketing", 0, false}} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := ParseHypothesisLabel(tc.in)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("got %d %v, want %d %v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	today := Date{2026, time.March, 10}
+	for _, tc := range []struct {
+		in       string
+		want     Date
+		wantCode string
+	}{
+		{"27.03.2026", Date{2026, time.March, 27}, ""},
+		{"2026-04-01", Date{2026, time.April, 1}, ""},
+		{"5/4/2026", Date{2026, time.April, 5}, ""},
+		{"27.03", Date{2026, time.March, 27}, ""},
+		{"01.02", Date{2027, time.February, 1}, ""},
+		{"10.03.2026", today, ""},
+		{"09.03.2026", Date{}, EINVALID},
+		{"tomorrow", Date{}, EINVALID},
+		{"31.02.2026", Date{}, EINVALID},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseDate(tc.in, today)
+			if code := ErrorCode(err); code != tc.wantCode {
+				t.Fatalf("code %q (%v), want %q", code, err, tc.wantCode)
+			}
+			if got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDeadlinePresets(t *testing.T) {
+	today := Date{2026, time.March, 10}
+	for _, tc := range []struct {
+		p    DeadlinePreset
+		want Date
+	}{
+		{DeadlineNextReview, Date{2026, time.March, 17}},
+		{DeadlineWeek, Date{2026, time.March, 17}},
+		{DeadlineTwoWeeks, Date{2026, time.March, 24}},
+		{DeadlineMonthEnd, Date{2026, time.March, 31}},
+	} {
+		t.Run(string(tc.p), func(t *testing.T) {
+			if got, ok := tc.p.Deadline(today); !ok || got != tc.want {
+				t.Errorf("got %v %v, want %v", got, ok, tc.want)
+			}
+		})
+	}
+	if _, ok := DeadlinePreset("tomorrow").Deadline(today); ok {
+		t.Error("an unknown preset gave a deadline")
+	}
+}
+
+func TestDate_Localize(t *testing.T) {
+	d := Date{2026, time.March, 7}
+	if got := d.Localize(Russian); got != "07.03.2026" {
+		t.Errorf("ru = %q", got)
+	}
+	if got := d.Localize(English); got != "7 Mar 2026" {
+		t.Errorf("en = %q", got)
+	}
+}
+
+func TestHypothesis_Overdue(t *testing.T) {
+	today := Date{2026, time.March, 18}
+	for _, tc := range []struct {
+		status HypothesisStatus
+		want   bool
+	}{{StatusNew, true}, {StatusInProgress, true}, {StatusDone, false}, {StatusDropped, false}} {
+		t.Run(string(tc.status), func(t *testing.T) {
+			if got := hypothesisIn(tc.status).Overdue(today); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if hypothesisIn(StatusNew).Overdue(Date{2026, time.March, 17}) {
+		t.Error("overdue on the deadline day itself")
+	}
+}
+
+func TestHypothesisMetrics(t *testing.T) {
+	ws, _ := DemoWorkspace(demoNow)
+	got := HypothesisMetrics(ws, "developers")
+	// Developers skip impressions and clicks: their funnel starts at leads.
+	if got[0] != ConvMetric("qualified") || len(got) != 5+7 {
+		t.Errorf("got %v, want conversions from qualified on and 7 unit-economics metrics", got)
+	}
+}
+
+func TestMetricSince(t *testing.T) {
+	ws := NewWorkspace(-1, "Acme", English, "UTC", hypCEO, hypT0)
+	w := Week{2026, 10}
+	recs := []WeeklyRecord{
+		{Segment: "main", Week: w.Add(-1), Counts: map[string]int64{"leads": 100, "qualified": 50}, Spend: 1000_00},
+		{Segment: "main", Week: w, Counts: map[string]int64{"leads": 100, "qualified": 70}, Spend: 3000_00},
+		{Segment: "main", Week: w.Add(1), Counts: map[string]int64{"leads": 50, "qualified": 20}, Spend: 2000_00},
+	}
+	weekly, total := MetricSince(ws, "main", ConvMetric("qualified"), w, w.Add(2), recs)
+	if len(weekly) != 2 || weekly[0].Value != Some(0.7) || weekly[1].Value != Some(0.4) {
+		t.Errorf("weekly = %+v", weekly)
+	}
+	if total != Some(90.0/150) {
+		t.Errorf("total = %v, want 90/150 (a ratio of sums)", total)
+	}
+	if _, spend := MetricSince(ws, "main", MetricSpend, w, w.Add(1), recs); spend != Some(2500) {
+		t.Errorf("spend = %v, want an average week of 2500", spend)
+	}
+	if got := MetricBaseline(ws, "main", ConvMetric("qualified"), w, recs); got != Some(120.0/200) {
+		t.Errorf("baseline = %v, want 120/200", got)
+	}
+}

@@ -1,0 +1,177 @@
+package domain
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// demoNow is a fixed day for the demo-based tests.
+var demoNow = time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
+
+func lastDemoWeek(ws *Workspace) Week {
+	return WeekOf(demoNow.In(ws.Location())).Add(-1)
+}
+
+func TestTrackerQuestions_WrongPhonesAskSales(t *testing.T) {
+	ws, recs := DemoWorkspace(demoNow)
+	qs := TrackerQuestions(ws, "", WeekPeriod(lastDemoWeek(ws)), recs)
+	var q *Question
+	for i := range qs {
+		if qs[i].Change.Metric == ConvMetric("meetings") && qs[i].Segment.Key == "dealers" {
+			q = &qs[i]
+		}
+	}
+	if q == nil {
+		t.Fatalf("no question about dealers' meetings among %d: %+v", len(qs), qs)
+	}
+	if q.Department != DeptSales {
+		t.Errorf("department = %q, want %q", q.Department, DeptSales)
+	}
+	if q.Reason == nil || q.Reason.Reason.Key != "wrong_phone" || q.NonTarget {
+		t.Fatalf("reason = %+v (non-target %v), want the drop-off reason wrong_phone", q.Reason, q.NonTarget)
+	}
+	if !q.Change.Delta.OK || q.Change.Delta.V > -0.15 {
+		t.Errorf("delta = %v, want a fall of more than 15 pp", q.Change.Delta)
+	}
+	en := q.Text(ws, English)
+	for _, want := range []string{"Conversion Qualified → Meetings in Dealers fell from", "top drop-off reason: Wrong phone number", "in sales?"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English text %q lacks %q", en, want)
+		}
+	}
+	ru := q.Text(ws, Russian)
+	for _, want := range []string{"Конверсия Целевые → Встречи в сегменте «Дилеры»: снижение с", "Неверный номер"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("Russian text %q lacks %q", ru, want)
+		}
+	}
+}
+
+func TestTrackerQuestions_RetailFloodAsksMarketing(t *testing.T) {
+	ws, recs := DemoWorkspace(demoNow)
+	qs := TrackerQuestions(ws, "", WeekPeriod(lastDemoWeek(ws)), recs)
+	var q *Question
+	for i := range qs {
+		if qs[i].Kind == QuestionFocus {
+			q = &qs[i]
+		}
+	}
+	if q == nil {
+		t.Fatalf("no focus question among %+v", qs)
+	}
+	if q.Segment.Key != "retail" || q.Department != DeptMarketing {
+		t.Errorf("segment, department = %q, %q; want retail, marketing", q.Segment.Key, q.Department)
+	}
+	if q.Change.Delta.V < 0.5 {
+		t.Errorf("lead growth = %v, want the planted 60%% or so", q.Change.Delta.V)
+	}
+	en := q.Text(ws, English)
+	for _, want := range []string{"Leads from Retail buyers grew by", "not our focus"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("text %q lacks %q", en, want)
+		}
+	}
+	if len(qs) > MaxQuestions {
+		t.Errorf("got %d questions, want at most %d", len(qs), MaxQuestions)
+	}
+	for i := 1; i < len(qs); i++ {
+		if qs[i].Score > qs[i-1].Score {
+			t.Errorf("question %d scores %v above question %d's %v", i, qs[i].Score, i-1, qs[i-1].Score)
+		}
+	}
+}
+
+// quietRecords returns weeks of the same dealer record ending with last.
+func quietRecords(ws *Workspace, last Week, weeks int) []WeeklyRecord {
+	var recs []WeeklyRecord
+	for i := range weeks {
+		recs = append(recs, WeeklyRecord{
+			Segment: "main", Week: last.Add(-i),
+			Counts:    map[string]int64{"leads": 200, "qualified": 120, "meetings": 60, "proposals": 40, "deals": 20, "paid": 18},
+			Spend:     100_000_00,
+			Revenue:   900_000_00,
+			NonTarget: map[string]int64{"no_budget": 50, "duplicate": 30},
+			DropOffs:  map[string]map[string]int64{"meetings": {"no_answer": 40, "timing": 20}},
+		})
+	}
+	return recs
+}
+
+func TestTrackerQuestions_QuietWeekAsksNothing(t *testing.T) {
+	ws := NewWorkspace(-1, "Quiet", English, "UTC", Person{UserID: 1}, demoNow)
+	last := Week{2026, 10}
+	for _, tc := range []struct {
+		name  string
+		weeks int
+	}{{"two identical weeks", 2}, {"six identical weeks", 6}, {"one week without history", 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := TrackerQuestions(ws, "", WeekPeriod(last), quietRecords(ws, last, tc.weeks)); len(got) != 0 {
+				t.Errorf("got %d questions, want none: %+v", len(got), got)
+			}
+		})
+	}
+}
+
+func TestTrackerQuestions_SmallNumbersAskNothing(t *testing.T) {
+	ws := NewWorkspace(-1, "Small", English, "UTC", Person{UserID: 1}, demoNow)
+	last := Week{2026, 10}
+	recs := []WeeklyRecord{
+		{Segment: "main", Week: last.Add(-1), Counts: map[string]int64{"leads": 10, "qualified": 9}},
+		{Segment: "main", Week: last, Counts: map[string]int64{"leads": 10, "qualified": 2}},
+	}
+	if got := TrackerQuestions(ws, "", WeekPeriod(last), recs); len(got) != 0 {
+		t.Errorf("got %+v, want none from 10 leads", got)
+	}
+}
+
+func TestTrackerQuestions_QualifiedFallNamesNonTargetReason(t *testing.T) {
+	ws := NewWorkspace(-1, "Acme", English, "UTC", Person{UserID: 1}, demoNow)
+	ws.Segments[0].Name = Name{En: "Dealers"}
+	last := Week{2026, 10}
+	recs := quietRecords(ws, last.Add(-1), 1)
+	recs = append(recs, WeeklyRecord{
+		Segment: "main", Week: last,
+		Counts:    map[string]int64{"leads": 200, "qualified": 82, "meetings": 41, "proposals": 27, "deals": 14, "paid": 12},
+		NonTarget: map[string]int64{"no_budget": 45, "duplicate": 40, "other": 33},
+		DropOffs:  map[string]map[string]int64{"meetings": {"no_answer": 41}},
+	})
+	qs := TrackerQuestions(ws, "main", WeekPeriod(last), recs)
+	if len(qs) == 0 || qs[0].Change.Metric != ConvMetric("qualified") {
+		t.Fatalf("first question = %+v, want the fall into qualified", qs)
+	}
+	got := qs[0].Text(ws, English)
+	want := "Conversion Leads → Qualified in Dealers fell from 60% to 41% (against the previous period); top non-target reason: No budget (38%). What changed in the campaigns?"
+	if got != want {
+		t.Errorf("text:\ngot  %q\nwant %q", got, want)
+	}
+	if qs[0].Department != DeptMarketing {
+		t.Errorf("department = %q, want marketing", qs[0].Department)
+	}
+}
+
+func TestMetricDepartment(t *testing.T) {
+	ws := NewWorkspace(-1, "Acme", English, "UTC", Person{UserID: 1}, demoNow)
+	stages := map[string]Stage{}
+	for _, st := range ws.Stages {
+		stages[st.Key] = st
+	}
+	for _, tc := range []struct {
+		c    Change
+		want string
+	}{
+		{Change{Metric: ConvMetric("qualified"), Stage: stages["qualified"]}, DeptMarketing},
+		{Change{Metric: ConvMetric("meetings"), Stage: stages["meetings"]}, DeptSales},
+		{Change{Metric: MetricCPL}, DeptMarketing},
+		{Change{Metric: MetricNonTargetShare}, DeptMarketing},
+		{Change{Metric: MetricROMI}, DeptMarketing},
+		{Change{Metric: MetricCAC}, DeptSales},
+		{Change{Metric: MetricAvgCheck}, DeptSales},
+	} {
+		t.Run(string(tc.c.Metric), func(t *testing.T) {
+			if got := metricDepartment(ws, tc.c); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

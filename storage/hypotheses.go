@@ -1,0 +1,234 @@
+package storage
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"trackbot/domain"
+)
+
+// Hypotheses and reviews live in one nested bucket per workspace, so each
+// workspace numbers its own and one workspace's ids never reach another's:
+//
+//	hypotheses  workspace id (8) → bucket: hypothesis id (8, NextSequence) → hypothesis row
+//	reviews     workspace id (8) → bucket: review id (8, NextSequence) → review row
+
+// hypothesisRowVersion is the version of hypothesisRow this build writes.
+const hypothesisRowVersion = 1
+
+// hypothesisRow is a hypothesis as stored.
+type hypothesisRow struct {
+	V            int        `json:"v"`
+	ID           int64      `json:"id"`
+	Workspace    int64      `json:"ws"`
+	Number       int        `json:"n,omitempty"`
+	Text         string     `json:"text"`
+	Department   string     `json:"dept,omitempty"`
+	Segment      string     `json:"segment,omitempty"`
+	Metric       string     `json:"metric,omitempty"`
+	Baseline     *float64   `json:"baseline,omitempty"` // nil: undefined
+	BaselineWeek weekRow    `json:"baseline_week"`
+	Expected     string     `json:"expected,omitempty"`
+	ICE          [3]int     `json:"ice,omitempty"`
+	Deadline     string     `json:"deadline,omitempty"` // 2026-03-27
+	Status       string     `json:"status"`
+	Result       string     `json:"result,omitempty"`
+	Measured     *float64   `json:"measured,omitempty"`
+	MeasuredWeek weekRow    `json:"measured_week"`
+	History      []eventRow `json:"history,omitempty"`
+	Review       int64      `json:"review,omitempty"`
+	Cards        []msgRow   `json:"cards,omitempty"`
+	Prompt       msgRow     `json:"prompt"`
+	CreatedBy    int64      `json:"created_by,omitempty"`
+	CreatedAt    int64      `json:"created,omitempty"`
+}
+
+type weekRow struct {
+	Year int `json:"y,omitempty"`
+	Num  int `json:"w,omitempty"`
+}
+
+type eventRow struct {
+	At      int64  `json:"at"`
+	By      int64  `json:"by"`
+	ByName  string `json:"by_name,omitempty"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Comment string `json:"comment,omitempty"`
+}
+
+type msgRow struct {
+	ChatID    int64  `json:"chat,omitempty"`
+	MessageID int    `json:"msg,omitempty"`
+	Key       string `json:"key,omitempty"`
+}
+
+func valuePtr(v domain.Value) *float64 {
+	if !v.OK {
+		return nil
+	}
+	x := v.V
+	return &x
+}
+
+func ptrValue(p *float64) domain.Value {
+	if p == nil {
+		return domain.None
+	}
+	return domain.Some(*p)
+}
+
+func toHypothesisRow(h *domain.Hypothesis) hypothesisRow {
+	row := hypothesisRow{
+		V: hypothesisRowVersion, ID: h.ID, Workspace: h.Workspace, Number: h.Number, Text: h.Text,
+		Department: h.Department, Segment: h.Segment, Metric: string(h.Metric),
+		Baseline: valuePtr(h.Baseline), BaselineWeek: weekRow{h.BaselineWeek.Year, h.BaselineWeek.Num},
+		Expected: h.Expected, ICE: [3]int{h.ICE.Impact, h.ICE.Confidence, h.ICE.Ease},
+		Status: string(h.Status), Result: h.Result,
+		Measured: valuePtr(h.Measured), MeasuredWeek: weekRow{h.MeasuredWeek.Year, h.MeasuredWeek.Num},
+		Review: h.Review, Prompt: msgRow(h.Prompt), CreatedBy: h.CreatedBy, CreatedAt: unixNano(h.CreatedAt),
+	}
+	if !h.Deadline.IsZero() {
+		row.Deadline = h.Deadline.String()
+	}
+	for _, e := range h.History {
+		row.History = append(row.History, eventRow{
+			At: unixNano(e.At), By: e.By, ByName: e.ByName, From: string(e.From), To: string(e.To), Comment: e.Comment,
+		})
+	}
+	for _, c := range h.Cards {
+		row.Cards = append(row.Cards, msgRow(c))
+	}
+	return row
+}
+
+func (r hypothesisRow) hypothesis() (*domain.Hypothesis, error) {
+	h := &domain.Hypothesis{
+		ID: r.ID, Workspace: r.Workspace, Number: r.Number, Text: r.Text,
+		Department: r.Department, Segment: r.Segment, Metric: domain.Metric(r.Metric),
+		Baseline: ptrValue(r.Baseline), BaselineWeek: domain.Week{Year: r.BaselineWeek.Year, Num: r.BaselineWeek.Num},
+		Expected: r.Expected, ICE: domain.ICE{Impact: r.ICE[0], Confidence: r.ICE[1], Ease: r.ICE[2]},
+		Status: domain.HypothesisStatus(r.Status), Result: r.Result,
+		Measured: ptrValue(r.Measured), MeasuredWeek: domain.Week{Year: r.MeasuredWeek.Year, Num: r.MeasuredWeek.Num},
+		Review: r.Review, Prompt: domain.MessageRef(r.Prompt), CreatedBy: r.CreatedBy, CreatedAt: fromUnixNano(r.CreatedAt),
+	}
+	if r.Deadline != "" {
+		d, err := parseStoredDate(r.Deadline)
+		if err != nil {
+			return nil, err
+		}
+		h.Deadline = d
+	}
+	for _, e := range r.History {
+		h.History = append(h.History, domain.HypothesisEvent{
+			At: fromUnixNano(e.At), By: e.By, ByName: e.ByName,
+			From: domain.HypothesisStatus(e.From), To: domain.HypothesisStatus(e.To), Comment: e.Comment,
+		})
+	}
+	for _, c := range r.Cards {
+		h.Cards = append(h.Cards, domain.MessageRef(c))
+	}
+	return h, nil
+}
+
+// parseStoredDate reads a date written by Date.String.
+func parseStoredDate(s string) (domain.Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return domain.Date{}, fmt.Errorf("decode date %q: %w", s, err)
+	}
+	return domain.DateOf(t), nil
+}
+
+// hypothesisStore implements domain.HypothesisStore.
+type hypothesisStore struct{ t *tx }
+
+func (s hypothesisStore) Create(h *domain.Hypothesis) error {
+	b, err := s.t.workspaceBucket(bucketHypotheses, h.Workspace, true)
+	if err != nil {
+		return err
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	h.ID = int64(seq)
+	if h.CreatedAt.IsZero() {
+		h.CreatedAt = s.t.now()
+	}
+	return s.put(b, h)
+}
+
+func (s hypothesisStore) put(b *bolt.Bucket, h *domain.Hypothesis) error {
+	data, err := marshalRow("hypothesis", toHypothesisRow(h))
+	if err != nil {
+		return err
+	}
+	return b.Put(idKey(h.ID), data)
+}
+
+func (s hypothesisStore) Get(workspace, id int64) (*domain.Hypothesis, error) {
+	b, _ := s.t.workspaceBucket(bucketHypotheses, workspace, false)
+	if b == nil || id <= 0 {
+		return nil, domain.Errorf(domain.ENOTFOUND, "storage.hypothesis_not_found")
+	}
+	data := b.Get(idKey(id))
+	if data == nil {
+		return nil, domain.Errorf(domain.ENOTFOUND, "storage.hypothesis_not_found")
+	}
+	return decodeHypothesis(data)
+}
+
+func decodeHypothesis(data []byte) (*domain.Hypothesis, error) {
+	var row hypothesisRow
+	if err := unmarshalRow("hypothesis", data, &row, &row.V, hypothesisRowVersion); err != nil {
+		return nil, err
+	}
+	return row.hypothesis()
+}
+
+func (s hypothesisStore) Put(h *domain.Hypothesis) error {
+	if _, err := s.Get(h.Workspace, h.ID); err != nil {
+		return err
+	}
+	b, _ := s.t.workspaceBucket(bucketHypotheses, h.Workspace, false)
+	return s.put(b, h)
+}
+
+func (s hypothesisStore) Delete(workspace, id int64) error {
+	b, _ := s.t.workspaceBucket(bucketHypotheses, workspace, false)
+	if b == nil {
+		return nil
+	}
+	return b.Delete(idKey(id))
+}
+
+func (s hypothesisStore) List(workspace int64) ([]*domain.Hypothesis, error) {
+	b, _ := s.t.workspaceBucket(bucketHypotheses, workspace, false)
+	if b == nil {
+		return nil, nil
+	}
+	var out []*domain.Hypothesis
+	err := b.ForEach(func(_, v []byte) error {
+		h, err := decodeHypothesis(v)
+		if err != nil {
+			return err
+		}
+		out = append(out, h)
+		return nil
+	})
+	return out, err
+}
+
+// workspaceBucket returns the workspace's nested bucket inside a
+// top-level bucket, creating it when create is set; nil when it does not
+// exist yet.
+func (t *tx) workspaceBucket(top []byte, workspace int64, create bool) (*bolt.Bucket, error) {
+	parent := t.bucket(top)
+	if b := parent.Bucket(idKey(workspace)); b != nil || !create {
+		return b, nil
+	}
+	return parent.CreateBucket(idKey(workspace))
+}
