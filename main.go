@@ -3,9 +3,12 @@
 //
 // Usage:
 //
-//	trackbot [serve]        run the bot (needs TRACKBOT_TELEGRAM_TOKEN)
-//	trackbot check-config   validate the configuration and exit
-//	trackbot version        print the version
+//	trackbot [serve]                         run the bot (needs TRACKBOT_TELEGRAM_TOKEN)
+//	trackbot demo [--out DIR] [--lang ru|en] write the sample charts and review, offline
+//	trackbot import FILE --workspace ID      import numbers from CSV/XLSX (bot stopped)
+//	trackbot backup FILE                     a consistent copy of the database (bot stopped)
+//	trackbot check-config                    validate the configuration and exit
+//	trackbot version                         print the version
 //
 // Every command takes --config PATH (default ./config.yaml).
 package main
@@ -13,11 +16,11 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -40,29 +43,29 @@ func main() {
 
 // run executes one command line and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWithInput(ctx, args, os.Stdin, stdout, stderr)
+}
+
+func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := "serve"
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
 	}
-	fs := flag.NewFlagSet("trackbot "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	configPath := fs.String("config", "./config.yaml", "path to the configuration file")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	explicit := false
-	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "config" })
-
+	configPath, explicit, args := takeConfigFlag(args)
 	switch cmd {
 	case "version":
 		fmt.Fprintln(stdout, "trackbot", version)
 		return 0
-	case "serve", "check-config":
+	case "serve", "check-config", "import", "backup", "demo":
 	default:
-		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, version\n", cmd)
+		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, import, backup, version\n", cmd)
 		return 2
 	}
-	cfg, err := loadConfig(*configPath, explicit)
+	if cmd == "demo" {
+		// The demo needs no configuration: it must work on a fresh machine.
+		return exitCode(demo(args, stdout), stderr)
+	}
+	cfg, err := loadConfig(configPath, explicit)
 	if err == nil && cmd == "serve" {
 		err = cfg.requireToken()
 	}
@@ -70,15 +73,48 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if cmd == "check-config" {
+	switch cmd {
+	case "check-config":
 		fmt.Fprintln(stdout, "configuration is valid")
 		return 0
+	case "import":
+		return exitCode(importFile(cfg, args, stdin, stdout), stderr)
+	case "backup":
+		return exitCode(backup(cfg, args, stdout), stderr)
 	}
-	if err := serve(ctx, cfg, stderr); err != nil {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "trackbot: unexpected arguments %q\n", args)
+		return 2
+	}
+	return exitCode(serve(ctx, cfg, stderr), stderr)
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err != nil {
 		fmt.Fprintln(stderr, "trackbot:", err)
 		return 1
 	}
 	return 0
+}
+
+// takeConfigFlag removes --config PATH (or --config=PATH) from args;
+// explicit tells whether it was given, since only the default file may be
+// missing.
+func takeConfigFlag(args []string) (path string, explicit bool, rest []string) {
+	path = "./config.yaml"
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case (a == "--config" || a == "-config") && i+1 < len(args):
+			path, explicit = args[i+1], true
+			i++
+		case strings.HasPrefix(a, "--config=") || strings.HasPrefix(a, "-config="):
+			path, explicit = a[strings.IndexByte(a, '=')+1:], true
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return path, explicit, rest
 }
 
 // serve wires the store and the bot and runs until ctx ends.

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"trackbot/bot"
+	"trackbot/charts"
+	"trackbot/domain"
+	"trackbot/storage"
+)
+
+// demo is `trackbot demo [--out DIR] [--lang ru|en]`: it builds the sample
+// workspace of the method's case (a playground maker whose money comes
+// from dealers while retail leads flood marketing) in a local database and
+// writes the review as the chat would show it — the pictures and the text —
+// into DIR. It needs no token and no network.
+func demo(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("trackbot demo", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("out", "demo", "folder for the pictures and the review text")
+	langName := fs.String("lang", "ru", "language: ru or en")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return errors.New("usage: trackbot demo [--out DIR] [--lang ru|en]")
+	}
+	lang, ok := domain.ParseLang(*langName)
+	if !ok {
+		return fmt.Errorf("--lang %q: expected ru or en", *langName)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	ws, recs := domain.DemoWorkspace(time.Now())
+	ws.Lang = lang
+	if lang == domain.English {
+		ws.Title = "Raduga Playgrounds"
+	}
+	if err := storeDemo(filepath.Join(*out, "demo.db"), ws, recs); err != nil {
+		return err
+	}
+	renderer, err := charts.New()
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	week := domain.WeekOf(now.In(ws.Location())).Add(-1)
+	pack, err := bot.BuildReviewPack(renderer, ws, "", domain.WeekPeriod(week), recs, nil, nil, domain.DateOf(now.In(ws.Location())))
+	if err != nil {
+		return err
+	}
+	var written []string
+	for _, f := range pack.Pictures {
+		written = append(written, f.Name)
+		if err := os.WriteFile(filepath.Join(*out, f.Name), f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(*out, "review.html"), []byte(pack.HTML()), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*out, "review.txt"), []byte(pack.PlainText()), 0o644); err != nil {
+		return err
+	}
+	written = append(written, "review.txt", "review.html", "demo.db")
+	fmt.Fprintf(stdout, "Demo workspace %q: %d weeks, %d segments. Wrote to %s/:\n", ws.Title, domain.DemoWeeks, len(ws.Segments), *out)
+	for _, name := range written {
+		fmt.Fprintln(stdout, "  "+name)
+	}
+	fmt.Fprintln(stdout, "\n"+pack.PlainText())
+	return nil
+}
+
+// storeDemo writes the sample workspace into a fresh database, so the demo
+// also shows what the bot would store.
+func storeDemo(path string, ws *domain.Workspace, recs []domain.WeeklyRecord) error {
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	db, err := storage.Open(path, storage.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx domain.Tx) error {
+		if err := tx.Workspaces().Create(ws); err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := tx.Records().Put(ws.ID, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
