@@ -10,6 +10,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"trackbot/charts"
 	"trackbot/domain"
 )
 
@@ -34,6 +35,8 @@ type Bot struct {
 	tg     *telegram
 	self   tgbotapi.User
 	sender *sender
+	sched  *scheduler
+	charts *charts.Renderer
 }
 
 // Option changes how a Bot is built (tests use them to inject a clock).
@@ -41,6 +44,9 @@ type Option func(*Bot)
 
 // WithClock makes the bot read time from now instead of the system clock.
 func WithClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
+
+// WithRenderer makes the bot draw with r instead of a renderer of its own.
+func WithRenderer(r *charts.Renderer) Option { return func(b *Bot) { b.charts = r } }
 
 // New returns a bot for the configuration and store. It does not talk to
 // Telegram until Run.
@@ -55,6 +61,7 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 		o(b)
 	}
 	b.sender = newSender(b)
+	b.sched = newScheduler(b)
 	return b
 }
 
@@ -72,6 +79,13 @@ func (b *Bot) Run(ctx context.Context) error {
 		cutOff()
 	}()
 
+	if b.charts == nil {
+		r, err := charts.New()
+		if err != nil {
+			return fmt.Errorf("loading the chart font: %w", err)
+		}
+		b.charts = r
+	}
 	tg, err := newTelegram(ctx, stop, b.cfg.APIURL, b.cfg.Token, b.red)
 	if err != nil {
 		return err
@@ -91,7 +105,15 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.sender.run(sendCtx)
 		close(sent)
 	}()
+	schedCtx, stopScheduling := context.WithCancel(ctx)
+	scheduled := make(chan struct{})
+	go func() {
+		b.sched.run(schedCtx)
+		close(scheduled)
+	}()
 	err = b.poll(ctx)
+	stopScheduling()
+	<-scheduled
 	// Let replies to the last commands go out within the grace period.
 	b.drain(b.cfg.ShutdownGrace)
 	stopSending()
@@ -182,6 +204,7 @@ func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) error {
 		return fmt.Errorf("committing update %d: %s", u.UpdateID, b.red.Err(commitErr))
 	}
 	b.sender.enqueue(jobs)
+	b.sched.afterUpdate(c.Workspace)
 	return nil
 }
 

@@ -32,6 +32,17 @@ func (b *Bot) commands() []command {
 		{name: "ceo", run: b.makeCEO},
 		{name: "head", run: b.makeHead},
 		{name: "demote", run: b.demote},
+		{name: "settings", run: b.settings},
+		{name: "log", run: b.logCmd, private: true},
+		{name: "import", run: b.importCmd, private: true},
+		{name: "template", run: b.templateCmd, private: true},
+		{name: "funnel", run: b.funnelCmd, private: true},
+		{name: "focus", run: b.focusCmd, private: true},
+		{name: "review", run: b.review},
+		{name: "hyp", run: b.hyp, private: true},
+		{name: "hyps", run: b.hyps, private: true},
+		{name: "my", run: b.my, private: true},
+		{name: "export", run: b.exportCmd, private: true},
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
 		{name: "reason", run: b.reasonCmd, private: true},
@@ -43,7 +54,13 @@ func (b *Bot) commands() []command {
 func (b *Bot) buttons() map[string]func(*Context, string) error {
 	return map[string]func(*Context, string) error{
 		"j":  b.onJoinButton,
+		"st": b.onSettingsButton,
 		"rm": b.onRemoveButton,
+		"lg": b.onDraftButton,
+		"h":  b.onHypButton,
+		"hd": b.onDraftStep,
+		"hl": b.onListPage,
+		"rv": b.onReviewButton,
 	}
 }
 
@@ -75,7 +92,11 @@ func (b *Bot) routeMessage(c *Context) error {
 	}
 	name, args, ok := b.parseCommand(m)
 	if !ok {
-		return nil
+		if b.isFileForImport(m) {
+			name, ok = "import", true
+		} else {
+			return b.onReplyToBot(c)
+		}
 	}
 	for _, cmd := range b.commands() {
 		if cmd.name != name {
@@ -104,6 +125,14 @@ func (b *Bot) routeMessage(c *Context) error {
 		c.Reply(c.T("chat.unknown_command", escape("/"+name)))
 	}
 	return nil
+}
+
+// isFileForImport reports whether a message without a command is a file
+// sent as a reply to the bot (to its /import prompt, say): privacy mode
+// delivers such replies, and a file there can only mean an import.
+func (b *Bot) isFileForImport(m *tgbotapi.Message) bool {
+	r := m.ReplyToMessage
+	return m.Document != nil && r != nil && r.From != nil && r.From.ID == b.self.ID
 }
 
 // parseCommand reads a leading command from a message's text or a

@@ -32,10 +32,17 @@ type sender struct {
 	mu   sync.Mutex
 	jobs map[int64]bool // ids queued or in flight, so a job is never queued twice
 	// chats holds per-chat queues and timing.
-	chats  map[int64]*chatLane
-	recent []time.Time // send times in the last second, for the global limit
-	wake   chan struct{}
-	flight sync.WaitGroup
+	chats map[int64]*chatLane
+	// recent holds when the requests of the last second were answered and
+	// inFlight counts those not answered yet. Counting a request from its
+	// answer, not from when it left, keeps the limit even when requests
+	// reach Telegram with uneven delays.
+	recent   []time.Time
+	inFlight int
+	// heldUntil holds every chat after a 429 that no single chat explains.
+	heldUntil time.Time
+	wake      chan struct{}
+	flight    sync.WaitGroup
 }
 
 // chatLane is one chat's queue and its timing.
@@ -43,7 +50,9 @@ type chatLane struct {
 	queue   []*domain.OutboxJob // sorted by priority, then id
 	busy    bool
 	readyAt time.Time
-	sent    []time.Time // message times in the last minute
+	// sent holds when the chat's messages of the last minute were answered,
+	// one entry per message (a media group counts each photo).
+	sent []time.Time
 }
 
 func newSender(b *Bot) *sender {
@@ -128,23 +137,26 @@ func (s *sender) dispatch() time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.b.now()
+	if now.Before(s.heldUntil) {
+		return s.heldUntil.Sub(now)
+	}
 	wait := time.Minute
 	for _, chatID := range s.readyChats(now, &wait) {
 		if !s.globalAllows(now) {
-			wait = min(wait, s.recent[0].Add(time.Second).Sub(now))
+			// With every slot in flight, the next answer wakes the loop.
+			if len(s.recent) > 0 {
+				wait = min(wait, s.recent[0].Add(time.Second).Sub(now))
+			}
 			break
 		}
 		lane := s.chats[chatID]
 		job := lane.queue[0]
 		lane.busy = true
-		if countsAsMessage(job) {
-			lane.sent = append(lane.sent, now)
-		}
-		s.recent = append(s.recent, now)
+		s.inFlight++
 		s.flight.Add(1)
 		go s.deliver(job)
 	}
-	return max(wait, 10*time.Millisecond)
+	return max(wait, time.Millisecond)
 }
 
 // readyChats returns the chats whose next job may go now, replies first;
@@ -184,10 +196,19 @@ func (l *chatLane) nextAt(chatID int64, job *domain.OutboxJob) time.Time {
 	if n := len(l.sent); n > 0 {
 		at = later(at, l.sent[n-1].Add(chatSpacing))
 	}
-	if chatID < 0 && len(l.sent) >= groupPerMinute {
-		at = later(at, l.sent[len(l.sent)-groupPerMinute].Add(time.Minute))
+	if over := len(l.sent) + messageWeight(job) - groupPerMinute; chatID < 0 && over > 0 && len(l.sent) > 0 {
+		at = later(at, l.sent[min(over, len(l.sent))-1].Add(time.Minute))
 	}
 	return at
+}
+
+// messageWeight is how many messages a job puts into the chat: a media
+// group counts one per photo against a group's limit.
+func messageWeight(j *domain.OutboxJob) int {
+	if j.Kind == domain.SendMediaGroup {
+		return max(len(j.Files), 1)
+	}
+	return 1
 }
 
 func later(a, b time.Time) time.Time {
@@ -210,7 +231,26 @@ func (s *sender) globalAllows(now time.Time) bool {
 		cut++
 	}
 	s.recent = s.recent[cut:]
-	return len(s.recent) < globalPerSecond
+	return len(s.recent)+s.inFlight < globalPerSecond
+}
+
+// answered records that Telegram answered a request (or it failed on the
+// way) at now, for the global and the chat's limits.
+func (s *sender) answered(job *domain.OutboxJob, sent bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inFlight--
+	if !sent {
+		return
+	}
+	now := s.b.now()
+	s.recent = append(s.recent, now)
+	if countsAsMessage(job) {
+		lane := s.lane(job.ChatID)
+		for range messageWeight(job) {
+			lane.sent = append(lane.sent, now)
+		}
+	}
 }
 
 // deliver sends one job and records the outcome.
@@ -218,10 +258,15 @@ func (s *sender) deliver(job *domain.OutboxJob) {
 	defer s.flight.Done()
 	defer s.poke()
 	if !job.Deadline.IsZero() && s.b.now().After(job.Deadline) {
+		s.answered(job, false)
 		s.giveUp(job, "past its deadline")
 		return
 	}
 	ids, err := s.b.transmit(job)
+	s.answered(job, true)
+	if err == nil && s.b.sched.stopsAt(afterTransmit) {
+		return
+	}
 	if err == nil {
 		s.succeed(job, ids)
 		return
@@ -239,7 +284,7 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 		s.retryLater(job, s.b.red.Err(err))
 		log.Warn("send failed, will retry", "err", s.b.red.Err(err), "attempt", job.Attempts)
 	case e.Code == http.StatusTooManyRequests:
-		s.hold(job.ChatID, time.Duration(max(e.RetryAfter, 1))*time.Second)
+		s.hold(job, time.Duration(max(e.RetryAfter, 1))*time.Second)
 		log.Warn("rate limited by telegram", "retry_after", e.RetryAfter)
 	case e.MigrateTo != 0:
 		s.migrate(job, e.MigrateTo)
@@ -291,13 +336,19 @@ func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
 	s.finish(job, false)
 }
 
-// hold keeps every job of the chat back until d has passed.
-func (s *sender) hold(chatID int64, d time.Duration) {
+// hold keeps every job of the job's chat back until d has passed. A 429
+// to a request that names no chat (the answer to a button press) can only
+// be the bot's overall limit, so it holds every chat.
+func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
 	s.mu.Lock()
-	lane := s.lane(chatID)
-	lane.readyAt = s.b.now().Add(d)
+	defer s.mu.Unlock()
+	until := s.b.now().Add(d)
+	lane := s.lane(job.ChatID)
+	lane.readyAt = until
 	lane.busy = false
-	s.mu.Unlock()
+	if job.Kind == domain.AnswerCallback {
+		s.heldUntil = later(s.heldUntil, until)
+	}
 }
 
 // migrate moves the workspace and the chat's queue to the supergroup id

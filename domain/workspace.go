@@ -26,6 +26,9 @@ type Workspace struct {
 	DropOff     []Reason // reasons items are lost at a stage
 	Members     []Member
 	Joins       []JoinRequest
+	// Schedules are the scheduled posts a CEO changed; a kind missing here
+	// runs on its default schedule (see Workspace.Schedule).
+	Schedules []Schedule
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.

@@ -160,6 +160,10 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 			ID: 3, Person: domain.Person{UserID: 43, Name: "Boris", Username: "boris"},
 			Department: "sales", At: t0.Add(2 * time.Hour),
 		}},
+		Schedules: []domain.Schedule{{
+			Kind: domain.ScheduleDigest, Days: []time.Weekday{time.Monday, time.Thursday},
+			Hour: 10, Minute: 30, Off: true, Since: t0.Add(4 * time.Hour), Done: t0.Add(5 * time.Hour),
+		}},
 		Parked:    true,
 		CreatedAt: t0,
 	}

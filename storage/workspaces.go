@@ -1,6 +1,10 @@
 package storage
 
-import "trackbot/domain"
+import (
+	"time"
+
+	"trackbot/domain"
+)
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
 const workspaceRowVersion = 1
@@ -21,6 +25,7 @@ type workspaceRow struct {
 	DropOff     []reasonRow     `json:"drop_off,omitempty"`
 	Members     []memberRow     `json:"members,omitempty"`
 	Joins       []joinRow       `json:"joins,omitempty"`
+	Schedules   []scheduleRow   `json:"schedules,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -69,6 +74,18 @@ type memberRow struct {
 	UpdatedAt int64    `json:"updated,omitempty"`
 }
 
+// scheduleRow is a scheduled post's settings; days are time.Weekday
+// numbers, Sunday being 0.
+type scheduleRow struct {
+	Kind   string `json:"kind"`
+	Days   []int  `json:"days,omitempty"`
+	Hour   int    `json:"hour,omitempty"`
+	Minute int    `json:"minute,omitempty"`
+	Off    bool   `json:"off,omitempty"`
+	Since  int64  `json:"since,omitempty"`
+	Done   int64  `json:"done,omitempty"`
+}
+
 type personRow struct {
 	UserID   int64  `json:"user"`
 	Name     string `json:"name,omitempty"`
@@ -110,6 +127,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		DropOff:     convertAll(w.DropOff, toReasonRow),
 		Members:     convertAll(w.Members, toMemberRow),
 		Joins:       convertAll(w.Joins, toJoinRow),
+		Schedules:   convertAll(w.Schedules, toScheduleRow),
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -130,6 +148,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		DropOff:     convertAll(r.DropOff, reasonRow.reason),
 		Members:     convertAll(r.Members, memberRow.member),
 		Joins:       convertAll(r.Joins, joinRow.join),
+		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}
@@ -211,6 +230,20 @@ func (r joinRow) join() domain.JoinRequest {
 		Person:     domain.Person{UserID: r.Person.UserID, Name: r.Person.Name, Username: r.Person.Username},
 		Department: r.Department,
 		At:         fromUnixNano(r.At),
+	}
+}
+
+func toScheduleRow(s domain.Schedule) scheduleRow {
+	return scheduleRow{
+		Kind: string(s.Kind), Days: convertAll(s.Days, func(d time.Weekday) int { return int(d) }),
+		Hour: s.Hour, Minute: s.Minute, Off: s.Off, Since: unixNano(s.Since), Done: unixNano(s.Done),
+	}
+}
+
+func (r scheduleRow) schedule() domain.Schedule {
+	return domain.Schedule{
+		Kind: domain.ScheduleKind(r.Kind), Days: convertAll(r.Days, func(d int) time.Weekday { return time.Weekday(d) }),
+		Hour: r.Hour, Minute: r.Minute, Off: r.Off, Since: fromUnixNano(r.Since), Done: fromUnixNano(r.Done),
 	}
 }
 

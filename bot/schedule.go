@@ -1,0 +1,326 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"trackbot/domain"
+)
+
+// Scheduling limits.
+const (
+	// missedDeadline is how late a scheduled post may still go out after
+	// downtime; an older one is skipped and the CEOs are told once.
+	missedDeadline = 24 * time.Hour
+	// maxSchedulerSleep bounds the scheduler's sleep. Settings changes and
+	// new workspaces wake it at once; this is the safety net for any other
+	// change that moves a run, such as a new time zone.
+	maxSchedulerSleep = time.Hour
+	// renderWorkers is how many posts are prepared at once: enough to keep
+	// the sender busy while charts render, few enough not to hog the CPU.
+	renderWorkers = 2
+)
+
+// killPoint names a step on a scheduled post's way out. Tests stop the bot
+// there to prove a crash at any step loses nothing.
+type killPoint int
+
+// The steps a test can stop the bot at.
+const (
+	beforeStore   killPoint = iota + 1 // the post is built, its jobs not stored
+	afterStore                         // the jobs are stored, the sender not told
+	afterTransmit                      // Telegram took a job, it is not marked sent
+)
+
+// scheduler posts the weekly snapshot, the numbers reminder and the
+// hypothesis digest of every workspace on time. It keeps no state of its
+// own: each schedule remembers the last run it handled, and each post's
+// outbox key (kind, workspace, period) makes sure it is stored once, so a
+// restart at any moment neither loses nor repeats a post.
+type scheduler struct {
+	b       *Bot
+	wake    chan struct{}
+	changed atomic.Bool
+	// known holds the workspaces of the last look, so an update that
+	// creates one wakes the scheduler.
+	mu    sync.Mutex
+	known map[int64]bool
+	zones map[string]*time.Location
+	// crash, set by tests, stops the work at a kill point when it returns true.
+	crash func(killPoint) bool
+}
+
+func newScheduler(b *Bot) *scheduler {
+	return &scheduler{b: b, wake: make(chan struct{}, 1), known: map[int64]bool{}, zones: map[string]*time.Location{}}
+}
+
+// settingsChanged notes that a schedule changed in the update being handled;
+// the scheduler looks again once the update is committed.
+func (s *scheduler) settingsChanged() { s.changed.Store(true) }
+
+// afterUpdate wakes the scheduler after a committed update that changed a
+// schedule or set up a workspace it has not seen.
+func (s *scheduler) afterUpdate(ws *domain.Workspace) {
+	changed := s.changed.CompareAndSwap(true, false)
+	if ws != nil && ws.ID != 0 {
+		s.mu.Lock()
+		changed = changed || !s.known[ws.ID]
+		s.mu.Unlock()
+	}
+	if changed {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// location returns the workspace's time zone, loaded once per name: the
+// scheduler asks for every workspace on every look.
+func (s *scheduler) location(ws *domain.Workspace) *time.Location {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	loc, ok := s.zones[ws.TimeZone]
+	if !ok {
+		loc = ws.Location()
+		s.zones[ws.TimeZone] = loc
+	}
+	return loc
+}
+
+// stopsAt reports whether a test asked the work to stop at p.
+func (s *scheduler) stopsAt(p killPoint) bool {
+	return s.crash != nil && s.crash(p)
+}
+
+// run handles due posts and sleeps until the next one, until ctx ends.
+// Sleeping goes through the runtime's timers, which testing/synctest
+// fakes, so months of schedules run in milliseconds in a test.
+func (s *scheduler) run(ctx context.Context) {
+	for ctx.Err() == nil {
+		next := s.tick(ctx)
+		wait := maxSchedulerSleep
+		if !next.IsZero() {
+			wait = min(wait, next.Sub(s.b.now()))
+		}
+		timer := time.NewTimer(max(wait, 0))
+		select {
+		case <-ctx.Done():
+		case <-s.wake:
+		case <-timer.C:
+		}
+		timer.Stop()
+	}
+}
+
+// dueRun is one owed run of a workspace's schedule.
+type dueRun struct {
+	kind domain.ScheduleKind
+	at   time.Time
+}
+
+// dueWork is what one workspace owes now.
+type dueWork struct {
+	ws   *domain.Workspace
+	runs []dueRun
+}
+
+// tick handles every owed run and returns the time of the next run of any
+// workspace (zero when none is scheduled).
+func (s *scheduler) tick(ctx context.Context) time.Time {
+	now := s.b.now()
+	work, next, err := s.due(now)
+	if err != nil {
+		s.b.log.Error("reading the schedules failed", "err", s.b.red.Err(err))
+		return now.Add(time.Minute)
+	}
+	s.handleAll(ctx, work, now)
+	return next
+}
+
+// due lists the owed runs per workspace and the next run after now.
+func (s *scheduler) due(now time.Time) ([]dueWork, time.Time, error) {
+	var all []*domain.Workspace
+	err := s.b.store.View(func(tx domain.Tx) error {
+		var err error
+		all, err = tx.Workspaces().List()
+		return err
+	})
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	known := make(map[int64]bool, len(all))
+	var work []dueWork
+	var next time.Time
+	for _, ws := range all {
+		known[ws.ID] = true
+		if ws.Parked {
+			continue
+		}
+		loc := s.location(ws)
+		var runs []dueRun
+		for _, kind := range domain.ScheduleKinds {
+			sch := ws.Schedule(kind)
+			if last := domain.LastRun(sch, now, loc); sch.Owed(last) {
+				runs = append(runs, dueRun{kind: kind, at: last})
+			}
+			if n := domain.NextRun(sch, now, loc); !n.IsZero() && (next.IsZero() || n.Before(next)) {
+				next = n
+			}
+		}
+		if len(runs) > 0 {
+			work = append(work, dueWork{ws: ws, runs: runs})
+		}
+	}
+	s.mu.Lock()
+	s.known = known
+	s.mu.Unlock()
+	return work, next, nil
+}
+
+// handleAll prepares and stores the workspaces' posts on a bounded pool,
+// so charts of many workspaces render side by side while the sender
+// already delivers the first ones.
+func (s *scheduler) handleAll(ctx context.Context, work []dueWork, now time.Time) {
+	queue := make(chan dueWork)
+	var wg sync.WaitGroup
+	for range min(renderWorkers, len(work)) {
+		wg.Go(func() {
+			for w := range queue {
+				if err := s.handle(w, now); err != nil {
+					s.b.log.Error("a scheduled post failed", "workspace", w.ws.ID, "err", s.b.red.Err(err))
+				}
+			}
+		})
+	}
+	for _, w := range work {
+		if ctx.Err() != nil {
+			break
+		}
+		queue <- w
+	}
+	close(queue)
+	wg.Wait()
+}
+
+// preparedRun is a run with its jobs built, or marked as skipped.
+type preparedRun struct {
+	dueRun
+	jobs   []*domain.OutboxJob // nil when there is nothing to say
+	missed bool                // too late to post: skipped, the CEOs are told
+}
+
+// handle builds the workspace's owed posts and stores them, with the runs
+// marked handled, in one transaction: either the posts are queued and the
+// runs done, or nothing happened and the next look tries again.
+func (s *scheduler) handle(w dueWork, now time.Time) error {
+	var prepared []preparedRun
+	for _, r := range w.runs {
+		p := preparedRun{dueRun: r, missed: now.Sub(r.at) > missedDeadline}
+		if !p.missed {
+			jobs, err := s.b.buildPost(w.ws, r.kind, r.at)
+			if err != nil {
+				return err
+			}
+			p.jobs = keyed(jobs, domain.PostKey(r.kind, w.ws.ID, w.ws.Schedule(r.kind).Period(r.at, s.location(w.ws))))
+		}
+		prepared = append(prepared, p)
+	}
+	if s.stopsAt(beforeStore) {
+		return nil
+	}
+	added, err := s.store(w.ws.ID, prepared, now)
+	if err != nil {
+		return err
+	}
+	if s.stopsAt(afterStore) {
+		return nil
+	}
+	s.b.sender.enqueue(added)
+	return nil
+}
+
+// keyed gives a post's jobs their outbox keys: the first one the post's
+// key, the others the key with their position.
+func keyed(jobs []*domain.OutboxJob, key string) []*domain.OutboxJob {
+	for i, j := range jobs {
+		j.Key = key
+		if i > 0 {
+			j.Key = fmt.Sprintf("%s:%d", key, i+1)
+		}
+	}
+	return jobs
+}
+
+// store adds the prepared posts to the outbox, marks their runs handled and
+// adds the note about skipped posts, all in one transaction. A run another
+// process handled meanwhile is left alone.
+func (s *scheduler) store(wsID int64, prepared []preparedRun, now time.Time) ([]*domain.OutboxJob, error) {
+	var added []*domain.OutboxJob
+	err := s.b.store.Update(func(tx domain.Tx) error {
+		added = nil
+		ws, err := tx.Workspaces().Get(wsID)
+		if err != nil {
+			return err
+		}
+		var missed []preparedRun
+		for _, p := range prepared {
+			sch := ws.Schedule(p.kind)
+			if !sch.Owed(p.at) {
+				continue
+			}
+			sch.Done = p.at
+			ws.SetSchedule(sch)
+			if p.missed {
+				missed = append(missed, p)
+			}
+			for _, job := range p.jobs {
+				job.CreatedAt = now
+				ok, err := tx.Outbox().Add(job)
+				if err != nil {
+					return err
+				}
+				if ok {
+					added = append(added, job)
+				}
+			}
+		}
+		if len(missed) > 0 {
+			note := missedNote(ws, missed)
+			if ok, err := tx.Outbox().Add(note); err != nil {
+				return err
+			} else if ok {
+				added = append(added, note)
+			}
+		}
+		return tx.Workspaces().Put(ws)
+	})
+	return added, err
+}
+
+// missedNote tells the CEOs which posts were skipped after downtime. Its
+// key names the latest skipped run, so it is stored once.
+func missedNote(ws *domain.Workspace, missed []preparedRun) *domain.OutboxJob {
+	var names []string
+	var latest time.Time
+	for _, p := range missed {
+		names = append(names, domain.Text(ws.Lang, "schedule.kind."+string(p.kind)))
+		latest = later(latest, p.at)
+	}
+	text := domain.Text(ws.Lang, "missed.note", strings.Join(names, ", "))
+	if ceos := ws.CEOs(); len(ceos) > 0 {
+		text = mentions(ceos) + "\n" + text
+	}
+	return &domain.OutboxJob{
+		Key:       fmt.Sprintf("missed:%d:%d", ws.ID, latest.Unix()),
+		Workspace: ws.ID,
+		ChatID:    ws.ChatID,
+		Priority:  domain.PriorityBulk,
+		Kind:      domain.SendText,
+		Text:      text,
+	}
+}
