@@ -55,6 +55,9 @@ type harness struct {
 
 func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
 	t.Helper()
+	// Each harness has its own fake server and database, and the tests
+	// mostly wait on Telegram's per-chat pacing: they run side by side.
+	t.Parallel()
 	tg := telegramtest.New(t, opts...)
 	h := &harness{t: t, tg: tg, log: &syncBuffer{}, cfg: Config{
 		Token:       tg.Token(),

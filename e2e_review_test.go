@@ -137,7 +137,6 @@ func (h *harness) logHypothesis(text, dept, metric string) telegramtest.Message 
 }
 
 func TestReview_WholeLoop(t *testing.T) {
-	t.Parallel()
 	h := newHarness(t)
 	h.start()
 	h.setUp()
@@ -272,7 +271,6 @@ func TestReview_WholeLoop(t *testing.T) {
 }
 
 func TestReview_NoNumbersSaysHowToEnterThem(t *testing.T) {
-	t.Parallel()
 	h := newHarness(t)
 	h.start()
 	h.setUp()
@@ -287,7 +285,6 @@ func TestReview_NoNumbersSaysHowToEnterThem(t *testing.T) {
 }
 
 func TestHypothesis_ForgedPressesChangeNothing(t *testing.T) {
-	t.Parallel()
 	h := newHarness(t)
 	h.start()
 	h.setUp()
