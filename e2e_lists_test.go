@@ -39,7 +39,7 @@ func TestSegments_CEOEditsListsAndRemovalKeepsHistory(t *testing.T) {
 	h.tg.PressButton(leaders, ceo, ask.MessageID, ask.ReplyMarkup[0][0].CallbackData)
 	h.tg.WaitFor(t, 10*time.Second, "the archive confirmation", func() bool {
 		m, _ := h.tg.Message(leaders.ID, ask.MessageID)
-		return strings.Contains(m.Text, "history is kept")
+		return strings.Contains(m.Text, "Retail removed from the lists; its history is kept")
 	})
 	ws := h.workspace(leaders.ID)
 	if _, ok := ws.Find(domain.ListSegments, "Retail"); ok {

@@ -216,7 +216,7 @@ func TestHelp_PrivateChatAndRussianWorkspace(t *testing.T) {
 	}
 	h.say(leaders, ceo, "/setup ru")
 	help := h.say(leaders, marketer, "/help")
-	if !strings.Contains(help.Text, "Команда") {
+	if !strings.Contains(help.Text, "Трекинг") {
 		t.Errorf("/help in a Russian workspace = %q", help.Text)
 	}
 }

@@ -210,7 +210,7 @@ func (b *Bot) onRemoveButton(c *Context, payload string) error {
 		return nil
 	}
 	c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Remove(kind, key, true) })
-	c.Edit(c.Message.MessageID, c.T("setup.archived", escape(key)))
+	c.Edit(c.Message.MessageID, c.T("setup.archived", escape(c.Workspace.ItemName(kind, key, c.Lang))))
 	c.Answer(c.T("join.done"), false)
 	return nil
 }

@@ -141,7 +141,7 @@ func (b *Bot) draftText(c *Context, h *domain.Hypothesis) string {
 	var sb strings.Builder
 	sb.WriteString(c.T("hyp.draft_title", escape(h.Text)))
 	if h.Department != "" {
-		sb.WriteString("\n" + c.T("hyp.field_owner", escape(departmentName(ws, h.Department, l))))
+		sb.WriteString("\n" + c.T("hyp.field_owner", escape(ws.DepartmentName(h.Department, l))))
 	}
 	if h.Metric != "" {
 		sb.WriteString("\n" + c.T("hyp.field_metric", escape(metricName(ws, h, l))))
@@ -154,7 +154,7 @@ func (b *Bot) draftText(c *Context, h *domain.Hypothesis) string {
 	case "d":
 		sb.WriteString(c.T("hyp.step_department"))
 	case "m":
-		sb.WriteString(c.T("hyp.step_metric", escape(segmentName(ws, h.Segment, l))))
+		sb.WriteString(c.T("hyp.step_metric", escape(ws.SegmentName(h.Segment, l))))
 	case "t":
 		if h.Prompt.MessageID != 0 {
 			sb.WriteString(c.T("hyp.step_typed_date"))
@@ -193,7 +193,7 @@ func (b *Bot) draftButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 		}
 	case "m":
 		var segs []domain.Button
-		for i, s := range activeSegments(ws) {
+		for i, s := range ws.ActiveSegments() {
 			if s.Key != h.Segment {
 				segs = append(segs, domain.Button{Text: "⇄ " + s.Name.In(c.Lang), Data: data("s", strconv.Itoa(i))})
 			}
@@ -227,16 +227,6 @@ func buttonRows(buttons []domain.Button, perRow int) [][]domain.Button {
 	return rows
 }
 
-func activeSegments(ws *domain.Workspace) []domain.Segment {
-	var out []domain.Segment
-	for _, s := range ws.Segments {
-		if !s.Archived {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // onDraftStep handles the buttons of a draft: hd:<id>:<step>:<value>.
 // Only the CEO who started it, or another CEO, may press them.
 func (b *Bot) onDraftStep(c *Context, payload string) error {
@@ -267,7 +257,7 @@ func (b *Bot) onDraftStep(c *Context, payload string) error {
 		}
 		h.Department = ws.Departments[idx].Key
 	case "s":
-		segs := activeSegments(ws)
+		segs := ws.ActiveSegments()
 		if idx < 0 || idx >= len(segs) || draftStep(h) != "m" {
 			return b.refreshDraft(c, h)
 		}
@@ -438,7 +428,7 @@ func cardButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 func (b *Bot) cardText(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang) (string, error) {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "<b>%s</b> · %s\n%s\n", h.Label(), escape(h.Status.Localize(l)), escape(h.Text))
-	sb.WriteString("\n" + domain.Text(l, "hyp.field_owner", escape(departmentName(ws, h.Department, l))+" "+mentions(ws.Heads(h.Department))))
+	sb.WriteString("\n" + domain.Text(l, "hyp.field_owner", escape(ws.DepartmentName(h.Department, l))+" "+mentions(ws.Heads(h.Department))))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_metric", escape(metricName(ws, h, l))))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_baseline", domain.FormatMetricValue(h.Metric, h.Baseline, ws.Currency, l), h.BaselineWeek.String()))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_deadline", h.Deadline.Localize(l)))
@@ -497,25 +487,9 @@ func (b *Bot) sinceStart(ws *domain.Workspace, h *domain.Hypothesis, l domain.La
 		domain.FormatMetricValue(h.Metric, total, ws.Currency, l), change.DeltaText(l)), nil
 }
 
-func departmentName(ws *domain.Workspace, key string, l domain.Lang) string {
-	if d, ok := ws.Department(key); ok {
-		return d.Name.In(l)
-	}
-	return key
-}
-
-func segmentName(ws *domain.Workspace, key string, l domain.Lang) string {
-	for _, s := range ws.Segments {
-		if s.Key == key {
-			return s.Name.In(l)
-		}
-	}
-	return key
-}
-
 // metricName names the hypothesis's metric with its segment.
 func metricName(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang) string {
-	return domain.MetricLabel(ws, h.Metric, l) + " · " + segmentName(ws, h.Segment, l)
+	return domain.MetricLabel(ws, h.Metric, l) + " · " + ws.SegmentName(h.Segment, l)
 }
 
 // onHypButton handles a card button: h:<id>:<action>:<version>[:<arg>].
@@ -807,7 +781,7 @@ func hypLine(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang, today do
 		due = "⚠ " + due
 	}
 	return fmt.Sprintf("<b>%s</b> · %s · %s · %s — %s", h.Label(), escape(h.Status.Localize(l)),
-		escape(departmentName(ws, h.Department, l)), due, escape(clipRunes(h.Text, 80)))
+		escape(ws.DepartmentName(h.Department, l)), due, escape(clipRunes(h.Text, 80)))
 }
 
 // onListPage turns a page of /hyps: hl:<page>:<filter>.

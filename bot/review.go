@@ -114,7 +114,7 @@ func publishedOnly(hyps []*domain.Hypothesis) []*domain.Hypothesis {
 // or every focus segment (the first active segment when none is focus).
 func reviewSegments(ws *domain.Workspace, segment string) []domain.Segment {
 	var out []domain.Segment
-	for _, s := range activeSegments(ws) {
+	for _, s := range ws.ActiveSegments() {
 		if segment != "" && s.Key == segment || segment == "" && s.Focus {
 			out = append(out, s)
 		}
@@ -383,7 +383,7 @@ func reviewCharts(r *charts.Renderer, ws *domain.Workspace, segs []domain.Segmen
 		return nil, err
 	}
 	var reports []domain.FunnelReport
-	for _, s := range activeSegments(ws) {
+	for _, s := range ws.ActiveSegments() {
 		reports = append(reports, domain.BuildReport(ws, s.Key, p, recs))
 	}
 	png, err = r.Table(ws, reports)
@@ -412,7 +412,7 @@ func questionsText(ws *domain.Workspace, l domain.Lang, qs []domain.Question) st
 	var sb strings.Builder
 	sb.WriteString(domain.Text(l, "review.questions_title"))
 	for i, q := range qs {
-		to := "<b>" + escape(departmentName(ws, q.Department, l)) + "</b>"
+		to := "<b>" + escape(ws.DepartmentName(q.Department, l)) + "</b>"
 		if heads := ws.Heads(q.Department); len(heads) > 0 {
 			to = mentions(heads)
 		}
@@ -494,7 +494,7 @@ func (b *Bot) protocolText(c *Context, r *domain.Review, hs []*domain.Hypothesis
 	}
 	for _, h := range hs {
 		fmt.Fprintf(&sb, "\n\n<b>%s</b> %s\n%s: %s %s · %s: %s", h.Label(), escape(clipRunes(h.Text, 200)),
-			c.T("review.owner"), escape(departmentName(ws, h.Department, c.Lang)), mentions(ws.Heads(h.Department)),
+			c.T("review.owner"), escape(ws.DepartmentName(h.Department, c.Lang)), mentions(ws.Heads(h.Department)),
 			c.T("review.by"), h.Deadline.Localize(c.Lang))
 	}
 	return sb.String()

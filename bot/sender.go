@@ -367,22 +367,7 @@ func (s *sender) migrate(job *domain.OutboxJob, newChat int64) {
 	for _, j := range moved {
 		j.ChatID = newChat
 	}
-	err := s.b.store.Update(func(tx domain.Tx) error {
-		for _, j := range moved {
-			if err := tx.Outbox().Put(j); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		s.b.log.Error("moving queued jobs failed", "err", err)
-	}
-	s.mu.Lock()
-	for _, j := range moved {
-		delete(s.jobs, j.ID)
-	}
-	s.mu.Unlock()
+	s.store(moved, false, "moving queued jobs")
 	s.enqueue(moved)
 }
 
@@ -401,10 +386,19 @@ func (s *sender) park(job *domain.OutboxJob, reason string) {
 		j.Failed = true
 		j.LastError = reason
 	}
+	s.store(dropped, true, "dropping jobs of a parked chat")
+}
+
+// store saves jobs taken off their lane (finished marks them given up) and
+// forgets them, so enqueue may take them again under their new chat.
+func (s *sender) store(jobs []*domain.OutboxJob, finished bool, what string) {
 	err := s.b.store.Update(func(tx domain.Tx) error {
-		for _, j := range dropped {
+		for _, j := range jobs {
 			if err := tx.Outbox().Put(j); err != nil {
 				return err
+			}
+			if !finished {
+				continue
 			}
 			if err := tx.Outbox().Done(j.ID, nil, s.b.now()); err != nil {
 				return err
@@ -413,10 +407,10 @@ func (s *sender) park(job *domain.OutboxJob, reason string) {
 		return nil
 	})
 	if err != nil {
-		s.b.log.Error("dropping jobs of a parked chat failed", "err", err)
+		s.b.log.Error(what+" failed", "err", s.b.red.Err(err))
 	}
 	s.mu.Lock()
-	for _, j := range dropped {
+	for _, j := range jobs {
 		delete(s.jobs, j.ID)
 	}
 	s.mu.Unlock()

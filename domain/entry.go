@@ -635,21 +635,10 @@ func entrySegmentByKey(ws *Workspace, key string) (Segment, bool) {
 	return ws.Segments[i], true
 }
 
-// activeSegments returns the segments numbers can be logged for.
-func activeSegments(ws *Workspace) []Segment {
-	var segs []Segment
-	for _, s := range ws.Segments {
-		if !s.Archived {
-			segs = append(segs, s)
-		}
-	}
-	return segs
-}
-
 // MatchSegment returns the active segment named s (key, name or alias; keys
 // compared normalized, as in entryStage).
 func MatchSegment(ws *Workspace, s string) (Segment, bool) {
-	for _, seg := range activeSegments(ws) {
+	for _, seg := range ws.ActiveSegments() {
 		if seg.Matches(s) || NormalizeName(seg.Key) == NormalizeName(s) {
 			return seg, true
 		}
@@ -726,7 +715,7 @@ func newEntryExample(ws *Workspace) entryExample {
 		leads:     Name{En: "leads", Ru: "лиды"},
 		qualified: Name{En: "qualified", Ru: "целевые"},
 	}
-	if segs := activeSegments(ws); len(segs) > 0 {
+	if segs := ws.ActiveSegments(); len(segs) > 0 {
 		ex.segment = segs[0].Name
 	}
 	if st, ok := entryRoleStage(ws, RoleLeads); ok {
@@ -784,7 +773,7 @@ func reasonNames(reasons []Reason) nameList {
 
 func segmentNames(ws *Workspace) nameList {
 	var l nameList
-	for _, s := range activeSegments(ws) {
+	for _, s := range ws.ActiveSegments() {
 		l = append(l, s.Name)
 	}
 	return l
@@ -1085,7 +1074,7 @@ func splitValueKey(names *FieldNames, prevKey string, words []string) (value, ke
 func parseEntryHeader(ws *Workspace, words []string, now time.Time) (Segment, Week, []Problem) {
 	seg, rest, ok := findSegmentWords(ws, words)
 	if !ok {
-		segs := activeSegments(ws)
+		segs := ws.ActiveSegments()
 		if len(segs) != 1 {
 			if len(words) == 0 {
 				return Segment{}, Week{}, []Problem{{Text: "entry.no_segment", Args: []any{segmentNames(ws)}}}

@@ -69,6 +69,17 @@ func (w *Workspace) Find(kind ListKind, s string) (string, bool) {
 	return "", false
 }
 
+// ItemName returns the name in lang of the item of kind with key, or the
+// key when there is none.
+func (w *Workspace) ItemName(kind ListKind, key string, lang Lang) string {
+	for _, it := range w.items(kind) {
+		if *it.key == key {
+			return it.name.In(lang)
+		}
+	}
+	return key
+}
+
 // Add appends a new item named name to the list and returns its key. A new
 // stage goes after the stage named after (at the end when empty) and is
 // owned by that stage's department.

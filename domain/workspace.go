@@ -51,6 +51,37 @@ type Department struct {
 	Name Name
 }
 
+// ActiveSegments returns the segments not archived, in their order.
+func (w *Workspace) ActiveSegments() []Segment {
+	var segs []Segment
+	for _, s := range w.Segments {
+		if !s.Archived {
+			segs = append(segs, s)
+		}
+	}
+	return segs
+}
+
+// SegmentName returns the segment's name in lang, or the key when the
+// segment is gone (an old record or hypothesis may name it).
+func (w *Workspace) SegmentName(key string, lang Lang) string {
+	for _, s := range w.Segments {
+		if s.Key == key {
+			return s.Name.In(lang)
+		}
+	}
+	return key
+}
+
+// DepartmentName returns the department's name in lang, or the key when
+// the department is gone.
+func (w *Workspace) DepartmentName(key string, lang Lang) string {
+	if d, ok := w.Department(key); ok {
+		return d.Name.In(lang)
+	}
+	return key
+}
+
 // Department returns the department with key or a name in either language.
 func (w *Workspace) Department(keyOrName string) (Department, bool) {
 	for _, d := range w.Departments {

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -125,9 +126,9 @@ func (p *rowParser) header(num int, cells []cell) error {
 			col.kind = columnIgnored
 		case utf8.RuneCountInString(h) > p.lim.MaxCellLen:
 			p.addProblem(CellProblem{Row: num, Column: col.letter, Value: clip(h), Text: "sheets.cell_too_long", Args: []any{p.lim.MaxCellLen}})
-		case contains(segmentHeaders, norm) && !hasSegment:
+		case slices.Contains(segmentHeaders, norm) && !hasSegment:
 			col.kind, hasSegment = columnSegment, true
-		case contains(weekHeaders, norm) && !hasWeek:
+		case slices.Contains(weekHeaders, norm) && !hasWeek:
 			col.kind, hasWeek = columnWeek, true
 		default:
 			f, prob := p.names.Parse(h)
@@ -147,8 +148,8 @@ func (p *rowParser) header(num int, cells []cell) error {
 	if !hasWeek {
 		p.addProblem(CellProblem{Row: num, Text: "sheets.no_week_column"})
 	}
-	if !hasSegment && len(activeSegments(p.ws)) != 1 {
-		p.addProblem(CellProblem{Row: num, Text: "sheets.no_segment_column", Args: []any{segmentList(activeSegments(p.ws))}})
+	if !hasSegment && len(p.ws.ActiveSegments()) != 1 {
+		p.addProblem(CellProblem{Row: num, Text: "sheets.no_segment_column", Args: []any{segmentList(p.ws.ActiveSegments())}})
 	}
 	if len(p.problems) > 0 {
 		return p.fileError()
@@ -192,7 +193,7 @@ func (p *rowParser) data(num int, cells []cell) {
 		if strings.TrimSpace(segCell.text) == "" {
 			text = "sheets.no_segment"
 		}
-		problem(segCol, segCell, text, segmentList(activeSegments(p.ws)))
+		problem(segCol, segCell, text, segmentList(p.ws.ActiveSegments()))
 	}
 	week, err := p.week(weekCell)
 	if err != nil {
@@ -204,7 +205,7 @@ func (p *rowParser) data(num int, cells []cell) {
 			continue
 		}
 		col := p.columns[i]
-		if col.field.Stage != "" && contains(seg.SkipStages, col.field.Stage) {
+		if col.field.Stage != "" && slices.Contains(seg.SkipStages, col.field.Stage) {
 			problem(col, c, "entry.stage_skipped", seg.Name.In(p.ws.Lang))
 			continue
 		}
@@ -237,7 +238,7 @@ func hasFigures(columns []column, cells []cell) bool {
 // segment reads a segment cell; without a segment column the workspace's
 // only segment is meant.
 func (p *rowParser) segment(c cell) (domain.Segment, bool) {
-	if active := activeSegments(p.ws); len(active) == 1 && !p.hasColumn(columnSegment) {
+	if active := p.ws.ActiveSegments(); len(active) == 1 && !p.hasColumn(columnSegment) {
 		return active[0], true
 	}
 	return domain.MatchSegment(p.ws, strings.TrimSpace(c.text))
@@ -359,25 +360,6 @@ func clip(s string) string {
 		return s
 	}
 	return string([]rune(s)[:max]) + "…"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func activeSegments(ws *domain.Workspace) []domain.Segment {
-	var segs []domain.Segment
-	for _, s := range ws.Segments {
-		if !s.Archived {
-			segs = append(segs, s)
-		}
-	}
-	return segs
 }
 
 // segmentList renders segment names in the reader's language.

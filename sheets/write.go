@@ -156,17 +156,6 @@ func headerRow(ws *domain.Workspace, lang domain.Lang, fields []domain.Field) []
 	return h
 }
 
-// segmentName returns the segment's name in lang, or its key when the
-// segment is gone.
-func segmentName(ws *domain.Workspace, key string, lang domain.Lang) string {
-	for _, s := range ws.Segments {
-		if s.Key == key {
-			return s.Name.In(lang)
-		}
-	}
-	return key
-}
-
 // Template returns a ready-to-fill file (format "csv" or "xlsx") in lang:
 // the header for the workspace's active stages and reasons, and one empty
 // row per active segment and week. An XLSX has a second sheet with
@@ -177,7 +166,7 @@ func Template(ws *domain.Workspace, lang domain.Lang, weeks []domain.Week, forma
 	}
 	fields := templateFields(ws)
 	t := table{header: headerRow(ws, lang, fields)}
-	for _, seg := range activeSegments(ws) {
+	for _, seg := range ws.ActiveSegments() {
 		for _, w := range weeks {
 			row := make([]value, len(t.header))
 			row[0] = value{kind: valueString, str: seg.Name.In(lang)}
@@ -209,7 +198,7 @@ func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, 
 	t := table{header: headerRow(ws, lang, fields)}
 	for _, e := range entries {
 		row := []value{
-			{kind: valueString, str: segmentName(ws, e.Segment, lang)},
+			{kind: valueString, str: ws.SegmentName(e.Segment, lang)},
 			{kind: valueString, str: e.Week.String()},
 		}
 		for _, f := range fields {
