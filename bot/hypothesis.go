@@ -105,7 +105,9 @@ func (b *Bot) postCard(c *Context, h *domain.Hypothesis) error {
 		return err
 	}
 	job := c.Reply(text, cardButtons(c, h)...)
-	job.Key = fmt.Sprintf("hcard:%d:%d:%d", h.Workspace, h.ID, c.Update.UpdateID)
+	// Keys are reserved forever, so they come from the clock: Telegram may
+	// restart update ids after a quiet week.
+	job.Key = fmt.Sprintf("hcard:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
 	id := h.ID
 	c.Change(func(tx domain.Tx) error {
 		cur, err := tx.Hypotheses().Get(c.Workspace.ID, id)
@@ -567,7 +569,7 @@ func (b *Bot) measure(c *Context, h *domain.Hypothesis) error {
 // hypothesis done. The prompt's id is known only once sent, so the
 // hypothesis remembers the job's key.
 func (b *Bot) askResult(c *Context, h *domain.Hypothesis) error {
-	key := fmt.Sprintf("hprompt:%d:%d:%d", h.Workspace, h.ID, c.Update.UpdateID)
+	key := fmt.Sprintf("hprompt:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
 	job := c.textJob(c.T("hyp.ask_result", h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)), nil)
 	job.Key = key
 	c.Queue(job)

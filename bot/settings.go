@@ -272,7 +272,7 @@ func (b *Bot) sendNow(c *Context, kind domain.ScheduleKind) error {
 		return nil
 	}
 	period := ws.Schedule(kind).Period(c.now, ws.Location())
-	key := domain.PostKey(kind, ws.ID, period) + ":now:" + strconv.Itoa(c.Update.UpdateID)
+	key := domain.PostKey(kind, ws.ID, period) + ":now:" + strconv.FormatInt(c.now.UnixNano(), 10)
 	for _, j := range keyed(jobs, key) {
 		j.Priority = domain.PriorityReply
 		c.Queue(j)
