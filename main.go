@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -125,6 +126,17 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	pruneCtx, stopPruning := context.WithCancel(ctx)
+	pruned := make(chan struct{})
+	go func() {
+		pruneOutbox(pruneCtx, db, log)
+		close(pruned)
+	}()
+	// Runs before db.Close: the pruner must be done with the database.
+	defer func() {
+		stopPruning()
+		<-pruned
+	}()
 	b := bot.New(bot.Config{
 		Token:        cfg.Token,
 		APIURL:       cfg.APIURL,
@@ -136,4 +148,25 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		log.Info("stopped")
 	}
 	return err
+}
+
+// outboxKeep is how long sent messages stay in the outbox. Their keys stay
+// reserved after pruning, so a scheduled post is still never sent twice.
+const outboxKeep = 30 * 24 * time.Hour
+
+// pruneOutbox deletes old sent jobs at start and then daily, so the
+// database does not grow with every reply ever sent.
+func pruneOutbox(ctx context.Context, db *storage.DB, log *slog.Logger) {
+	for {
+		if n, err := db.PruneOutbox(time.Now().Add(-outboxKeep)); err != nil {
+			log.Error("pruning the outbox failed", "err", err)
+		} else if n > 0 {
+			log.Info("pruned the outbox", "jobs", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(24 * time.Hour):
+		}
+	}
 }
