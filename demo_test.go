@@ -34,9 +34,11 @@ func TestDemo_WritesPicturesAndReviewOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The seed's two planted problems reach the right heads.
+	// The planted wrong phone numbers reach the sales head. (The retail
+	// flood's question depends on the season the demo's dates fall in, so
+	// domain's demo tests check it on fixed dates instead.)
 	text := string(review)
-	for _, want := range []string{"Dealers", "@sales_head", "Wrong phone number", "@mark_head", "Retail"} {
+	for _, want := range []string{"Dealers", "@sales_head", "Wrong phone number", "@mark_head"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("review.txt lacks %q:\n%s", want, text)
 		}
