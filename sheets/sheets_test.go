@@ -502,27 +502,6 @@ func TestWrite_UnknownFormat(t *testing.T) {
 	}
 }
 
-// TestMemory_ReportForTheLead logs what refusing hostile files costs, for
-// the numbers quoted in reviews; it asserts nothing about speed.
-func TestMemory_ReportForTheLead(t *testing.T) {
-	ws := newTestWorkspace()
-	measure := func(name string, read func()) {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		read()
-		runtime.ReadMemStats(&after)
-		t.Logf("%s: allocated %.1f MB in total (an upper bound of the peak)", name, float64(after.TotalAlloc-before.TotalAlloc)/(1<<20))
-	}
-	measure("30 MB CSV", func() {
-		_, _ = Read(ws, "big.csv", endlessCSV(30<<20), testNow, Limits{})
-	})
-	bomb := zipBomb()
-	measure("zip bomb (200 MB of zeros in a "+domain.FormatCount(int64(len(bomb)>>10))+" KB upload)", func() {
-		_, _ = Read(ws, "bomb.xlsx", bytes.NewReader(bomb), testNow, Limits{})
-	})
-}
-
 func BenchmarkRead_30MBCSV(b *testing.B) {
 	ws := newTestWorkspace()
 	b.ReportAllocs()
