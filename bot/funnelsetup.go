@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,10 +108,13 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		if kind != domain.ListSegments {
 			return usageError(kind)
 		}
-		if _, err := ws.ToggleFocus(rest); err != nil {
+		on, err := ws.ToggleFocus(rest)
+		if err != nil {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error { _, err := ws.ToggleFocus(rest); return err })
+		c.Reply(focusNote(c, ws, rest, on) + "\n\n" + b.listText(c, kind))
+		return nil
 	case "owner", "отдел":
 		if kind != domain.ListStages {
 			return usageError(kind)
@@ -134,6 +138,22 @@ func usageError(kind domain.ListKind) error {
 		return domain.Errorf(domain.EINVALID, "setup.reason_usage")
 	}
 	return domain.Errorf(domain.EINVALID, "setup.usage_"+string(kind))
+}
+
+// focusNote says which way /segment focus flipped the mark, which the
+// command alone does not tell, and warns when no segment is left in focus:
+// reviews then ask no questions about segments.
+func focusNote(c *Context, ws *domain.Workspace, name string, on bool) string {
+	key, _ := ws.Find(domain.ListSegments, name)
+	seg := escape(ws.SegmentName(key, c.Lang))
+	if on {
+		return c.T("setup.focus_on", seg)
+	}
+	note := c.T("setup.focus_off", seg)
+	if !slices.ContainsFunc(ws.ActiveSegments(), func(s domain.Segment) bool { return s.Focus }) {
+		note += " " + c.T("setup.focus_none", seg)
+	}
+	return note
 }
 
 // cutWord splits s at the first of the separators found.

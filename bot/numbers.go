@@ -31,8 +31,11 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 	seg := ws.Segments[0].Name.In(l)
 	var parts []string
 	for _, st := range ws.Stages {
-		if st.Role == domain.RoleLeads || st.Role == domain.RoleQualified {
+		switch st.Role {
+		case domain.RoleLeads:
 			parts = append(parts, strings.ToLower(st.Name.In(l))+"=120")
+		case domain.RoleQualified:
+			parts = append(parts, strings.ToLower(st.Name.In(l))+"=80")
 		}
 	}
 	if l == domain.Russian {
@@ -56,7 +59,7 @@ func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) er
 			if err != nil {
 				return err
 			}
-			if found {
+			if found && overwrites(e, old) {
 				corrections++
 			}
 			if _, err := e.Merge(ws, old); err != nil {
@@ -84,6 +87,19 @@ func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) er
 	return nil
 }
 
+// overwrites reports whether the entry changes a figure the stored record
+// already holds: a sales head adding meetings to the week marketing
+// reported corrects nothing, and must not be warned that it does.
+func overwrites(e domain.Entry, old domain.WeeklyRecord) bool {
+	stored := domain.EntryFromRecord(old)
+	for _, f := range e.Fields() {
+		if stored.Has(f) {
+			return true
+		}
+	}
+	return false
+}
+
 // draftPreview renders a draft as the table the author confirms.
 func draftPreview(c *Context, d *domain.Draft, corrections int) string {
 	var sb strings.Builder
@@ -108,16 +124,24 @@ func draftPreview(c *Context, d *domain.Draft, corrections int) string {
 
 // table aligns label/value rows for a monospace block that fits a phone.
 func table(rows [][2]string) string {
+	const maxLabel = 22
 	width := 0
 	for _, r := range rows {
-		width = max(width, min(utf8.RuneCountInString(r[0]), 22))
+		width = max(width, min(utf8.RuneCountInString(r[0]), maxLabel))
 	}
 	var sb strings.Builder
 	for i, r := range rows {
 		if i > 0 {
 			sb.WriteByte('\n')
 		}
-		label := clipRunes(r[0], 22)
+		label := r[0]
+		if utf8.RuneCountInString(label) > maxLabel {
+			// A long label ("Lost before Meetings: Wrong phone number")
+			// keeps its last words, which name the reason: it takes its
+			// own line and the value stays in the value column.
+			sb.WriteString(label + "\n" + strings.Repeat(" ", width+1) + r[1])
+			continue
+		}
 		sb.WriteString(label + strings.Repeat(" ", width-utf8.RuneCountInString(label)+1) + r[1])
 	}
 	return sb.String()

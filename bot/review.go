@@ -288,6 +288,7 @@ func significantMoves(ws *domain.Workspace, l domain.Lang, cur, prev domain.Funn
 	type move struct {
 		c         domain.Change
 		prev, bas string
+		worse     bool
 	}
 	var moves []*move
 	byMetric := map[domain.Metric]*move{}
@@ -302,12 +303,15 @@ func significantMoves(ws *domain.Workspace, l domain.Lang, cur, prev domain.Funn
 				byMetric[ch.Metric] = m
 				moves = append(moves, m)
 			}
+			// The arrow follows the number; whether the move hurts is a
+			// separate mark, so "non-target share up" is not drawn as ▼.
 			text := ch.DeltaText(l)
-			if ch.Worse {
+			if ch.Delta.V < 0 {
 				text = "▼ " + text
 			} else {
 				text = "▲ " + text
 			}
+			m.worse = m.worse || ch.Worse
 			if baseline {
 				m.bas = text
 			} else {
@@ -328,7 +332,11 @@ func significantMoves(ws *domain.Workspace, l domain.Lang, cur, prev domain.Funn
 		if m.bas != "" {
 			parts = append(parts, domain.Text(l, "review.vs_baseline", m.bas))
 		}
-		out = append(out, fmt.Sprintf("• %s %s (%s)", escape(m.c.Label(ws, l)),
+		bullet := "•"
+		if m.worse {
+			bullet = "⚠"
+		}
+		out = append(out, fmt.Sprintf("%s %s %s (%s)", bullet, escape(m.c.Label(ws, l)),
 			domain.FormatMetricValue(m.c.Metric, m.c.Now, ws.Currency, l), strings.Join(parts, ", ")))
 	}
 	return out

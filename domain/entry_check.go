@@ -26,24 +26,26 @@ func (e Entry) Merge(ws *Workspace, old WeeklyRecord) (WeeklyRecord, error) {
 //   - managers' counts at a stage do not add up to more than the stage;
 //   - counts and money are not negative; the margin is within 0–100%.
 //
-// A rule applies only when the figures it compares were reported.
+// A rule applies only when the figures it compares were reported. The
+// problems have no Key: their texts name the figures in the reader's
+// language, and a stored key like "leads" would show through untranslated.
 func ValidateRecord(ws *Workspace, r WeeklyRecord) []Problem {
 	var problems []Problem
 	for _, st := range ws.Stages {
 		if n, ok := r.Counts[st.Key]; ok && n < 0 {
-			problems = append(problems, Problem{Key: st.Key, Text: "entry.negative_count", Args: []any{localName(st.Name)}})
+			problems = append(problems, Problem{Text: "entry.negative_count", Args: []any{localName(st.Name)}})
 		}
 	}
 	problems = append(problems, checkLeadSplit(ws, r)...)
 	problems = append(problems, checkLostAndManagers(ws, r)...)
 	if r.Spend < 0 {
-		problems = append(problems, Problem{Key: "spend", Text: "entry.negative_money"})
+		problems = append(problems, Problem{Text: "entry.negative_money", Args: []any{localName(Name{En: "Spend", Ru: "Расход"})}})
 	}
 	if r.Revenue < 0 {
-		problems = append(problems, Problem{Key: "revenue", Text: "entry.negative_money"})
+		problems = append(problems, Problem{Text: "entry.negative_money", Args: []any{localName(Name{En: "Revenue", Ru: "Выручка"})}})
 	}
 	if r.HasMargin && (r.Margin < 0 || r.Margin > 1) {
-		problems = append(problems, Problem{Key: "margin", Text: "entry.margin_range", Args: []any{FormatPercent(Some(r.Margin), ws.Lang)}})
+		problems = append(problems, Problem{Text: "entry.margin_range", Args: []any{FormatPercent(Some(r.Margin), ws.Lang)}})
 	}
 	return problems
 }
@@ -66,7 +68,7 @@ func checkLeadSplit(ws *Workspace, r WeeklyRecord) []Problem {
 	if qualified+nonTarget <= leads {
 		return nil
 	}
-	return []Problem{{Key: leadsStage.Key, Text: "entry.split_over_leads",
+	return []Problem{{Text: "entry.split_over_leads",
 		Args: []any{localName(qualifiedName), qualified, nonTarget, localName(leadsStage.Name), leads}}}
 }
 
@@ -89,11 +91,11 @@ func checkLostAndManagers(ws *Workspace, r WeeklyRecord) []Problem {
 		}
 		if prev != nil {
 			if before := r.Counts[prev.Key]; before >= 0 && lost > before {
-				problems = append(problems, Problem{Key: st.Key, Text: "entry.lost_over_stage", Args: []any{localName(st.Name), lost, localName(prev.Name), before}})
+				problems = append(problems, Problem{Text: "entry.lost_over_stage", Args: []any{localName(st.Name), lost, localName(prev.Name), before}})
 			}
 		}
 		if reported && count >= 0 && managed > count { // a negative count is reported on its own
-			problems = append(problems, Problem{Key: st.Key, Text: "entry.managers_over_stage", Args: []any{localName(st.Name), managed, count}})
+			problems = append(problems, Problem{Text: "entry.managers_over_stage", Args: []any{localName(st.Name), managed, count}})
 		}
 		if reported {
 			prev = &ws.Stages[i]

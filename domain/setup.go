@@ -220,7 +220,7 @@ func (w *Workspace) CanRemove(kind ListKind, key string) error {
 	case ListStages:
 		for _, s := range w.Stages {
 			if s.Key == key && s.Role != RoleNone {
-				return Errorf(ECONFLICT, "setup.role_stage", s.Name.En)
+				return Errorf(ECONFLICT, "setup.role_stage", localName(s.Name))
 			}
 		}
 	default:

@@ -114,8 +114,8 @@ func init() {
 			Russian: "%s не может быть меньше нуля.",
 		},
 		"entry.negative_money": {
-			English: "an amount cannot be negative.",
-			Russian: "сумма не может быть меньше нуля.",
+			English: "%s cannot be negative.",
+			Russian: "%s не может быть меньше нуля.",
 		},
 		"entry.margin_range": {
 			English: "margin %s is outside 0–100%%. Write it like 35%%.",

@@ -29,7 +29,7 @@ func init() {
 		"settings.line.off": {English: "⏸ %s: off (was %s at %s)", Russian: "⏸ %s: выключен (было %s в %s)"},
 		"settings.how": {
 			English: "✅/⏸ switches a post on or off, 🕘 picks its time, 📨 sends it now. Or type, for example:\n<code>/settings snapshot mon 09:00</code>\n<code>/settings reminder fri 15:00</code>\n<code>/settings digest weekdays 10:00</code>\n<code>/settings digest off</code>",
-			Russian: "✅/⏸ включает или выключает пост, 🕘 меняет время, 📨 отправляет его сейчас. Или напишите, например:\n<code>/settings срез пн 09:00</code>\n<code>/settings напоминание пт 15:00</code>\n<code>/settings дайджест будни 10:00</code>\n<code>/settings дайджест off</code>",
+			Russian: "✅/⏸ включает или выключает пост, 🕘 меняет время, 📨 отправляет его сейчас. Или напишите, например:\n<code>/settings срез пн 09:00</code>\n<code>/settings напоминание пт 15:00</code>\n<code>/settings дайджест будни 10:00</code>\n<code>/settings дайджест выкл</code>",
 		},
 		"settings.pick": {
 			English: "<b>%s</b>: pick when it goes out (time zone %s).",

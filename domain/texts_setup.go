@@ -35,8 +35,11 @@ func init() {
 			English: "\"Other\" is the catch-all reason and stays in every list.",
 			Russian: "«Другое» — общая причина, она остаётся в каждом списке.",
 		},
-		"setup.saved": {English: "✅ Saved.", Russian: "✅ Сохранено."},
-		"setup.focus": {English: "focus", Russian: "фокус"},
+		"setup.saved":      {English: "✅ Saved.", Russian: "✅ Сохранено."},
+		"setup.focus_on":   {English: "✅ %s is now a focus segment.", Russian: "✅ %s — теперь фокусный сегмент."},
+		"setup.focus_off":  {English: "✅ %s is no longer a focus segment.", Russian: "✅ %s больше не фокусный сегмент."},
+		"setup.focus_none": {English: "⚠ No segment is in focus now: /review asks no questions about segments. To bring it back: /segment focus %s", Russian: "⚠ Фокусных сегментов не осталось: /review не задаст вопросов по сегментам. Вернуть: /segment focus %s"},
+		"setup.focus":      {English: "focus", Russian: "фокус"},
 		"setup.title_segment": {
 			English: "<b>Segments</b>",
 			Russian: "<b>Сегменты</b>",
