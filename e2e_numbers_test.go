@@ -85,6 +85,15 @@ func TestLog_HeadReportsConfirmsAndFunnelShowsIt(t *testing.T) {
 			t.Errorf("/funnel table lacks %q:\n%s", want, table.Text)
 		}
 	}
+	// A week written out picks that week.
+	moscow, _ := time.LoadLocation("Europe/Moscow")
+	lastWeek := domain.WeekOf(time.Now().In(moscow)).Add(-1).String()
+	before := len(h.tg.Messages(leaders.ID))
+	h.tg.SendText(leaders, ceo, "/funnel all clients "+lastWeek)
+	got := h.tg.WaitForMessages(t, leaders.ID, before+2, 20*time.Second)
+	if last := got[len(got)-1]; !strings.Contains(last.Text, "All clients · "+lastWeek) {
+		t.Errorf("/funnel with a week = %q", last.Text)
+	}
 	var rec domain.WeeklyRecord
 	wsID := h.workspace(leaders.ID).ID
 	h.view(func(tx domain.Tx) error {
@@ -185,6 +194,10 @@ func TestImport_OneBadCellStoresNothingAndNamesTheCell(t *testing.T) {
 	}
 	if len(reply.ReplyMarkup) != 0 {
 		t.Error("a file with a bad cell offered to confirm")
+	}
+	notes := h.replyTo(leaders, h.tg.SendDocument(leaders, ceo, "notes.txt", []byte("hello"), "/import"))
+	if !strings.Contains(notes.Text, "notes.txt is not a CSV or XLSX file") {
+		t.Errorf("a text file got %q", notes.Text)
 	}
 	// A file sent as a reply to the bot's prompt is an import too; left
 	// unconfirmed, it stores nothing either.

@@ -108,11 +108,12 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		if kind != domain.ListSegments {
 			return usageError(kind)
 		}
-		on, err := ws.ToggleFocus(rest)
-		if err != nil {
+		name, on := focusArgs(rest)
+		if err := ws.SetFocus(name, on); err != nil {
 			return err
 		}
-		c.ChangeWorkspace(func(ws *domain.Workspace) error { _, err := ws.ToggleFocus(rest); return err })
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.SetFocus(name, on) })
+		rest = name
 		c.Reply(focusNote(c, ws, rest, on) + "\n\n" + b.listText(c, kind))
 		return nil
 	case "owner", "отдел":
@@ -138,6 +139,21 @@ func usageError(kind domain.ListKind) error {
 		return domain.Errorf(domain.EINVALID, "setup.reason_usage")
 	}
 	return domain.Errorf(domain.EINVALID, "setup.usage_"+string(kind))
+}
+
+// focusArgs reads "<segment> [on|off]"; without a word the mark is set.
+func focusArgs(rest string) (name string, on bool) {
+	i := strings.LastIndexByte(rest, ' ')
+	if i < 0 {
+		return rest, true
+	}
+	switch strings.ToLower(rest[i+1:]) {
+	case "off", "выкл", "нет", "no":
+		return strings.TrimSpace(rest[:i]), false
+	case "on", "вкл", "да", "yes":
+		return strings.TrimSpace(rest[:i]), true
+	}
+	return rest, true
 }
 
 // focusNote says which way /segment focus flipped the mark, which the

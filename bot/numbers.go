@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -244,6 +245,12 @@ var maxUpload = sheets.DefaultLimits().MaxBytes
 // and proposes it as a draft.
 func (b *Bot) importFile(c *Context) error {
 	doc := c.Message.Document
+	switch strings.ToLower(filepath.Ext(doc.FileName)) {
+	case ".csv", ".xlsx", ".xls":
+		// .xls is refused by sheets with advice to save it as .xlsx.
+	default:
+		return domain.Errorf(domain.EINVALID, "import.bad_type", doc.FileName)
+	}
 	if int64(doc.FileSize) > maxUpload {
 		return domain.Errorf(domain.EINVALID, "import.too_big", doc.FileSize>>20, maxUpload>>20)
 	}

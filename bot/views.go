@@ -21,7 +21,7 @@ var periodWords = map[string]domain.PeriodKind{
 	"quarter": domain.PeriodQuarter, "квартал": domain.PeriodQuarter, "q": domain.PeriodQuarter,
 }
 
-// parseViewArgs reads "[segment] [week|month|quarter]": the segment
+// parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
 // defaults to the first focus segment, the period to the last complete week.
 func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 	ws := c.Workspace
@@ -33,6 +33,12 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 		}
 	}
 	period := domain.PeriodOf(kind, lastCompleteWeek(ws, c))
+	if n := len(words); n > 0 && kind == domain.PeriodWeek {
+		// A week written out: /funnel dealers w46, /funnel 2026-W46.
+		if w, err := domain.ParseWeekExpr(words[n-1], c.now, ws.Location()); err == nil {
+			period, words = domain.WeekPeriod(w), words[:n-1]
+		}
+	}
 	if len(words) == 0 {
 		return defaultSegment(ws), period, nil
 	}

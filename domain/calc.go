@@ -41,7 +41,7 @@ func BuildReport(ws *Workspace, segment string, p Period, recs []WeeklyRecord) F
 	r.GrossProfit, r.HasGrossProfit = sumGrossProfit(in)
 	r.fillUnitEconomics()
 	r.NonTarget, r.NonTargetLeads = nonTargetSplit(ws, in)
-	r.NonTargetShare = r.perRole(float64(r.NonTargetLeads), RoleLeads)
+	r.NonTargetShare = nonTargetShare(r, in)
 	r.DropOffs = dropOffSplit(ws, r.Stages, in)
 	return r
 }
@@ -272,7 +272,11 @@ func sumMoney(in []WeeklyRecord) (spend, revenue Money) {
 // margin; a record without revenue adds nothing either way.
 func sumGrossProfit(in []WeeklyRecord) (Money, bool) {
 	var sum Money
+	known := false
 	for _, rec := range in {
+		// A week with neither revenue nor margin did not report its money:
+		// counting it as zero revenue would show ROMI −100%.
+		known = known || rec.Revenue != 0 || rec.HasMargin
 		if rec.Revenue == 0 {
 			continue
 		}
@@ -282,7 +286,28 @@ func sumGrossProfit(in []WeeklyRecord) (Money, bool) {
 		}
 		sum += gp
 	}
-	return sum, len(in) > 0
+	return sum, known
+}
+
+// nonTargetShare is non-target leads over leads, counted only in the weeks
+// that reported qualification reasons: a week without them says nothing
+// about lead quality, and counting its leads would show 0% non-target.
+func nonTargetShare(r FunnelReport, in []WeeklyRecord) Value {
+	leads, ok := r.RoleFigure(RoleLeads)
+	if !ok {
+		return None
+	}
+	var nonTarget, base int64
+	for _, rec := range in {
+		if len(rec.NonTarget) == 0 {
+			continue
+		}
+		for _, n := range rec.NonTarget {
+			nonTarget += n
+		}
+		base += rec.Counts[leads.Stage.Key]
+	}
+	return ratio(float64(nonTarget), float64(base))
 }
 
 // nonTargetSplit sums non-target leads by qualification reason.

@@ -409,3 +409,28 @@ func BenchmarkBuildReport(b *testing.B) {
 		BuildReport(ws, "", p, recs)
 	}
 }
+
+func TestBuildReport_UnreportedQualityAndMoneyAreNone(t *testing.T) {
+	ws := testWorkspace()
+	w1, w2 := Week{Year: 2026, Num: 45}, Week{Year: 2026, Num: 46}
+	onlyCounts := record("a", w1, funnel(100, 60, -1, -1, -1, -1))
+	onlyCounts.Spend = rub(5000)
+	withReasons := record("a", w2, funnel(50, 30, -1, -1, -1, -1))
+	withReasons.NonTarget = map[string]int64{"no_budget": 10}
+
+	week := BuildReport(ws, "a", WeekPeriod(w1), []WeeklyRecord{onlyCounts})
+	// No qualification reasons reported: quality unknown, not 0%.
+	checkNone(t, "non-target share without reasons", week.NonTargetShare)
+	// Spend without revenue or margin: ROMI unknown, not −100%.
+	checkNone(t, "ROMI without revenue", week.ROMI)
+
+	// Over two weeks only the week with reasons counts: 10 of its 50 leads,
+	// not 10 of all 150.
+	both := BuildReport(ws, "a", Period{Kind: PeriodRange, From: w1, To: w2}, []WeeklyRecord{onlyCounts, withReasons})
+	checkValue(t, "non-target share over the weeks with reasons", both.NonTargetShare, 10.0/50)
+
+	// A reported zero revenue with a margin is a real −100%.
+	zero := onlyCounts
+	zero.HasMargin, zero.Margin = true, 0.4
+	checkValue(t, "ROMI with reported zero revenue", BuildReport(ws, "a", WeekPeriod(w1), []WeeklyRecord{zero}).ROMI, -1)
+}

@@ -264,15 +264,17 @@ func (w *Workspace) Remove(kind ListKind, key string, keepHistory bool) error {
 	return nil
 }
 
-// ToggleFocus flips the segment's focus mark and returns the new value.
-func (w *Workspace) ToggleFocus(name string) (bool, error) {
+// SetFocus marks the segment as a focus segment or clears the mark.
+// Setting is explicit, not a toggle: repeating "focus Dealers" must not
+// quietly take the focus away.
+func (w *Workspace) SetFocus(name string, on bool) error {
 	key, ok := w.Find(ListSegments, name)
 	if !ok {
-		return false, Errorf(ENOTFOUND, "setup.not_found", name)
+		return Errorf(ENOTFOUND, "setup.not_found", name)
 	}
 	i := slices.IndexFunc(w.Segments, func(s Segment) bool { return s.Key == key })
-	w.Segments[i].Focus = !w.Segments[i].Focus
-	return w.Segments[i].Focus, nil
+	w.Segments[i].Focus = on
+	return nil
 }
 
 // SetStageOwner hands a stage to another department.

@@ -47,8 +47,13 @@ func TestWorkspace_AddRenameMoveSegments(t *testing.T) {
 	if err := ws.Move(ListSegments, "Дилеры", 3); ErrorCode(err) != EINVALID {
 		t.Errorf("moving past the end: %v, want EINVALID", err)
 	}
-	if on, _ := ws.ToggleFocus("Дилеры"); !on {
-		t.Error("focus not switched on")
+	for range 2 { // repeating the command keeps the focus
+		if err := ws.SetFocus("Дилеры", true); err != nil || !ws.Segments[0].Focus {
+			t.Fatalf("focus not on: %v", err)
+		}
+	}
+	if err := ws.SetFocus("дилеры", false); err != nil || ws.Segments[0].Focus {
+		t.Errorf("focus not off: %v", err)
 	}
 }
 

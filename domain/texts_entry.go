@@ -20,6 +20,10 @@ func init() {
 			English: "“%s” is too large: at most 1 000 000 000 000 000. Check the digits and the multiplier (k, m, bn).",
 			Russian: "«%s» — слишком большое число: не больше 1 000 000 000 000 000. Проверьте цифры и множитель (тыс, млн, млрд).",
 		},
+		"entry.future_week": {
+			English: "%s has not begun yet (this week is %s). Check the week number.",
+			Russian: "Неделя %s ещё не началась (сейчас %s). Проверьте номер недели.",
+		},
 		"entry.bad_week": {
 			English: "“%s” is not a week. Write w47, 2026-W47, 47/2026, a date like 20.11.2026, or “last week”.",
 			Russian: "«%s» — не неделя. Пишите так: н47, 2026-W47, 47/2026, дату вроде 20.11.2026 или «прошлая неделя».",

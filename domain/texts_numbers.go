@@ -26,6 +26,10 @@ func init() {
 			English: "Send the CSV or XLSX file as a reply to this message (or with the caption /import). /template gives a ready-to-fill file.",
 			Russian: "Отправьте файл CSV или XLSX ответом на это сообщение (или с подписью /import). Готовый шаблон — /template.",
 		},
+		"import.bad_type": {
+			English: "%s is not a CSV or XLSX file. Save the table as .xlsx or .csv and send it again; /template gives a ready-to-fill one.",
+			Russian: "%s — не файл CSV или XLSX. Сохраните таблицу как .xlsx или .csv и отправьте снова; готовый шаблон — /template.",
+		},
 		"import.too_big": {
 			English: "The file is %d MB; I accept up to %d MB. Split it into several files, for example by quarter.",
 			Russian: "Файл весит %d МБ; я принимаю до %d МБ. Разбейте его на несколько файлов, например по кварталам.",
@@ -45,8 +49,8 @@ func init() {
 		"export.empty":   {English: "No numbers yet. Send them with /log or a file (/template).", Russian: "Цифр пока нет. Пришлите их через /log или файлом (/template)."},
 		"export.caption": {English: "All numbers: %d weekly reports (segment × week).", Russian: "Все цифры: недельных отчётов (сегмент × неделя) — %d."},
 		"funnel.usage": {
-			English: "Write a segment and optionally week, month or quarter, for example: /funnel dealers month. Segments: %s.",
-			Russian: "Укажите сегмент и, если нужно, неделю, месяц или квартал, например: /funnel дилеры месяц. Сегменты: %s.",
+			English: "Write a segment and optionally week, month, quarter or a week like w46, for example: /funnel dealers month. Segments: %s.",
+			Russian: "Укажите сегмент и, если нужно, неделю, месяц, квартал или номер недели вроде w46, например: /funnel дилеры месяц. Сегменты: %s.",
 		},
 		"funnel.no_data": {
 			English: "No numbers for %s in %s yet. Enter them with /log, for example:\n<code>%s</code>",
@@ -83,7 +87,7 @@ func init() {
 		"cmd.log":      {English: "Report the week's numbers in one message", Russian: "Внести цифры недели одним сообщением"},
 		"cmd.import":   {English: "Import numbers from a CSV/XLSX file", Russian: "Загрузить цифры из файла CSV/XLSX"},
 		"cmd.template": {English: "A ready-to-fill file for the numbers", Russian: "Шаблон файла для цифр"},
-		"cmd.funnel":   {English: "The funnel: /funnel [segment] [week|month|quarter]", Russian: "Воронка: /funnel [сегмент] [неделя|месяц|квартал]"},
+		"cmd.funnel":   {English: "The funnel: /funnel [segment] [week|month|quarter|w46]", Russian: "Воронка: /funnel [сегмент] [неделя|месяц|квартал|w46]"},
 		"cmd.focus":    {English: "Focus check: effort vs money per segment", Russian: "Проверка фокуса по сегментам"},
 		"cmd.export":   {English: "All numbers as CSV and XLSX", Russian: "Все цифры в CSV и XLSX"},
 	})

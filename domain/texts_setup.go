@@ -57,8 +57,8 @@ func init() {
 			Russian: "<b>Причины отвалов</b>",
 		},
 		"setup.usage_segment": {
-			English: "CEOs change segments with:\n/segment add Dealers\n/segment rename All clients = Retail\n/segment focus Dealers (on/off)\n/segment move Dealers 1\n/segment remove Retail",
-			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (вкл/выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
+			English: "CEOs change segments with:\n/segment add Dealers\n/segment rename All clients = Retail\n/segment focus Dealers (/segment focus Retail off to clear)\n/segment move Dealers 1\n/segment remove Retail",
+			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (снять: /segment focus Физлица выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
 		},
 		"setup.usage_stage": {
 			English: "CEOs change stages with:\n/stage add Calls after Leads\n/stage rename Proposals = Quotes\n/stage owner Qualified = Sales\n/stage move Meetings 5\n/stage remove Clicks",

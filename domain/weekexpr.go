@@ -36,6 +36,26 @@ var (
 // ParseWeekExpr returns the week named by s (see the forms above), reading
 // relative forms against now in loc. Errors are EINVALID and show examples.
 func ParseWeekExpr(s string, now time.Time, loc *time.Location) (Week, error) {
+	w, err := parseWeekExpr(s, now, loc)
+	if err != nil {
+		return w, err
+	}
+	// Numbers are reported for weeks that have begun; a later week is a
+	// typo (2026-W50 for W45), not a plan.
+	if current := WeekOf(now.In(locOrUTC(loc))); current.Before(w) {
+		return Week{}, Errorf(EINVALID, "entry.future_week", w.String(), current.String())
+	}
+	return w, nil
+}
+
+func locOrUTC(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
+func parseWeekExpr(s string, now time.Time, loc *time.Location) (Week, error) {
 	if loc == nil {
 		loc = time.UTC
 	}

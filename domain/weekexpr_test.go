@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -29,7 +30,6 @@ func TestParseWeekExpr(t *testing.T) {
 		{"2026-W47", Week{2026, 47}},
 		{"2026-w47", Week{2026, 47}},
 		{"2026 W47", Week{2026, 47}},
-		{"2026-W53", Week{2026, 53}},
 		{"47/2026", Week{2026, 47}},
 		{"W47/2026", Week{2026, 47}},
 		{"2026-11-20", Week{2026, 47}},
@@ -37,7 +37,6 @@ func TestParseWeekExpr(t *testing.T) {
 		{"20.11.26", Week{2026, 47}},
 		{"20.11", Week{2026, 47}},
 		{"20.12", Week{2025, 51}}, // 20 December 2026 is ahead: last year's
-		{"01.01.2027", Week{2026, 53}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -49,6 +48,27 @@ func TestParseWeekExpr(t *testing.T) {
 				t.Errorf("ParseWeekExpr(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseWeekExpr_Week53(t *testing.T) {
+	// 2026 has 53 weeks; on 5 January 2027 they are in the past.
+	now := time.Date(2027, time.January, 5, 12, 0, 0, 0, time.UTC)
+	for _, in := range []string{"2026-W53", "01.01.2027", "w53"} {
+		if got, err := ParseWeekExpr(in, now, time.UTC); err != nil || got != (Week{2026, 53}) {
+			t.Errorf("ParseWeekExpr(%q) = %v, %v; want 2026-W53", in, got, err)
+		}
+	}
+}
+
+func TestParseWeekExpr_FutureWeekIsRefused(t *testing.T) {
+	now := time.Date(2026, time.November, 27, 12, 0, 0, 0, time.UTC) // week 48
+	for _, in := range []string{"2026-W50", "2026-W53", "50/2026", "01.01.2027"} {
+		_, err := ParseWeekExpr(in, now, time.UTC)
+		var e *Error
+		if !errors.As(err, &e) || e.Key != "entry.future_week" {
+			t.Errorf("ParseWeekExpr(%q) error = %v, want entry.future_week", in, err)
+		}
 	}
 }
 
