@@ -507,9 +507,11 @@ func (b *Bot) protocolText(c *Context, r *domain.Review, hs []*domain.Hypothesis
 		return sb.String() + "\n" + c.T("review.protocol_empty")
 	}
 	for _, h := range hs {
-		fmt.Fprintf(&sb, "\n\n<b>%s</b> %s\n%s: %s %s · %s: %s", h.Label(), escape(clipRunes(h.Text, 200)),
+		// The status shows what already happened to a hypothesis logged
+		// during the review (confirmed, rejected) next to who owns it.
+		fmt.Fprintf(&sb, "\n\n<b>%s</b> %s\n%s: %s %s · %s: %s · %s", h.Label(), escape(clipRunes(h.Text, 200)),
 			c.T("review.owner"), escape(ws.DepartmentName(h.Department, c.Lang)), mentions(ws.Heads(h.Department)),
-			c.T("review.by"), h.Deadline.Localize(c.Lang))
+			c.T("review.by"), h.Deadline.Localize(c.Lang), escape(h.Status.Localize(c.Lang)))
 	}
 	return sb.String()
 }

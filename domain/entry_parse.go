@@ -220,10 +220,11 @@ func parseEntryHeader(ws *Workspace, words []string, now time.Time) (Segment, We
 	if !ok {
 		segs := ws.ActiveSegments()
 		if len(segs) != 1 {
-			if len(words) == 0 {
+			written := strings.Join(words, " ")
+			// "/log last week leads=5": the week is there, the segment is not.
+			if _, err := ParseWeekExpr(written, now, ws.Location()); len(words) == 0 || err == nil {
 				return Segment{}, Week{}, []Problem{{Text: "entry.no_segment", Args: []any{segmentNames(ws)}}}
 			}
-			written := strings.Join(words, " ")
 			return Segment{}, Week{}, []Problem{{Value: written, Text: "entry.unknown_segment", Args: []any{written, segmentNames(ws)}}}
 		}
 		seg, rest = segs[0], words

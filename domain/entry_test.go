@@ -175,7 +175,8 @@ func TestParseEntry_Problems(t *testing.T) {
 		{"no value", "/log dealers leads=", []string{"entry.no_value"}},
 		{"line without a value", "/log dealers leads=5\nqualified", []string{"entry.no_value"}},
 		{"skipped stage", "/log retail proposals=3", []string{"entry.stage_skipped"}},
-		{"unknown drop-off stage", "/log dealers lost.lunch.price=3", []string{"entry.unknown_stage"}},
+		{"unknown drop-off stage", "/log dealers lost.lunch.price=3", []string{"entry.unknown_dropoff_stage"}},
+		{"drop-off without a stage", "/log dealers lost.wrong_phone=3", []string{"entry.unknown_dropoff_stage"}},
 		{"unknown drop-off reason", "/log dealers lost.meetings.weather=3", []string{"entry.unknown_dropoff"}},
 		{"manager without stage", "/log dealers manager.Ivan=3", []string{"entry.bad_manager_key"}},
 		{"unknown key far from all", "/log dealers zzzzzzzz=3", []string{"entry.unknown_key"}},
@@ -461,5 +462,17 @@ func TestParseEntry_MissingSegment(t *testing.T) {
 	_, err := ParseEntry(newTestWorkspace(), "/log leads=5", testNow)
 	if got, want := UserMessage(English, err), "which segment? Start with one of: Dealers, Developers, Retail buyers."; !strings.Contains(got, want) {
 		t.Errorf("message = %q, want it to contain %q", got, want)
+	}
+}
+
+func TestParseEntry_WeekWithoutSegmentAsksForTheSegment(t *testing.T) {
+	ws := newTestWorkspace()
+	if len(ws.ActiveSegments()) < 2 {
+		t.Fatal("the test needs a workspace with several segments")
+	}
+	_, err := ParseEntry(ws, "/log last week leads=5", time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+	var e *EntryError
+	if !errors.As(err, &e) || len(e.Problems) != 1 || e.Problems[0].Text != "entry.no_segment" {
+		t.Fatalf("error = %v, want one entry.no_segment problem", err)
 	}
 }

@@ -138,7 +138,8 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 		stageName, reasonName, _ := strings.Cut(rest, ".")
 		stage, ok := n.stages[NormalizeName(stageName)]
 		if !ok {
-			return Field{}, &Problem{Key: key, Text: "entry.unknown_stage", Args: []any{stageNames(ws)}}
+			// lost.wrong_phone: the stage is missing, not misspelt.
+			return Field{}, &Problem{Key: key, Text: "entry.unknown_dropoff_stage", Args: []any{stageNames(ws)}}
 		}
 		reason, ok := n.dropOff[NormalizeName(reasonName)]
 		if !ok {

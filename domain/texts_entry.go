@@ -48,6 +48,10 @@ func init() {
 			English: "unknown stage. Stages of the funnel: %s.",
 			Russian: "неизвестный этап. Этапы воронки: %s.",
 		},
+		"entry.unknown_dropoff_stage": {
+			English: "write the stage the items were lost before, then the reason: lost.<stage>.<reason>, for example lost.meetings.wrong_phone. Stages: %s.",
+			Russian: "укажите этап, до которого не дошли, и причину: отвал.<этап>.<причина>, например отвал.встречи.неверный_номер. Этапы: %s.",
+		},
 		"entry.unknown_dropoff": {
 			English: "unknown drop-off reason. Write lost.<stage>.<reason>, the reason one of: %s.",
 			Russian: "неизвестная причина отвала. Пишите отвал.<этап>.<причина>, где причина одна из: %s.",
