@@ -208,7 +208,7 @@ func (b *Bot) applyDraft(c *Context, draft *domain.Draft) error {
 	for _, e := range draft.Entries {
 		weeks = append(weeks, e.Week.String())
 	}
-	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), escape(mention(domain.Member{UserID: draft.By.UserID, Name: draft.By.Name, Username: draft.By.Username})))+
+	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
 		"\n"+draftBody(c, draft))
 	c.Answer(c.T("log.saved_short"), false)
 	return nil

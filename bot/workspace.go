@@ -137,6 +137,11 @@ func mention(m domain.Member) string {
 	return fmt.Sprintf(`<a href="tg://user?id=%d">%s</a>`, m.UserID, escape(name))
 }
 
+// personMention mentions someone who may not be a member yet.
+func personMention(p domain.Person) string {
+	return mention(domain.Member{UserID: p.UserID, Name: p.Name, Username: p.Username})
+}
+
 func mentions(ms []domain.Member) string {
 	if len(ms) == 0 {
 		return "—"
@@ -176,7 +181,7 @@ func (b *Bot) makeCEO(c *Context) error {
 	c.ChangeWorkspace(func(ws *domain.Workspace) error {
 		return ws.Grant(p, domain.RoleCEO, "", c.now)
 	})
-	c.Reply(c.T("role.ceo_granted", mention(domain.Member{UserID: p.UserID, Name: p.Name, Username: p.Username})))
+	c.Reply(c.T("role.ceo_granted", personMention(p)))
 	return nil
 }
 
@@ -196,7 +201,7 @@ func (b *Bot) makeHead(c *Context) error {
 	c.ChangeWorkspace(func(ws *domain.Workspace) error {
 		return ws.Grant(p, domain.RoleHead, dept.Key, c.now)
 	})
-	c.Reply(c.T("role.head_granted", mention(domain.Member{UserID: p.UserID, Name: p.Name, Username: p.Username}), escape(dept.Name.In(c.Lang))))
+	c.Reply(c.T("role.head_granted", personMention(p), escape(dept.Name.In(c.Lang))))
 	return nil
 }
 
@@ -265,7 +270,7 @@ func (b *Bot) join(c *Context) error {
 
 func joinCardText(ws *domain.Workspace, req domain.JoinRequest, l domain.Lang) string {
 	d, _ := ws.Department(req.Department)
-	who := mention(domain.Member{UserID: req.Person.UserID, Name: req.Person.Name, Username: req.Person.Username})
+	who := personMention(req.Person)
 	return domain.Text(l, "join.card", who, escape(d.Name.In(l)), mentions(ws.CEOs()))
 }
 
@@ -305,7 +310,7 @@ func (b *Bot) onJoinButton(c *Context, payload string) error {
 	if approve {
 		key = "join.approved"
 	}
-	c.Edit(c.Message.MessageID, c.T(key, escape(req.Person.Name), escape(d.Name.In(c.Lang)), escape(c.From.Name)))
+	c.Edit(c.Message.MessageID, c.T(key, personMention(req.Person), escape(d.Name.In(c.Lang)), personMention(c.From)))
 	c.Answer(c.T("join.done"), false)
 	return nil
 }
