@@ -391,3 +391,20 @@ func TestEncodePNG_RoundTripsThroughImagePNG(t *testing.T) {
 		t.Errorf("decoded pixels differ from the source:\n got %v\nwant %v", got.Pix, src.Pix)
 	}
 }
+
+func TestFunnel_StagesNeitherPeriodReportedAreLeftOut(t *testing.T) {
+	r := newRenderer(t)
+	ws := testWorkspace(domain.English)
+	// Impressions and clicks are never counted; leads onwards are.
+	cur := report(dealers, week47, -1, -1, 100, 60, 30, 20, 10, 8)
+	all := report(dealers, week47, 5000, 400, 100, 60, 30, 20, 10, 8)
+	short := decode(t, must(t)(r.Funnel(ws, cur, cur, "")))
+	full := decode(t, must(t)(r.Funnel(ws, all, all, "")))
+	if got, want := full.Bounds().Dy()-short.Bounds().Dy(), 2*funnelRowHeight; got != want {
+		t.Errorf("leaving out two unreported stages made the picture %d px shorter, want %d", got, want)
+	}
+	// The first row is then the leads bar, the longest one.
+	if n := runLength(short, funnelBarLeft, contentTop+funnelBarHeight/2, colBar); n < 500 {
+		t.Errorf("first row's bar is %d px: the unreported stages still take the top rows", n)
+	}
+}

@@ -39,7 +39,8 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 	if !anyReported(cur) {
 		return r.noData(lang, title)
 	}
-	height := max(480, contentTop+len(cur.Stages)*funnelRowHeight+margin/2)
+	stages := shownStages(cur, before)
+	height := max(480, contentTop+len(stages)*funnelRowHeight+margin/2)
 	c, err := newCanvas(r.font, pictureWide, height)
 	if err != nil {
 		return nil, err
@@ -53,7 +54,7 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 	// The longest bar leaves room for its count before the conversions.
 	barMax := funnelConvLeft - funnelBarLeft - c.textWidth(domain.FormatCount(int64(scale)), sizeValue) - 30
 	firstReported := true
-	for i, st := range cur.Stages {
+	for i, st := range stages {
 		top := contentTop + i*funnelRowHeight
 		if i%2 == 1 {
 			c.rect(margin/2, top-10, c.w-margin/2, top+funnelRowHeight-10, colBand)
@@ -64,6 +65,23 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 		firstReported = firstReported && !st.Reported
 	}
 	return c.encode()
+}
+
+// shownStages leaves out the stages neither period reported: a company
+// that does not count impressions should not see an empty row for them in
+// every picture.
+func shownStages(cur, before domain.FunnelReport) []domain.StageFigure {
+	reportedBefore := map[string]bool{}
+	for _, f := range before.Stages {
+		reportedBefore[f.Stage.Key] = f.Reported
+	}
+	var out []domain.StageFigure
+	for _, f := range cur.Stages {
+		if f.Reported || reportedBefore[f.Stage.Key] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // funnelLegend explains the blue and grey bars on the subtitle line.
