@@ -201,11 +201,7 @@ func (b *Bot) draftButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 			}
 		}
 		rows = append(rows, buttonRows(segs, 3)...)
-		var metrics []domain.Button
-		for i, m := range domain.HypothesisMetrics(ws, h.Segment) {
-			metrics = append(metrics, domain.Button{Text: clipRunes(domain.MetricLabel(ws, m, c.Lang), 30), Data: data("m", strconv.Itoa(i))})
-		}
-		rows = append(rows, buttonRows(metrics, 2)...)
+		rows = append(rows, buttonRows(b.metricButtons(c, h, data), 2)...)
 	case "t":
 		var presets []domain.Button
 		for _, p := range domain.DeadlinePresets {
@@ -217,6 +213,25 @@ func (b *Bot) draftButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 		rows = append(rows, []domain.Button{{Text: c.T("hyp.skip_expected"), Data: data("e", "skip")}})
 	}
 	return append(rows, []domain.Button{{Text: c.T("hyp.cancel"), Data: data("x", "")}})
+}
+
+// metricButtons offers the metrics the hypothesis's department answers
+// for (all of them when it answers for none). Each button keeps the
+// metric's index in the full list, which is what the press resolves.
+func (b *Bot) metricButtons(c *Context, h *domain.Hypothesis, data func(step, value string) string) []domain.Button {
+	ws := c.Workspace
+	var own, all []domain.Button
+	for i, m := range domain.HypothesisMetrics(ws, h.Segment) {
+		btn := domain.Button{Text: clipRunes(domain.MetricLabel(ws, m, c.Lang), 30), Data: data("m", strconv.Itoa(i))}
+		all = append(all, btn)
+		if domain.MetricDepartment(ws, m) == h.Department {
+			own = append(own, btn)
+		}
+	}
+	if len(own) == 0 {
+		return all
+	}
+	return own
 }
 
 func buttonRows(buttons []domain.Button, perRow int) [][]domain.Button {

@@ -178,18 +178,30 @@ func changeScore(c Change) float64 {
 	return math.Abs(c.Delta.V) / threshold
 }
 
-// metricDepartment picks the department that answers for a metric: the
+// metricDepartment picks the department that answers for a change.
+func metricDepartment(ws *Workspace, c Change) string {
+	if _, ok := c.Metric.ConvStage(); ok && c.Stage.Department != "" {
+		return c.Stage.Department
+	}
+	return MetricDepartment(ws, c.Metric)
+}
+
+// MetricDepartment picks the department that answers for a metric: the
 // owner of the stage converted into; for unit economics the owner of the
 // stage the metric is about — leads for CPL, qualified leads for their
 // cost, paying customers for CAC, the average check and revenue — and the
 // owner of the leads stage for ROMI and lead quality, since marketing
 // spends the budget.
-func metricDepartment(ws *Workspace, c Change) string {
-	if _, ok := c.Metric.ConvStage(); ok && c.Stage.Department != "" {
-		return c.Stage.Department
+func MetricDepartment(ws *Workspace, m Metric) string {
+	if key, ok := m.ConvStage(); ok {
+		for _, st := range ws.Stages {
+			if st.Key == key && st.Department != "" {
+				return st.Department
+			}
+		}
 	}
 	role := RoleLeads
-	switch c.Metric {
+	switch m {
 	case MetricCostPerQualified:
 		role = RoleQualified
 	case MetricCAC, MetricAvgCheck, MetricRevenue:

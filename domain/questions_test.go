@@ -175,3 +175,18 @@ func TestMetricDepartment(t *testing.T) {
 		})
 	}
 }
+
+func TestMetricDepartment_ByMetricAlone(t *testing.T) {
+	ws := NewWorkspace(-1, "x", English, "UTC", Person{UserID: 1}, demoNow)
+	cases := map[Metric]string{
+		ConvMetric("qualified"): DeptMarketing,
+		ConvMetric("meetings"):  DeptSales,
+		MetricRevenue:           DeptSales,
+		MetricCostPerQualified:  DeptMarketing,
+	}
+	for m, want := range cases {
+		if got := MetricDepartment(ws, m); got != want {
+			t.Errorf("MetricDepartment(%s) = %q, want %q", m, got, want)
+		}
+	}
+}
