@@ -1,5 +1,10 @@
 //go:build walkthrough
 
+// A scripted session in both languages that writes every message the chats
+// show to a transcript, for reading the product as its users do:
+//
+//	go test -tags walkthrough -run Walkthrough -timeout 40m .
+
 package main
 
 import (
@@ -12,6 +17,17 @@ import (
 
 	"trackbot/bot/telegramtest"
 )
+
+// walkOut is where transcripts and pictures go: $WALKTHROUGH_OUT, or
+// ./walkthrough-out (ignored by git).
+func walkOut() string {
+	dir := os.Getenv("WALKTHROUGH_OUT")
+	if dir == "" {
+		dir = "walkthrough-out"
+	}
+	os.MkdirAll(dir, 0o755)
+	return dir
+}
 
 // walker plays a session and writes what the chats show to a transcript.
 type walker struct {
@@ -113,7 +129,7 @@ func (w *walker) flush() {
 			for _, p := range m.Photos {
 				w.shots++
 				name := fmt.Sprintf("%s_%02d.png", w.lang, w.shots)
-				os.WriteFile(filepath.Join("/work/helpers", name), p.Data, 0o644)
+				os.WriteFile(filepath.Join(walkOut(), name), p.Data, 0o644)
 				fmt.Fprintf(&w.out, "[photo %dx%d → %s]\n", p.Width, p.Height, name)
 			}
 			if m.Caption != "" {
@@ -122,7 +138,7 @@ func (w *walker) flush() {
 			if m.Document != nil {
 				fmt.Fprintf(&w.out, "[document %s, %d bytes]\n", m.Document.FileName, len(m.Document.Data))
 				if strings.HasSuffix(m.Document.FileName, ".csv") {
-					os.WriteFile(filepath.Join("/work/helpers", w.lang+"_"+m.Document.FileName), m.Document.Data, 0o644)
+					os.WriteFile(filepath.Join(walkOut(), w.lang+"_"+m.Document.FileName), m.Document.Data, 0o644)
 				}
 			}
 			for _, row := range m.ReplyMarkup {
@@ -275,7 +291,7 @@ func walk(t *testing.T, lang string, p cast) {
 	w := &walker{t: t, h: h, lang: lang, chats: []telegramtest.Chat{g, pm, ps, pc}, seen: map[string]string{}}
 	defer func() {
 		w.flush()
-		os.WriteFile("/work/helpers/transcript_"+lang+".txt", []byte(w.out.String()), 0o644)
+		os.WriteFile(filepath.Join(walkOut(), "transcript_"+lang+".txt"), []byte(w.out.String()), 0o644)
 	}()
 
 	w.note("before setup")
