@@ -296,6 +296,3 @@ func (b *Bot) parkChat(chatID int64) error {
 func (b *Bot) allowed(chatID int64) bool {
 	return len(b.cfg.AllowedChats) == 0 || slices.Contains(b.cfg.AllowedChats, chatID)
 }
-
-// Username returns the bot's Telegram username once Run has connected.
-func (b *Bot) Username() string { return b.self.UserName }

@@ -54,9 +54,6 @@ type OutboxJob struct {
 	CallbackID    string // for AnswerCallback
 	ShowAlert     bool
 	Action        string // for ChatAction, e.g. upload_photo
-	// Ref names what waits for the sent message's id (e.g. a hypothesis
-	// card), so later edits can find it.
-	Ref string
 
 	CreatedAt time.Time
 	NotBefore time.Time // earliest time to send

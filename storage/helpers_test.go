@@ -204,7 +204,6 @@ func fullJob() *domain.OutboxJob {
 		CallbackID:    "cb-1",
 		ShowAlert:     true,
 		Action:        "upload_photo",
-		Ref:           "hypothesis:4",
 		CreatedAt:     t0,
 		NotBefore:     t0.Add(time.Minute),
 		Deadline:      t0.Add(time.Hour),

@@ -34,7 +34,6 @@ type jobRow struct {
 	CallbackID    string      `json:"callback,omitempty"`
 	ShowAlert     bool        `json:"alert,omitempty"`
 	Action        string      `json:"action,omitempty"`
-	Ref           string      `json:"ref,omitempty"`
 	CreatedAt     int64       `json:"created,omitempty"`
 	NotBefore     int64       `json:"not_before,omitempty"`
 	Deadline      int64       `json:"deadline,omitempty"`
@@ -68,7 +67,7 @@ func toJobRow(j *domain.OutboxJob) jobRow {
 		Files: convertAll(j.Files, func(a domain.Attachment) fileEntry {
 			return fileEntry{Name: a.Name, Caption: a.Caption}
 		}),
-		CallbackID: j.CallbackID, ShowAlert: j.ShowAlert, Action: j.Action, Ref: j.Ref,
+		CallbackID: j.CallbackID, ShowAlert: j.ShowAlert, Action: j.Action,
 		CreatedAt: unixNano(j.CreatedAt), NotBefore: unixNano(j.NotBefore), Deadline: unixNano(j.Deadline),
 		Attempts: j.Attempts, LastError: j.LastError,
 		Sent: j.Sent, Failed: j.Failed, SentAt: unixNano(j.SentAt), MessageIDs: j.MessageIDs,
@@ -87,7 +86,7 @@ func (r jobRow) job() *domain.OutboxJob {
 		Files: convertAll(r.Files, func(f fileEntry) domain.Attachment {
 			return domain.Attachment{Name: f.Name, Caption: f.Caption}
 		}),
-		CallbackID: r.CallbackID, ShowAlert: r.ShowAlert, Action: r.Action, Ref: r.Ref,
+		CallbackID: r.CallbackID, ShowAlert: r.ShowAlert, Action: r.Action,
 		CreatedAt: fromUnixNano(r.CreatedAt), NotBefore: fromUnixNano(r.NotBefore), Deadline: fromUnixNano(r.Deadline),
 		Attempts: r.Attempts, LastError: r.LastError,
 		Sent: r.Sent, Failed: r.Failed, SentAt: fromUnixNano(r.SentAt), MessageIDs: r.MessageIDs,
