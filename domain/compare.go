@@ -113,7 +113,7 @@ func compareConversion(cur, before FunnelReport, f StageFigure) (Change, bool) {
 		IsRate: true,
 		Volume: from.Count,
 	}
-	c.Delta = rateDelta(c.Now, c.Before)
+	c.Delta = PointChange(c.Now, c.Before)
 	sameBase := bOK && bFrom.Stage.Key == from.Stage.Key
 	c.Significant = sameBase && from.Count >= MinVolume && bFrom.Count >= MinVolume &&
 		bigEnough(c.Delta, MinRateDelta)
@@ -137,9 +137,9 @@ func compareMetric(cur, before FunnelReport, rule metricRule) Change {
 		enough = now.Count >= rule.minVolume && was.Count >= rule.minVolume
 	}
 	if rule.rate {
-		c.Delta = rateDelta(c.Now, c.Before)
+		c.Delta = PointChange(c.Now, c.Before)
 	} else {
-		c.Delta = amountDelta(c.Now, c.Before)
+		c.Delta = RelativeChange(c.Now, c.Before)
 		enough = enough && c.Now.V != 0
 	}
 	c.Significant = enough && bigEnough(c.Delta, rule.minDelta)
@@ -147,16 +147,18 @@ func compareMetric(cur, before FunnelReport, rule metricRule) Change {
 	return c
 }
 
-// rateDelta is the change in points: now − before.
-func rateDelta(now, before Value) Value {
+// PointChange is the change of a rate in points: now − before, None when
+// either side is unknown.
+func PointChange(now, before Value) Value {
 	if !now.OK || !before.OK {
 		return None
 	}
 	return Some(now.V - before.V)
 }
 
-// amountDelta is the relative change: now/before − 1, None from zero.
-func amountDelta(now, before Value) Value {
+// RelativeChange is the change of an amount in percent of where it was:
+// now/before − 1, None when either side is unknown or before is zero.
+func RelativeChange(now, before Value) Value {
 	if !now.OK || !before.OK {
 		return None
 	}

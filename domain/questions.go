@@ -306,7 +306,7 @@ func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (Que
 	was := BuildReport(ws, s.Key, earlier, recs)
 	leadsNow, _ := now.RoleFigure(RoleLeads)
 	leadsWas, _ := was.RoleFigure(RoleLeads)
-	growth := amountDelta(Some(float64(leadsNow.Count)), Some(float64(leadsWas.Count)))
+	growth := RelativeChange(Some(float64(leadsNow.Count)), Some(float64(leadsWas.Count)))
 	if leadsWas.Count < MinVolume || !growth.OK || growth.V < MinFloodGrowth-1e-9 {
 		return Question{}, false
 	}

@@ -189,3 +189,43 @@ type JoinRequest struct {
 	Department string
 	At         time.Time
 }
+
+// FocusSegments are the live segments the workspace focuses on: those
+// marked focus, or the first live segment when none is marked. Reviews,
+// snapshots and the default of /funnel all look at these.
+func (w *Workspace) FocusSegments() []Segment {
+	var out []Segment
+	for _, s := range w.ActiveSegments() {
+		if s.Focus {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		if live := w.ActiveSegments(); len(live) > 0 {
+			out = append(out, live[0])
+		}
+	}
+	return out
+}
+
+// DefaultSegment is the segment a command looks at when none is named: the
+// first focus segment, or the zero Segment in a workspace with none.
+func (w *Workspace) DefaultSegment() Segment {
+	if focus := w.FocusSegments(); len(focus) > 0 {
+		return focus[0]
+	}
+	return Segment{}
+}
+
+// Today is the calendar day it is now in the workspace's time zone:
+// deadlines and "overdue" are counted in it.
+func (w *Workspace) Today(now time.Time) Date {
+	return DateOf(now.In(w.Location()))
+}
+
+// LastCompleteWeek is the most recent week that has ended in the
+// workspace's time zone: the week a review, a snapshot and a template look
+// at by default, since the current week's numbers are not in yet.
+func (w *Workspace) LastCompleteWeek(now time.Time) Week {
+	return WeekOf(now.In(w.Location())).Add(-1)
+}
