@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -123,6 +124,14 @@ func HasText(key string) bool {
 	defer catalogMu.RUnlock()
 	e, ok := catalog[key]
 	return ok && e[English] != "" && e[Russian] != ""
+}
+
+// TextKeys lists every key in the catalog, sorted, so a test can check that
+// each text is used somewhere.
+func TextKeys() []string {
+	catalogMu.RLock()
+	defer catalogMu.RUnlock()
+	return slices.Sorted(maps.Keys(catalog))
 }
 
 // Name is a thing's display name in both languages. Names typed by users
