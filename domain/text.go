@@ -27,13 +27,8 @@ func ParseLang(s string) (Lang, bool) {
 	if i := strings.IndexAny(s, "-_"); i > 0 {
 		s = s[:i]
 	}
-	switch s {
-	case "en", "english", "английский":
-		return English, true
-	case "ru", "russian", "русский":
-		return Russian, true
-	}
-	return "", false
+	l, ok := langWords[s]
+	return l, ok
 }
 
 // LangFromCode picks the default workspace language from a Telegram
