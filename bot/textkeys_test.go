@@ -115,25 +115,25 @@ func dynamicTextKeys() map[string][]string {
 		domain.MetricROMI, domain.MetricNonTargetShare, domain.MetricSpend, domain.MetricRevenue}
 	return map[string][]string{
 		"cmd.":              commands,
-		"hyp.action.":       strs(domain.AllActions),
-		"hyp.deadline.":     strs(domain.DeadlinePresets),
-		"hyp.status.":       strs(statuses),
-		"schedule.kind.":    strs(domain.ScheduleKinds),
+		"hyp.action.":       keyCompletions(domain.AllActions),
+		"hyp.deadline.":     keyCompletions(domain.DeadlinePresets),
+		"hyp.status.":       keyCompletions(statuses),
+		"schedule.kind.":    keyCompletions(domain.ScheduleKinds),
 		"schedule.day.":     days,
-		"calc.metric.":      strs(metrics),
+		"calc.metric.":      keyCompletions(metrics),
 		"question.against.": {domain.AgainstPrevious, domain.AgainstBaseline},
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.
-		"settings.nothing.": strs([]domain.ScheduleKind{domain.ScheduleReminder, domain.ScheduleDigest}),
-		"setup.title_":      strs([]domain.ListKind{domain.ListSegments, domain.ListStages, domain.ListNonTarget, domain.ListDropOff}),
+		"settings.nothing.": keyCompletions([]domain.ScheduleKind{domain.ScheduleReminder, domain.ScheduleDigest}),
+		"setup.title_":      keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages, domain.ListNonTarget, domain.ListDropOff}),
 		// The two reason lists share "setup.reason_usage".
-		"setup.usage_": strs([]domain.ListKind{domain.ListSegments, domain.ListStages}),
+		"setup.usage_": keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages}),
 	}
 }
 
-// strs converts a list of string-based values.
-func strs[S ~string](in []S) []string {
+// keyCompletions converts a list of string-based values.
+func keyCompletions[S ~string](in []S) []string {
 	out := make([]string, len(in))
 	for i, s := range in {
 		out[i] = string(s)
@@ -149,8 +149,8 @@ type textKeySources struct {
 	mentioned map[string]bool     // every string literal but the catalog's own keys
 }
 
-// keyLike matches a string shaped like a text key or a key prefix.
-var keyLike = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z0-9_.]*$`)
+// textKeyShape matches a string shaped like a text key or a key prefix.
+var textKeyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z0-9_.]*$`)
 
 // notTextKey matches strings shaped like keys of a catalog namespace that
 // are something else: attachment file names and configuration keys.
@@ -208,25 +208,25 @@ func scanTextKeys(t *testing.T, root string) textKeySources {
 					}
 				}
 			case *ast.CallExpr:
-				arg := keyArg(n)
+				arg := textKeyArg(n)
 				if arg == nil {
 					break
 				}
-				if s, ok := stringLit(arg); ok {
+				if s, ok := textKeyLiteral(arg); ok {
 					add(src.named, s, arg.Pos())
 				} else if b, ok := arg.(*ast.BinaryExpr); ok && b.Op == token.ADD {
-					if s, ok := stringLit(b.X); ok {
+					if s, ok := textKeyLiteral(b.X); ok {
 						add(src.prefixes, s, b.Pos())
 					}
 				}
 			case *ast.BasicLit:
-				s, ok := stringLit(n)
+				s, ok := textKeyLiteral(n)
 				if !ok || defined[n] {
 					break
 				}
 				src.mentioned[s] = true
 				ns, _, _ := strings.Cut(s, ".")
-				if !keyLike.MatchString(s) || !namespaces[ns] || notTextKey.MatchString(s) {
+				if !textKeyShape.MatchString(s) || !namespaces[ns] || notTextKey.MatchString(s) {
 					break
 				}
 				if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "_") {
@@ -251,9 +251,9 @@ func scanTextKeys(t *testing.T, root string) textKeySources {
 	return src
 }
 
-// keyArg returns the argument of a call that names a text key:
+// textKeyArg returns the argument of a call that names a text key:
 // Text(lang, key, …), c.T(key, …) and Errorf(code, key, …), but not fmt's.
-func keyArg(call *ast.CallExpr) ast.Expr {
+func textKeyArg(call *ast.CallExpr) ast.Expr {
 	name, recv := "", ""
 	switch fn := call.Fun.(type) {
 	case *ast.Ident:
@@ -286,8 +286,8 @@ func isTextsType(e ast.Expr) bool {
 	return false
 }
 
-// stringLit returns the value of a string literal.
-func stringLit(e ast.Expr) (string, bool) {
+// textKeyLiteral returns the value of a string literal.
+func textKeyLiteral(e ast.Expr) (string, bool) {
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", false
