@@ -51,7 +51,7 @@ func (b *Bot) hyp(c *Context) error {
 	}
 	draft := &domain.Hypothesis{
 		Workspace: ws.ID, Text: clipRunes(args, maxHypothesisText), Status: domain.StatusDraft,
-		Segment: defaultSegment(ws).Key, CreatedBy: c.From.UserID, CreatedAt: c.now,
+		Segment: ws.DefaultSegment().Key, CreatedBy: c.From.UserID, CreatedAt: c.now,
 	}
 	job := c.Reply(b.draftText(c, draft))
 	c.Change(func(tx domain.Tx) error {

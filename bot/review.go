@@ -110,23 +110,6 @@ func publishedOnly(hyps []*domain.Hypothesis) []*domain.Hypothesis {
 	return out
 }
 
-// reviewSegments are the segments a review looks at: the one asked for,
-// or every focus segment (the first active segment when none is focus).
-func reviewSegments(ws *domain.Workspace, segment string) []domain.Segment {
-	var out []domain.Segment
-	for _, s := range ws.ActiveSegments() {
-		if segment != "" && s.Key == segment || segment == "" && s.Focus {
-			out = append(out, s)
-		}
-	}
-	if len(out) == 0 {
-		if s := defaultSegment(ws); s.Key != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // postPack queues the review pack: the headline with the close button,
 // "uploading photo" while the charts go out as one media group, the
 // questions and the hypotheses block.
@@ -165,7 +148,7 @@ type ReviewPack struct {
 func BuildReviewPack(r *charts.Renderer, ws *domain.Workspace, segment string, p domain.Period, recs []domain.WeeklyRecord,
 	hyps []*domain.Hypothesis, lastClosed *domain.Review, today domain.Date) (ReviewPack, error) {
 	l := ws.Lang
-	segs := reviewSegments(ws, segment)
+	segs := ws.ReviewSegments(segment)
 	var sb strings.Builder
 	sb.WriteString(domain.Text(l, "review.title", escape(p.Label(l))))
 	for _, s := range segs {

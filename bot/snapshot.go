@@ -78,9 +78,9 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 	l := ws.Lang
 	var sb strings.Builder
 	sb.WriteString(domain.Text(l, "snapshot.title", domain.WeekPeriod(week).Label(l)))
-	segments := focusSegments(ws)
-	if len(segments) == 1 && segments[0].Key == "" {
-		sb.WriteString("\n" + domain.Text(l, "snapshot.no_focus"))
+	segments := ws.FocusSegments()
+	if len(segments) > 0 && !segments[0].Focus {
+		sb.WriteString("\n" + domain.Text(l, "snapshot.no_focus", escape(segments[0].Name.In(l))))
 	}
 	var photos []domain.Attachment
 	for _, seg := range segments {
@@ -109,30 +109,11 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 	return jobs, nil
 }
 
-// focusSegments returns the live focus segments, or all segments together
-// (an empty key) when none is marked focus.
-func focusSegments(ws *domain.Workspace) []domain.Segment {
-	var out []domain.Segment
-	for _, s := range ws.Segments {
-		if s.Focus && !s.Archived {
-			out = append(out, s)
-		}
-	}
-	if len(out) == 0 {
-		return []domain.Segment{{}}
-	}
-	return out
-}
-
 // segmentHeadline is a segment's key numbers with their week-on-week
 // change, then the changes significant enough to look at.
 func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string {
 	l := ws.Lang
-	name := cur.Segment.Name.In(l)
-	if cur.Segment.Key == "" {
-		name = domain.Text(l, "calc.all_segments")
-	}
-	lines := []string{domain.Text(l, "snapshot.segment", escape(name))}
+	lines := []string{domain.Text(l, "snapshot.segment", escape(cur.Segment.Name.In(l)))}
 	for _, role := range []domain.StageRole{domain.RoleLeads, domain.RoleQualified, domain.RolePaid} {
 		f, ok := cur.RoleFigure(role)
 		if !ok {
@@ -208,12 +189,8 @@ func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week doma
 	if err != nil {
 		return nil, err
 	}
-	caption := escape(cur.Segment.Name.In(ws.Lang))
-	if seg.Key == "" {
-		caption = escape(domain.Text(ws.Lang, "calc.all_segments"))
-	}
 	return []domain.Attachment{
-		{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: caption},
+		{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: escape(cur.Segment.Name.In(ws.Lang))},
 		{Name: "trend-" + week.String() + ".png", Data: trend},
 	}, nil
 }

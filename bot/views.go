@@ -40,27 +40,13 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 		}
 	}
 	if len(words) == 0 {
-		return defaultSegment(ws), period, nil
+		return ws.DefaultSegment(), period, nil
 	}
 	seg, ok := domain.MatchSegment(ws, strings.Join(words, " "))
 	if !ok {
 		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, "funnel.usage", segmentNames(ws, c.Lang))
 	}
 	return seg, period, nil
-}
-
-func defaultSegment(ws *domain.Workspace) domain.Segment {
-	for _, s := range ws.Segments {
-		if s.Focus && !s.Archived {
-			return s
-		}
-	}
-	for _, s := range ws.Segments {
-		if !s.Archived {
-			return s
-		}
-	}
-	return domain.Segment{}
 }
 
 func segmentNames(ws *domain.Workspace, l domain.Lang) string {

@@ -217,6 +217,19 @@ func (w *Workspace) DefaultSegment() Segment {
 	return Segment{}
 }
 
+// ReviewSegments are the segments a review looks at: the live segment with
+// key when one is asked for, the focus segments otherwise.
+func (w *Workspace) ReviewSegments(key string) []Segment {
+	if key != "" {
+		for _, s := range w.ActiveSegments() {
+			if s.Key == key {
+				return []Segment{s}
+			}
+		}
+	}
+	return w.FocusSegments()
+}
+
 // Today is the calendar day it is now in the workspace's time zone:
 // deadlines and "overdue" are counted in it.
 func (w *Workspace) Today(now time.Time) Date {
