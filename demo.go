@@ -48,8 +48,7 @@ func demo(args []string, stdout io.Writer) error {
 		return err
 	}
 	now := time.Now()
-	week := domain.WeekOf(now.In(ws.Location())).Add(-1)
-	pack, err := bot.BuildReviewPack(renderer, ws, "", domain.WeekPeriod(week), recs, nil, nil, domain.DateOf(now.In(ws.Location())))
+	pack, err := bot.BuildReviewPack(renderer, ws, "", domain.WeekPeriod(ws.LastCompleteWeek(now)), recs, nil, nil, ws.Today(now))
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (b *Bot) review(c *Context) error {
 	if end {
 		return b.endReview(c)
 	}
-	period := domain.PeriodOf(kind, lastCompleteWeek(ws, c))
+	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
 	recs, err := b.records(ws, period.From.Add(-reviewHistoryWeeks), period.To)
 	if err != nil {
 		return err

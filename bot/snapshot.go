@@ -24,14 +24,14 @@ const (
 // the workspace's chat; none when there is nothing to say (all numbers in,
 // no hypothesis due).
 func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error) {
-	local := run.In(ws.Location())
+	sub := domain.SubjectOf(kind, run, ws.Location())
 	switch kind {
 	case domain.ScheduleSnapshot:
-		return b.snapshotPost(ws, domain.WeekOf(local).Add(-1), domain.DateOf(local))
+		return b.snapshotPost(ws, sub.Week, sub.Day)
 	case domain.ScheduleReminder:
-		return b.reminderPost(ws, domain.WeekOf(local))
+		return b.reminderPost(ws, sub.Week)
 	case domain.ScheduleDigest:
-		return b.digestPost(ws, domain.DateOf(local))
+		return b.digestPost(ws, sub.Day)
 	}
 	return nil, fmt.Errorf("unknown schedule kind %q", kind)
 }
@@ -213,30 +213,14 @@ func photosJob(ws *domain.Workspace, photos []domain.Attachment) *domain.OutboxJ
 	return job
 }
 
-// hypothesesLine sums up the hypotheses for the snapshot: how many are in
-// work and overdue, waiting for verification, and closed in the week.
-// Empty when the workspace has none.
+// hypothesesLine sums up the hypotheses for the snapshot in one line;
+// empty when the workspace has none to mention.
 func hypothesesLine(ws *domain.Workspace, hyps []*domain.Hypothesis, week domain.Week, today domain.Date) string {
-	var inWork, overdue, awaiting, closed int
-	for _, h := range hyps {
-		switch {
-		case h.Status == domain.StatusNew || h.Status == domain.StatusInProgress:
-			inWork++
-			if h.Overdue(today) {
-				overdue++
-			}
-		case h.Status == domain.StatusDone:
-			awaiting++
-		case h.Status.Closed():
-			if at, ok := h.ClosedAt(); ok && domain.WeekOf(at.In(ws.Location())) == week {
-				closed++
-			}
-		}
-	}
-	if inWork+awaiting+closed == 0 {
+	t := domain.TallyHypotheses(hyps, week, today, ws.Location())
+	if t.Empty() {
 		return ""
 	}
-	return domain.Text(ws.Lang, "snapshot.hypotheses", inWork, overdue, awaiting, closed)
+	return domain.Text(ws.Lang, "snapshot.hypotheses", t.InWork, t.Overdue, t.Awaiting, t.Closed)
 }
 
 // reminderPost mentions the heads whose numbers for week are missing;

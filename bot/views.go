@@ -8,10 +8,11 @@ import (
 	"trackbot/domain"
 )
 
-// lastCompleteWeek is the most recent week that has ended in the
-// workspace's time zone: the week a review looks at.
+// lastCompleteWeek is Workspace.LastCompleteWeek at the update's time.
+// Only bot/hypothesis.go still calls it; remove it when that file calls
+// the domain method itself.
 func lastCompleteWeek(ws *domain.Workspace, c *Context) domain.Week {
-	return domain.WeekOf(c.now.In(ws.Location())).Add(-1)
+	return ws.LastCompleteWeek(c.now)
 }
 
 // periodWords maps the words of /funnel to period kinds.
@@ -32,7 +33,7 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 			kind, words = k, words[:n-1]
 		}
 	}
-	period := domain.PeriodOf(kind, lastCompleteWeek(ws, c))
+	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
 	if n := len(words); n > 0 && kind == domain.PeriodWeek {
 		// A week written out: /funnel dealers w46, /funnel 2026-W46.
 		if w, err := domain.ParseWeekExpr(words[n-1], c.now, ws.Location()); err == nil {
@@ -137,9 +138,9 @@ func pad(s string, n int) string {
 // money, for the last four complete weeks, and flags misfocus.
 func (b *Bot) focusCmd(c *Context) error {
 	ws := c.Workspace
-	period := domain.LastWeeks(lastCompleteWeek(ws, c), 4)
+	period := domain.LastWeeks(ws.LastCompleteWeek(c.now), 4)
 	if k, ok := periodWords[strings.ToLower(strings.TrimSpace(c.Args))]; ok && k != domain.PeriodWeek {
-		period = domain.PeriodOf(k, lastCompleteWeek(ws, c))
+		period = domain.PeriodOf(k, ws.LastCompleteWeek(c.now))
 	}
 	recs, err := b.records(ws, period.From, period.To)
 	if err != nil {

@@ -53,7 +53,7 @@ var (
 // complete week before now. The same now always gives the same numbers.
 func DemoWorkspace(now time.Time) (*Workspace, []WeeklyRecord) {
 	ws := demoSetup(now)
-	last := WeekOf(now.In(ws.Location())).Add(-1)
+	last := ws.LastCompleteWeek(now)
 	rng := rand.New(rand.NewPCG(demoSeed1, demoSeed2))
 	var recs []WeeklyRecord
 	for i := range DemoWeeks {

@@ -240,5 +240,5 @@ func (w *Workspace) Today(now time.Time) Date {
 // workspace's time zone: the week a review, a snapshot and a template look
 // at by default, since the current week's numbers are not in yet.
 func (w *Workspace) LastCompleteWeek(now time.Time) Week {
-	return WeekOf(now.In(w.Location())).Add(-1)
+	return lastCompleteWeek(now, w.Location())
 }
