@@ -262,10 +262,11 @@ func headline(ws *domain.Workspace, l domain.Lang, s domain.Segment, p domain.Pe
 // countDelta formats a count's change in percent with what it is against;
 // the baseline's count is a four-week sum, so the caller scales now to it.
 func countDelta(now, before int64, l domain.Lang, against string) string {
-	if before == 0 {
+	change := domain.RelativeChange(domain.Some(float64(now)), domain.Some(float64(before)))
+	if !change.OK {
 		return domain.Text(l, against, domain.NoValue)
 	}
-	return domain.Text(l, against, domain.FormatDelta(float64(now)/float64(before)-1, l))
+	return domain.Text(l, against, domain.FormatDelta(change.V, l))
 }
 
 // maxMoves keeps the headline short: the pack's questions go deeper.

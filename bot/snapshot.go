@@ -146,10 +146,11 @@ func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string
 // figureLine is "Leads: 120 (+12% w/w)", or without the change when the
 // week before has no number to compare with.
 func figureLine(l domain.Lang, label, shown string, now, before domain.Value) string {
-	if !now.OK || !before.OK || before.V == 0 {
+	change := domain.RelativeChange(now, before)
+	if !change.OK {
 		return domain.Text(l, "snapshot.figure.new", label, shown)
 	}
-	return domain.Text(l, "snapshot.figure", label, shown, domain.FormatDelta(now.V/before.V-1, l))
+	return domain.Text(l, "snapshot.figure", label, shown, domain.FormatDelta(change.V, l))
 }
 
 // notableChanges lists the significant changes against the week before,
