@@ -95,6 +95,35 @@ func Compare(cur, before FunnelReport) []Change {
 	return changes
 }
 
+// CompareMetric returns how one metric moved between the reports, by the
+// rule Compare follows; ok is false for a metric Compare does not report
+// (a conversion cur does not have, an unknown metric).
+func CompareMetric(cur, before FunnelReport, m Metric) (Change, bool) {
+	if key, ok := m.ConvStage(); ok {
+		f, ok := cur.Figure(key)
+		if !ok {
+			return Change{}, false
+		}
+		return compareConversion(cur, before, f)
+	}
+	for _, rule := range comparedMetrics {
+		if rule.metric == m {
+			return compareMetric(cur, before, rule), true
+		}
+	}
+	return Change{}, false
+}
+
+// MinVisibleDelta is the smallest move shown with a direction: under half
+// a point (or half a percent) a change reads as no change at all.
+const MinVisibleDelta = 0.005
+
+// Moved reports whether the change is large enough to show which way it
+// went, significant or not.
+func (c Change) Moved() bool {
+	return bigEnough(c.Delta, MinVisibleDelta)
+}
+
 // compareConversion compares the conversion into stage f; ok is false when
 // cur has no conversion into it (unreported or the first reported stage).
 func compareConversion(cur, before FunnelReport, f StageFigure) (Change, bool) {
