@@ -82,10 +82,11 @@ func (w *Workspace) DepartmentName(key string, lang Lang) string {
 	return key
 }
 
-// Department returns the department with key or a name in either language.
+// Department returns the department with key or a name in either language
+// (see NamedBy).
 func (w *Workspace) Department(keyOrName string) (Department, bool) {
 	for _, d := range w.Departments {
-		if d.Key == keyOrName || d.Name.Matches(keyOrName) {
+		if NamedBy(keyOrName, d.Key, d.Name, nil) {
 			return d, true
 		}
 	}

@@ -87,3 +87,37 @@ func TestWorkspace_TodayAndLastCompleteWeekInItsZone(t *testing.T) {
 		})
 	}
 }
+
+func TestNamedBy(t *testing.T) {
+	name := Name{En: "No answer", Ru: "Не берёт трубку"}
+	aliases := []string{"silent", "молчит"}
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"no_answer", true}, // the key itself
+		{"No-Answer", true}, // the key or the name, normalized
+		{"  NO   ANSWER ", true},
+		{"не берет трубку", true}, // ё folded
+		{"Silent", true},
+		{"молчит", true},
+		{"no", false},
+		{"", false},
+		{"   ", false},
+	} {
+		if got := NamedBy(tt.s, "no_answer", name, aliases); got != tt.want {
+			t.Errorf("NamedBy(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	// Stages, segments, reasons and departments all match this way.
+	st := Stage{Key: "no_answer", Name: name, Aliases: aliases}
+	seg := Segment{Key: "no_answer", Name: name, Aliases: aliases}
+	r := Reason{Key: "no_answer", Name: name, Aliases: aliases}
+	ws := &Workspace{Departments: []Department{{Key: "no_answer", Name: name}}}
+	for _, s := range []string{"no answer", "НЕ БЕРЁТ ТРУБКУ"} {
+		_, dept := ws.Department(s)
+		if !st.Matches(s) || !seg.Matches(s) || !r.Matches(s) || !dept {
+			t.Errorf("%q: stage %v segment %v reason %v department %v, want all true", s, st.Matches(s), seg.Matches(s), r.Matches(s), dept)
+		}
+	}
+}
