@@ -12,6 +12,7 @@ import (
 	"trackbot/bot"
 	"trackbot/charts"
 	"trackbot/domain"
+	"trackbot/sample"
 	"trackbot/storage"
 )
 
@@ -35,7 +36,8 @@ func demo(args []string, stdout io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	ws, recs := domain.DemoWorkspace(time.Now())
+	now := time.Now()
+	ws, recs := sample.Workspace(now)
 	ws.Lang = lang
 	if lang == domain.English {
 		ws.Title = "Raduga Playgrounds"
@@ -47,7 +49,6 @@ func demo(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
 	pack, err := bot.BuildReviewPack(renderer, ws, "", domain.WeekPeriod(ws.LastCompleteWeek(now)), recs, nil, nil, ws.Today(now))
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func demo(args []string, stdout io.Writer) error {
 		return err
 	}
 	written = append(written, "review.txt", "review.html", "demo.db")
-	fmt.Fprintf(stdout, "Demo workspace %q: %d weeks, %d segments. Wrote to %s/:\n", ws.Title, domain.DemoWeeks, len(ws.Segments), *out)
+	fmt.Fprintf(stdout, "Demo workspace %q: %d weeks, %d segments. Wrote to %s/:\n", ws.Title, sample.Weeks, len(ws.Segments), *out)
 	for _, name := range written {
 		fmt.Fprintln(stdout, "  "+name)
 	}
