@@ -791,14 +791,10 @@ func (b *Bot) hypsPage(c *Context, filter string, page int) (string, [][]domain.
 	return sb.String(), [][]domain.Button{nav}, nil
 }
 
-// hypLine is one hypothesis in a list.
+// hypLine is one hypothesis in a list (domain.HypothesisLine, which the
+// review pack uses too).
 func hypLine(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang, today domain.Date) string {
-	due := h.Deadline.Localize(l)
-	if h.Overdue(today) {
-		due = "⚠ " + due
-	}
-	return fmt.Sprintf("<b>%s</b> · %s · %s · %s — %s", h.Label(), escape(h.Status.Localize(l)),
-		escape(ws.DepartmentName(h.Department, l)), due, escape(clipRunes(h.Text, 80)))
+	return domain.HypothesisLine(ws, h, l, today)
 }
 
 // onListPage turns a page of /hyps: hl:<page>:<filter>.
