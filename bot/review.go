@@ -56,7 +56,7 @@ func (b *Bot) review(c *Context) error {
 		}
 		return tx.Reviews().Create(session)
 	})
-	return b.postPack(c, session, recs, publishedOnly(hyps), domain.LastClosedReview(reviews))
+	return b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews))
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".
@@ -91,16 +91,6 @@ func hasRecordsIn(recs []domain.WeeklyRecord, p domain.Period) bool {
 		}
 	}
 	return false
-}
-
-func publishedOnly(hyps []*domain.Hypothesis) []*domain.Hypothesis {
-	var out []*domain.Hypothesis
-	for _, h := range hyps {
-		if h.Status != domain.StatusDraft {
-			out = append(out, h)
-		}
-	}
-	return out
 }
 
 // postPack queues the review pack: the headline with the close button,

@@ -135,13 +135,15 @@ func pad(s string, n int) string {
 }
 
 // focusCmd compares each segment's share of effort with its share of the
-// money, for the last four complete weeks, and flags misfocus.
+// money, for the focus period of the last complete week (or of its month
+// or quarter), and flags misfocus.
 func (b *Bot) focusCmd(c *Context) error {
 	ws := c.Workspace
-	period := domain.LastWeeks(ws.LastCompleteWeek(c.now), 4)
-	if k, ok := periodWords[strings.ToLower(strings.TrimSpace(c.Args))]; ok && k != domain.PeriodWeek {
-		period = domain.PeriodOf(k, ws.LastCompleteWeek(c.now))
+	kind := domain.PeriodWeek
+	if k, ok := periodWords[strings.ToLower(strings.TrimSpace(c.Args))]; ok {
+		kind = k
 	}
+	period := domain.FocusPeriod(domain.PeriodOf(kind, ws.LastCompleteWeek(c.now)))
 	recs, err := b.records(ws, period.From, period.To)
 	if err != nil {
 		return err

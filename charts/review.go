@@ -66,10 +66,7 @@ func (r *Renderer) ReviewPictures(ws *domain.Workspace, segs []domain.Segment, p
 			return nil, err
 		}
 	}
-	mixPeriod := p
-	if p.Kind == domain.PeriodWeek {
-		mixPeriod = domain.LastWeeks(p.To, domain.BaselineWeeks)
-	}
+	mixPeriod := domain.FocusPeriod(p)
 	png, err := r.SegmentMix(ws, mixPeriod, domain.FocusCheck(ws, mixPeriod, recs))
 	if err := add("mix.png", domain.Text(l, "review.chart_mix", html.EscapeString(mixPeriod.Label(l))), png, err); err != nil {
 		return nil, err

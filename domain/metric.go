@@ -53,6 +53,12 @@ func (m Metric) IsRate() bool {
 	return m == MetricROMI || m == MetricNonTargetShare
 }
 
+// PaidBack reports whether the marketing spend paid back (ROMI ≥ 0); known
+// is false when ROMI is unknown.
+func (r FunnelReport) PaidBack() (paid, known bool) {
+	return r.ROMI.OK && r.ROMI.V >= 0, r.ROMI.OK
+}
+
 // ratio returns num/den, or None when den is zero.
 func ratio(num, den float64) Value {
 	if den == 0 {

@@ -73,7 +73,9 @@ func TestReviewTexts_NamedSegmentAndNothingToSay(t *testing.T) {
 	ws := packWorkspace()
 	week := wk(2026, 10)
 	recs := []WeeklyRecord{record("b", week, funnel(10, 5, -1, -1, 2, 1))}
-	pack := ReviewTexts(ws, "b", WeekPeriod(week), recs, nil, nil, Date{2026, time.March, 10})
+	// A draft is nobody's work yet: even past its deadline it is not listed.
+	draft := &Hypothesis{Text: "not yet published", Department: DeptSales, Status: StatusDraft, Deadline: Date{2026, time.March, 1}}
+	pack := ReviewTexts(ws, "b", WeekPeriod(week), recs, []*Hypothesis{draft}, nil, Date{2026, time.March, 10})
 	if !strings.Contains(pack.Headline, "<b>Retail</b>") || strings.Contains(pack.Headline, "dealers") {
 		t.Errorf("headline of /review retail:\n%s", pack.Headline)
 	}

@@ -121,3 +121,27 @@ func TestNamedBy(t *testing.T) {
 		}
 	}
 }
+
+func TestFocusPeriod(t *testing.T) {
+	w := wk(2026, 10)
+	if got, want := FocusPeriod(WeekPeriod(w)), LastWeeks(w, BaselineWeeks); got != want {
+		t.Errorf("week: got %+v, want the %d weeks ending with it %+v", got, BaselineWeeks, want)
+	}
+	for _, p := range []Period{PeriodOf(PeriodMonth, w), PeriodOf(PeriodQuarter, w), LastWeeks(w, 6)} {
+		if got := FocusPeriod(p); got != p {
+			t.Errorf("%s: got %+v, want the period itself", p.Kind, got)
+		}
+	}
+}
+
+func TestFunnelReport_PaidBack(t *testing.T) {
+	for _, tt := range []struct {
+		romi        Value
+		paid, known bool
+	}{{Some(0.4), true, true}, {Some(0), true, true}, {Some(-0.2), false, true}, {None, false, false}} {
+		paid, known := FunnelReport{ROMI: tt.romi}.PaidBack()
+		if paid != tt.paid || known != tt.known {
+			t.Errorf("ROMI %v: paid %v known %v, want %v %v", tt.romi, paid, known, tt.paid, tt.known)
+		}
+	}
+}
