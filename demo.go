@@ -4,14 +4,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
-	"trackbot/bot"
 	"trackbot/charts"
 	"trackbot/domain"
+	"trackbot/sample"
 	"trackbot/storage"
 )
 
@@ -35,7 +37,8 @@ func demo(args []string, stdout io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	ws, recs := domain.DemoWorkspace(time.Now())
+	now := time.Now()
+	ws, recs := sample.Workspace(now)
 	ws.Lang = lang
 	if lang == domain.English {
 		ws.Title = "Raduga Playgrounds"
@@ -47,9 +50,7 @@ func demo(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	week := domain.WeekOf(now.In(ws.Location())).Add(-1)
-	pack, err := bot.BuildReviewPack(renderer, ws, "", domain.WeekPeriod(week), recs, nil, nil, domain.DateOf(now.In(ws.Location())))
+	pack, err := renderer.ReviewPack(ws, "", domain.WeekPeriod(ws.LastCompleteWeek(now)), recs, nil, nil, ws.Today(now))
 	if err != nil {
 		return err
 	}
@@ -60,14 +61,14 @@ func demo(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(*out, "review.html"), []byte(pack.HTML()), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(*out, "review.html"), []byte(reviewPage(pack)), 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(*out, "review.txt"), []byte(pack.PlainText()), 0o644); err != nil {
 		return err
 	}
 	written = append(written, "review.txt", "review.html", "demo.db")
-	fmt.Fprintf(stdout, "Demo workspace %q: %d weeks, %d segments. Wrote to %s/:\n", ws.Title, domain.DemoWeeks, len(ws.Segments), *out)
+	fmt.Fprintf(stdout, "Demo workspace %q: %d weeks, %d segments. Wrote to %s/:\n", ws.Title, sample.Weeks, len(ws.Segments), *out)
 	for _, name := range written {
 		fmt.Fprintln(stdout, "  "+name)
 	}
@@ -97,4 +98,24 @@ func storeDemo(path string, ws *domain.Workspace, recs []domain.WeeklyRecord) er
 		}
 		return nil
 	})
+}
+
+// reviewPage returns a page that shows the pack as the chat does: the
+// messages in order and the pictures of the media group between them.
+func reviewPage(p domain.ReviewPack) string {
+	var sb strings.Builder
+	sb.WriteString("<!doctype html>\n<meta charset=\"utf-8\">\n<title>trackbot review</title>\n" +
+		"<style>body{font-family:sans-serif;max-width:760px;margin:2em auto;background:#eef1f5}" +
+		".msg{background:#fff;border-radius:12px;padding:12px 16px;margin:12px 0;white-space:pre-wrap}" +
+		"img{width:100%;border-radius:8px;margin:6px 0}</style>\n")
+	block := func(msg string) { sb.WriteString("<div class=\"msg\">" + msg + "</div>\n") }
+	block(p.Headline)
+	var pics strings.Builder
+	for _, f := range p.Pictures {
+		fmt.Fprintf(&pics, "<img src=\"%s\" alt=\"%s\"><div>%s</div>", html.EscapeString(f.Name), html.EscapeString(domain.StripTags(f.Caption)), f.Caption)
+	}
+	block(pics.String())
+	block(p.Questions)
+	block(p.Hypotheses)
+	return sb.String()
 }

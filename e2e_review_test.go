@@ -10,6 +10,7 @@ import (
 
 	"trackbot/bot/telegramtest"
 	"trackbot/domain"
+	"trackbot/sample"
 	"trackbot/storage"
 )
 
@@ -26,7 +27,7 @@ func (h *harness) seedDemo() {
 	if err := h.stopBot(); err != nil {
 		h.t.Fatalf("bot stopped with %v", err)
 	}
-	demo, recs := domain.DemoWorkspace(time.Now())
+	demo, recs := sample.Workspace(time.Now())
 	db, err := storage.Open(h.cfg.StoragePath, storage.Options{Timeout: time.Second})
 	if err != nil {
 		h.t.Fatal(err)

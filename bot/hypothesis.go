@@ -51,7 +51,7 @@ func (b *Bot) hyp(c *Context) error {
 	}
 	draft := &domain.Hypothesis{
 		Workspace: ws.ID, Text: clipRunes(args, maxHypothesisText), Status: domain.StatusDraft,
-		Segment: defaultSegment(ws).Key, CreatedBy: c.From.UserID, CreatedAt: c.now,
+		Segment: ws.DefaultSegment().Key, CreatedBy: c.From.UserID, CreatedAt: c.now,
 	}
 	job := c.Reply(b.draftText(c, draft))
 	c.Change(func(tx domain.Tx) error {
@@ -791,14 +791,10 @@ func (b *Bot) hypsPage(c *Context, filter string, page int) (string, [][]domain.
 	return sb.String(), [][]domain.Button{nav}, nil
 }
 
-// hypLine is one hypothesis in a list.
+// hypLine is one hypothesis in a list (domain.HypothesisLine, which the
+// review pack uses too).
 func hypLine(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang, today domain.Date) string {
-	due := h.Deadline.Localize(l)
-	if h.Overdue(today) {
-		due = "⚠ " + due
-	}
-	return fmt.Sprintf("<b>%s</b> · %s · %s · %s — %s", h.Label(), escape(h.Status.Localize(l)),
-		escape(ws.DepartmentName(h.Department, l)), due, escape(clipRunes(h.Text, 80)))
+	return domain.HypothesisLine(ws, h, l, today)
 }
 
 // onListPage turns a page of /hyps: hl:<page>:<filter>.

@@ -2,10 +2,8 @@ package bot
 
 import (
 	"fmt"
-	"html"
 	"strings"
 
-	"trackbot/charts"
 	"trackbot/domain"
 )
 
@@ -13,11 +11,6 @@ import (
 // close button, the charts as one media group, the tracker questions with
 // the heads mentioned, and the hypotheses block. The session stays open
 // until /review end (or the button) posts the protocol.
-
-// reviewHistoryWeeks is how far back a review reads records: the trend
-// chart shows twelve weeks, and the focus question compares the last four
-// with the four before them.
-const reviewHistoryWeeks = 12
 
 // review handles /review, /review <segment>, /review month and /review end.
 func (b *Bot) review(c *Context) error {
@@ -32,8 +25,8 @@ func (b *Bot) review(c *Context) error {
 	if end {
 		return b.endReview(c)
 	}
-	period := domain.PeriodOf(kind, lastCompleteWeek(ws, c))
-	recs, err := b.records(ws, period.From.Add(-reviewHistoryWeeks), period.To)
+	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
+	recs, err := b.records(ws, period.From.Add(-domain.ReviewHistoryWeeks), period.To)
 	if err != nil {
 		return err
 	}
@@ -63,7 +56,7 @@ func (b *Bot) review(c *Context) error {
 		}
 		return tx.Reviews().Create(session)
 	})
-	return b.postPack(c, session, recs, publishedOnly(hyps), domain.LastClosedReview(reviews))
+	return b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews))
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".
@@ -97,375 +90,31 @@ func hasRecordsIn(recs []domain.WeeklyRecord, p domain.Period) bool {
 	return false
 }
 
-func publishedOnly(hyps []*domain.Hypothesis) []*domain.Hypothesis {
-	var out []*domain.Hypothesis
-	for _, h := range hyps {
-		if h.Status != domain.StatusDraft {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// reviewSegments are the segments a review looks at: the one asked for,
-// or every focus segment (the first active segment when none is focus).
-func reviewSegments(ws *domain.Workspace, segment string) []domain.Segment {
-	var out []domain.Segment
-	for _, s := range ws.ActiveSegments() {
-		if segment != "" && s.Key == segment || segment == "" && s.Focus {
-			out = append(out, s)
-		}
-	}
-	if len(out) == 0 {
-		if s := defaultSegment(ws); s.Key != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // postPack queues the review pack: the headline with the close button,
 // "uploading photo" while the charts go out as one media group, the
 // questions and the hypotheses block.
 func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord, hyps []*domain.Hypothesis, lastClosed *domain.Review) error {
-	pack, err := BuildReviewPack(b.charts, c.Workspace, r.Segment, r.Period, recs, hyps, lastClosed, b.today(c.Workspace, c))
+	pack, err := b.charts.ReviewPack(c.Workspace, r.Segment, r.Period, recs, hyps, lastClosed, c.Workspace.Today(c.now))
 	if err != nil {
 		return err
+	}
+	pictures := make([]domain.Attachment, len(pack.Pictures))
+	for i, f := range pack.Pictures {
+		f.Caption = clip(f.Caption, maxCaption)
+		pictures[i] = f
 	}
 	c.Reply(pack.Headline+"\n\n"+c.T("review.how_to_end"), []domain.Button{{Text: c.T("review.end_button"), Data: "rv:end"}})
 	c.Queue(&domain.OutboxJob{Kind: domain.ChatAction, Action: "upload_photo", Priority: domain.PriorityReply})
 	// The rest of the pack is about ten messages against a group's twenty
 	// a minute: as bulk it keeps its order, and the answers to the next
 	// commands (a /hyp, a button) go ahead of it instead of a minute later.
-	c.Queue(&domain.OutboxJob{Kind: domain.SendMediaGroup, Priority: domain.PriorityBulk, Files: pack.Pictures})
+	c.Queue(&domain.OutboxJob{Kind: domain.SendMediaGroup, Priority: domain.PriorityBulk, Files: pictures})
 	for _, text := range []string{pack.Questions, pack.Hypotheses} {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)
 	}
 	return nil
-}
-
-// ReviewPack is what a review posts, ready for the chat: HTML texts in the
-// workspace's language and the pictures of one media group.
-type ReviewPack struct {
-	Headline   string
-	Pictures   []domain.Attachment
-	Questions  string
-	Hypotheses string
-}
-
-// BuildReviewPack composes the review of a period for one segment (or all
-// focus segments when segment is empty) from the stored numbers and
-// hypotheses. It does not talk to Telegram, so `trackbot demo` shows
-// exactly what the chat would get.
-func BuildReviewPack(r *charts.Renderer, ws *domain.Workspace, segment string, p domain.Period, recs []domain.WeeklyRecord,
-	hyps []*domain.Hypothesis, lastClosed *domain.Review, today domain.Date) (ReviewPack, error) {
-	l := ws.Lang
-	segs := reviewSegments(ws, segment)
-	var sb strings.Builder
-	sb.WriteString(domain.Text(l, "review.title", escape(p.Label(l))))
-	for _, s := range segs {
-		sb.WriteString("\n\n" + headline(ws, l, s, p, recs))
-	}
-	pictures, err := reviewCharts(r, ws, segs, p, recs)
-	if err != nil {
-		return ReviewPack{}, err
-	}
-	return ReviewPack{
-		Headline:   sb.String(),
-		Pictures:   pictures,
-		Questions:  questionsText(ws, l, domain.TrackerQuestions(ws, segment, p, recs)),
-		Hypotheses: digestText(ws, l, domain.DigestHypotheses(hyps, lastClosed, today), today),
-	}, nil
-}
-
-// Messages returns the pack's texts in the order the chat shows them.
-func (p ReviewPack) Messages() []string {
-	return []string{p.Headline, p.Questions, p.Hypotheses}
-}
-
-// PlainText returns the pack's texts without markup, as a reader sees them.
-func (p ReviewPack) PlainText() string {
-	var out []string
-	for _, m := range p.Messages() {
-		out = append(out, stripTags(m))
-	}
-	return strings.Join(out, "\n\n――――――――\n\n") + "\n"
-}
-
-// HTML returns a page that shows the pack as the chat does: the messages
-// in order and the pictures of the media group between them.
-func (p ReviewPack) HTML() string {
-	var sb strings.Builder
-	sb.WriteString("<!doctype html>\n<meta charset=\"utf-8\">\n<title>trackbot review</title>\n" +
-		"<style>body{font-family:sans-serif;max-width:760px;margin:2em auto;background:#eef1f5}" +
-		".msg{background:#fff;border-radius:12px;padding:12px 16px;margin:12px 0;white-space:pre-wrap}" +
-		"img{width:100%;border-radius:8px;margin:6px 0}</style>\n")
-	block := func(html string) { sb.WriteString("<div class=\"msg\">" + html + "</div>\n") }
-	block(p.Headline)
-	var pics strings.Builder
-	for _, f := range p.Pictures {
-		fmt.Fprintf(&pics, "<img src=\"%s\" alt=\"%s\"><div>%s</div>", escape(f.Name), escape(stripTags(f.Caption)), f.Caption)
-	}
-	block(pics.String())
-	block(p.Questions)
-	block(p.Hypotheses)
-	return sb.String()
-}
-
-// stripTags removes HTML tags and decodes entities.
-func stripTags(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return html.UnescapeString(b.String())
-}
-
-// headline sums up one segment: the key counts and money with their
-// change week over week (or month over month) and against the 4-week
-// baseline, then the significant moves.
-func headline(ws *domain.Workspace, l domain.Lang, s domain.Segment, p domain.Period, recs []domain.WeeklyRecord) string {
-	cur := domain.BuildReport(ws, s.Key, p, recs)
-	prev := domain.BuildReport(ws, s.Key, p.Previous(), recs)
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "<b>%s</b>", escape(s.Name.In(l)))
-	if cur.Weeks == 0 {
-		return sb.String() + "\n" + domain.Text(l, "review.segment_no_data")
-	}
-	var base *domain.FunnelReport
-	if p.Kind == domain.PeriodWeek {
-		r := domain.Baseline(ws, s.Key, p.From, recs)
-		if r.Weeks > 0 {
-			base = &r
-		}
-	}
-	for _, role := range []domain.StageRole{domain.RoleLeads, domain.RoleQualified, domain.RolePaid} {
-		f, ok := cur.RoleFigure(role)
-		if !ok {
-			continue
-		}
-		was, _ := prev.RoleFigure(role)
-		line := fmt.Sprintf("\n%s: <b>%s</b> (%s", escape(f.Stage.Name.In(l)), domain.FormatCount(f.Count),
-			countDelta(f.Count, was.Count, l, "review.vs_previous"))
-		if base != nil {
-			b, _ := base.RoleFigure(role)
-			line += ", " + countDelta(f.Count*int64(base.Weeks), b.Count, l, "review.vs_baseline")
-		}
-		sb.WriteString(line + ")")
-	}
-	fmt.Fprintf(&sb, "\n%s", domain.Text(l, "review.money",
-		domain.FormatMoney(cur.Revenue.Units(), ws.Currency, l), domain.FormatMoneyValue(cur.CPL, ws.Currency, l),
-		domain.FormatPercent(cur.ROMI, l), domain.FormatPercent(cur.NonTargetShare, l)))
-	moves := significantMoves(ws, l, cur, prev, base)
-	if len(moves) > 0 {
-		sb.WriteString("\n" + domain.Text(l, "review.moves") + "\n" + strings.Join(moves, "\n"))
-	}
-	return sb.String()
-}
-
-// countDelta formats a count's change in percent with what it is against;
-// the baseline's count is a four-week sum, so the caller scales now to it.
-func countDelta(now, before int64, l domain.Lang, against string) string {
-	if before == 0 {
-		return domain.Text(l, against, domain.NoValue)
-	}
-	return domain.Text(l, against, domain.FormatDelta(float64(now)/float64(before)-1, l))
-}
-
-// maxMoves keeps the headline short: the pack's questions go deeper.
-const maxMoves = 4
-
-// significantMoves lists the significant changes against the previous
-// period and the baseline, worst first, one line per metric.
-func significantMoves(ws *domain.Workspace, l domain.Lang, cur, prev domain.FunnelReport, base *domain.FunnelReport) []string {
-	type move struct {
-		c         domain.Change
-		prev, bas string
-		worse     bool
-	}
-	var moves []*move
-	byMetric := map[domain.Metric]*move{}
-	add := func(changes []domain.Change, baseline bool) {
-		for _, ch := range changes {
-			if !ch.Significant {
-				continue
-			}
-			m, ok := byMetric[ch.Metric]
-			if !ok {
-				m = &move{c: ch}
-				byMetric[ch.Metric] = m
-				moves = append(moves, m)
-			}
-			// The arrow follows the number; whether the move hurts is a
-			// separate mark, so "non-target share up" is not drawn as ▼.
-			text := ch.DeltaText(l)
-			if ch.Delta.V < 0 {
-				text = "▼ " + text
-			} else {
-				text = "▲ " + text
-			}
-			m.worse = m.worse || ch.Worse
-			if baseline {
-				m.bas = text
-			} else {
-				m.prev = text
-			}
-		}
-	}
-	add(domain.Compare(cur, prev), false)
-	if base != nil {
-		add(domain.Compare(cur, *base), true)
-	}
-	var out []string
-	for _, m := range moves[:min(len(moves), maxMoves)] {
-		parts := []string{}
-		if m.prev != "" {
-			parts = append(parts, domain.Text(l, "review.vs_previous", m.prev))
-		}
-		if m.bas != "" {
-			parts = append(parts, domain.Text(l, "review.vs_baseline", m.bas))
-		}
-		bullet := "•"
-		if m.worse {
-			bullet = "⚠"
-		}
-		out = append(out, fmt.Sprintf("%s %s %s (%s)", bullet, escape(m.c.Label(ws, l)),
-			domain.FormatMetricValue(m.c.Metric, m.c.Now, ws.Currency, l), strings.Join(parts, ", ")))
-	}
-	return out
-}
-
-// reviewCharts draws the pack's pictures: for the first segment the funnel
-// against the previous period, the conversion trend, drop-off reasons and
-// lead quality; the funnels of further focus segments; then the segment
-// mix and the end-to-end table of all segments.
-func reviewCharts(r *charts.Renderer, ws *domain.Workspace, segs []domain.Segment, p domain.Period, recs []domain.WeeklyRecord) ([]domain.Attachment, error) {
-	l := ws.Lang
-	prevLabel := p.Previous().Label(l)
-	var files []domain.Attachment
-	add := func(name, caption string, png []byte, err error) error {
-		if err != nil {
-			return err
-		}
-		files = append(files, domain.Attachment{Name: name, Data: png, Caption: clip(caption, maxCaption)})
-		return nil
-	}
-	for i, s := range segs {
-		name := escape(s.Name.In(l))
-		cur := domain.BuildReport(ws, s.Key, p, recs)
-		before := domain.BuildReport(ws, s.Key, p.Previous(), recs)
-		png, err := r.Funnel(ws, cur, before, prevLabel)
-		if err := add("funnel.png", domain.Text(l, "review.chart_funnel", name, escape(p.Label(l)), escape(prevLabel)), png, err); err != nil {
-			return nil, err
-		}
-		if i > 0 || len(files) >= 6 {
-			continue
-		}
-		weekly := weeklyReports(ws, s.Key, p.To, recs)
-		png, err = r.Trend(ws, weekly)
-		if err := add("trend.png", domain.Text(l, "review.chart_trend", name), png, err); err != nil {
-			return nil, err
-		}
-		png, err = r.DropOffs(ws, cur)
-		if err := add("dropoffs.png", domain.Text(l, "review.chart_dropoffs", name), png, err); err != nil {
-			return nil, err
-		}
-		png, err = r.LeadQuality(ws, weekly)
-		if err := add("quality.png", domain.Text(l, "review.chart_quality", name), png, err); err != nil {
-			return nil, err
-		}
-	}
-	mixPeriod := p
-	if p.Kind == domain.PeriodWeek {
-		mixPeriod = domain.LastWeeks(p.To, domain.BaselineWeeks)
-	}
-	png, err := r.SegmentMix(ws, mixPeriod, domain.FocusCheck(ws, mixPeriod, recs))
-	if err := add("mix.png", domain.Text(l, "review.chart_mix", escape(mixPeriod.Label(l))), png, err); err != nil {
-		return nil, err
-	}
-	var reports []domain.FunnelReport
-	for _, s := range ws.ActiveSegments() {
-		reports = append(reports, domain.BuildReport(ws, s.Key, p, recs))
-	}
-	png, err = r.Table(ws, reports)
-	if err := add("table.png", domain.Text(l, "review.chart_table", escape(p.Label(l))), png, err); err != nil {
-		return nil, err
-	}
-	// A media group holds at most ten pictures.
-	return files[:min(len(files), 10)], nil
-}
-
-// weeklyReports returns one report per week of the trend, oldest first.
-func weeklyReports(ws *domain.Workspace, segment string, last domain.Week, recs []domain.WeeklyRecord) []domain.FunnelReport {
-	var out []domain.FunnelReport
-	for _, w := range domain.LastWeeks(last, reviewHistoryWeeks).Weeks() {
-		out = append(out, domain.BuildReport(ws, segment, domain.WeekPeriod(w), recs))
-	}
-	return out
-}
-
-// questionsText renders the tracker questions, each addressed to the
-// heads of the department (or the department's name when it has none).
-func questionsText(ws *domain.Workspace, l domain.Lang, qs []domain.Question) string {
-	if len(qs) == 0 {
-		return domain.Text(l, "review.no_questions")
-	}
-	var sb strings.Builder
-	sb.WriteString(domain.Text(l, "review.questions_title"))
-	for i, q := range qs {
-		to := "<b>" + escape(ws.DepartmentName(q.Department, l)) + "</b>"
-		if heads := ws.Heads(q.Department); len(heads) > 0 {
-			to = mentions(heads)
-		}
-		fmt.Fprintf(&sb, "\n\n%d. %s, %s", i+1, to, escape(q.Text(ws, l)))
-	}
-	return sb.String()
-}
-
-// maxDigestLines keeps each list of the hypotheses block short.
-const maxDigestLines = 8
-
-// digestText renders the hypotheses block of the pack.
-func digestText(ws *domain.Workspace, l domain.Lang, d domain.HypothesisDigest, today domain.Date) string {
-	if d.Empty() {
-		return domain.Text(l, "review.no_hypotheses")
-	}
-	var sb strings.Builder
-	sb.WriteString(domain.Text(l, "review.hyps_title"))
-	section := func(key string, hs []*domain.Hypothesis, line func(*domain.Hypothesis) string) {
-		if len(hs) == 0 {
-			return
-		}
-		sb.WriteString("\n\n" + domain.Text(l, key, len(hs)))
-		for _, h := range hs[:min(len(hs), maxDigestLines)] {
-			sb.WriteString("\n" + line(h))
-		}
-	}
-	section("review.overdue", d.Overdue, func(h *domain.Hypothesis) string {
-		return hypLine(ws, h, l, today) + " " + mentions(ws.Heads(h.Department))
-	})
-	section("review.awaiting", d.Awaiting, func(h *domain.Hypothesis) string {
-		return hypLine(ws, h, l, today) + "\n   " + domain.Text(l, "review.result", escape(clipRunes(h.Result, 200)))
-	})
-	section("review.results", d.Results, func(h *domain.Hypothesis) string {
-		line := hypLine(ws, h, l, today)
-		if h.Status != domain.StatusDropped {
-			line += "\n   " + domain.Text(l, "review.outcome", domain.FormatMetricValue(h.Metric, h.Baseline, ws.Currency, l),
-				domain.FormatMetricValue(h.Metric, h.Measured, ws.Currency, l))
-		}
-		return line
-	})
-	return sb.String()
 }
 
 // endReview closes the open review and posts its protocol.

@@ -24,14 +24,14 @@ const (
 // the workspace's chat; none when there is nothing to say (all numbers in,
 // no hypothesis due).
 func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error) {
-	local := run.In(ws.Location())
+	sub := domain.SubjectOf(kind, run, ws.Location())
 	switch kind {
 	case domain.ScheduleSnapshot:
-		return b.snapshotPost(ws, domain.WeekOf(local).Add(-1), domain.DateOf(local))
+		return b.snapshotPost(ws, sub.Week, sub.Day)
 	case domain.ScheduleReminder:
-		return b.reminderPost(ws, domain.WeekOf(local))
+		return b.reminderPost(ws, sub.Week)
 	case domain.ScheduleDigest:
-		return b.digestPost(ws, domain.DateOf(local))
+		return b.digestPost(ws, sub.Day)
 	}
 	return nil, fmt.Errorf("unknown schedule kind %q", kind)
 }
@@ -78,9 +78,9 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 	l := ws.Lang
 	var sb strings.Builder
 	sb.WriteString(domain.Text(l, "snapshot.title", domain.WeekPeriod(week).Label(l)))
-	segments := focusSegments(ws)
-	if len(segments) == 1 && segments[0].Key == "" {
-		sb.WriteString("\n" + domain.Text(l, "snapshot.no_focus"))
+	segments := ws.FocusSegments()
+	if len(segments) > 0 && !segments[0].Focus {
+		sb.WriteString("\n" + domain.Text(l, "snapshot.no_focus", escape(segments[0].Name.In(l))))
 	}
 	var photos []domain.Attachment
 	for _, seg := range segments {
@@ -109,30 +109,11 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 	return jobs, nil
 }
 
-// focusSegments returns the live focus segments, or all segments together
-// (an empty key) when none is marked focus.
-func focusSegments(ws *domain.Workspace) []domain.Segment {
-	var out []domain.Segment
-	for _, s := range ws.Segments {
-		if s.Focus && !s.Archived {
-			out = append(out, s)
-		}
-	}
-	if len(out) == 0 {
-		return []domain.Segment{{}}
-	}
-	return out
-}
-
 // segmentHeadline is a segment's key numbers with their week-on-week
 // change, then the changes significant enough to look at.
 func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string {
 	l := ws.Lang
-	name := cur.Segment.Name.In(l)
-	if cur.Segment.Key == "" {
-		name = domain.Text(l, "calc.all_segments")
-	}
-	lines := []string{domain.Text(l, "snapshot.segment", escape(name))}
+	lines := []string{domain.Text(l, "snapshot.segment", escape(cur.Segment.Name.In(l)))}
 	for _, role := range []domain.StageRole{domain.RoleLeads, domain.RoleQualified, domain.RolePaid} {
 		f, ok := cur.RoleFigure(role)
 		if !ok {
@@ -165,10 +146,11 @@ func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string
 // figureLine is "Leads: 120 (+12% w/w)", or without the change when the
 // week before has no number to compare with.
 func figureLine(l domain.Lang, label, shown string, now, before domain.Value) string {
-	if !now.OK || !before.OK || before.V == 0 {
+	change := domain.RelativeChange(now, before)
+	if !change.OK {
 		return domain.Text(l, "snapshot.figure.new", label, shown)
 	}
-	return domain.Text(l, "snapshot.figure", label, shown, domain.FormatDelta(now.V/before.V-1, l))
+	return domain.Text(l, "snapshot.figure", label, shown, domain.FormatDelta(change.V, l))
 }
 
 // notableChanges lists the significant changes against the week before,
@@ -208,12 +190,8 @@ func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week doma
 	if err != nil {
 		return nil, err
 	}
-	caption := escape(cur.Segment.Name.In(ws.Lang))
-	if seg.Key == "" {
-		caption = escape(domain.Text(ws.Lang, "calc.all_segments"))
-	}
 	return []domain.Attachment{
-		{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: caption},
+		{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: escape(cur.Segment.Name.In(ws.Lang))},
 		{Name: "trend-" + week.String() + ".png", Data: trend},
 	}, nil
 }
@@ -236,30 +214,14 @@ func photosJob(ws *domain.Workspace, photos []domain.Attachment) *domain.OutboxJ
 	return job
 }
 
-// hypothesesLine sums up the hypotheses for the snapshot: how many are in
-// work and overdue, waiting for verification, and closed in the week.
-// Empty when the workspace has none.
+// hypothesesLine sums up the hypotheses for the snapshot in one line;
+// empty when the workspace has none to mention.
 func hypothesesLine(ws *domain.Workspace, hyps []*domain.Hypothesis, week domain.Week, today domain.Date) string {
-	var inWork, overdue, awaiting, closed int
-	for _, h := range hyps {
-		switch {
-		case h.Status == domain.StatusNew || h.Status == domain.StatusInProgress:
-			inWork++
-			if h.Overdue(today) {
-				overdue++
-			}
-		case h.Status == domain.StatusDone:
-			awaiting++
-		case h.Status.Closed():
-			if at, ok := h.ClosedAt(); ok && domain.WeekOf(at.In(ws.Location())) == week {
-				closed++
-			}
-		}
-	}
-	if inWork+awaiting+closed == 0 {
+	t := domain.TallyHypotheses(hyps, week, today, ws.Location())
+	if t.Empty() {
 		return ""
 	}
-	return domain.Text(ws.Lang, "snapshot.hypotheses", inWork, overdue, awaiting, closed)
+	return domain.Text(ws.Lang, "snapshot.hypotheses", t.InWork, t.Overdue, t.Awaiting, t.Closed)
 }
 
 // reminderPost mentions the heads whose numbers for week are missing;

@@ -63,6 +63,26 @@ func TestSnapshotPost_HeadlineWithWeekOnWeekAndCharts(t *testing.T) {
 	}
 }
 
+// Without a focus segment the snapshot follows domain's rule (the first
+// live segment) and asks the CEO to mark the focus.
+func TestSnapshotPost_WithoutFocusShowsTheFirstSegment(t *testing.T) {
+	b, ws, week := postFixture(t)
+	ws.Segments[0].Focus = false
+	jobs, err := b.snapshotPost(ws, week, domain.Date{Year: 2026, Month: time.March, Day: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := jobs[0].Text
+	for _, want := range []string{"No segment is marked as focus, so the snapshot shows the first one, Dealers.", "<b>Dealers</b>", "Leads: 150 (+50% w/w)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("snapshot text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Retail") || strings.Contains(text, "All segments") {
+		t.Errorf("snapshot shows more than the first segment:\n%s", text)
+	}
+}
+
 func TestReminderPost_MentionsOnlyTheMissingHeads(t *testing.T) {
 	b, ws, week := postFixture(t)
 	// Week 13 has dealers' marketing and sales numbers; retail has none.

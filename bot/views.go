@@ -8,10 +8,11 @@ import (
 	"trackbot/domain"
 )
 
-// lastCompleteWeek is the most recent week that has ended in the
-// workspace's time zone: the week a review looks at.
+// lastCompleteWeek is Workspace.LastCompleteWeek at the update's time.
+// Only bot/hypothesis.go still calls it; remove it when that file calls
+// the domain method itself.
 func lastCompleteWeek(ws *domain.Workspace, c *Context) domain.Week {
-	return domain.WeekOf(c.now.In(ws.Location())).Add(-1)
+	return ws.LastCompleteWeek(c.now)
 }
 
 // parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
@@ -25,7 +26,7 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 			kind, words = k, words[:n-1]
 		}
 	}
-	period := domain.PeriodOf(kind, lastCompleteWeek(ws, c))
+	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
 	if n := len(words); n > 0 && kind == domain.PeriodWeek {
 		// A week written out: /funnel dealers w46, /funnel 2026-W46.
 		if w, err := domain.ParseWeekExpr(words[n-1], c.now, ws.Location()); err == nil {
@@ -33,27 +34,13 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 		}
 	}
 	if len(words) == 0 {
-		return defaultSegment(ws), period, nil
+		return ws.DefaultSegment(), period, nil
 	}
 	seg, ok := domain.MatchSegment(ws, strings.Join(words, " "))
 	if !ok {
 		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, "funnel.usage", segmentNames(ws, c.Lang))
 	}
 	return seg, period, nil
-}
-
-func defaultSegment(ws *domain.Workspace) domain.Segment {
-	for _, s := range ws.Segments {
-		if s.Focus && !s.Archived {
-			return s
-		}
-	}
-	for _, s := range ws.Segments {
-		if !s.Archived {
-			return s
-		}
-	}
-	return domain.Segment{}
 }
 
 func segmentNames(ws *domain.Workspace, l domain.Lang) string {
@@ -141,13 +128,15 @@ func pad(s string, n int) string {
 }
 
 // focusCmd compares each segment's share of effort with its share of the
-// money, for the last four complete weeks, and flags misfocus.
+// money, for the focus period of the last complete week (or of its month
+// or quarter), and flags misfocus.
 func (b *Bot) focusCmd(c *Context) error {
 	ws := c.Workspace
-	period := domain.LastWeeks(lastCompleteWeek(ws, c), 4)
-	if k, ok := domain.ParsePeriodKind(strings.TrimSpace(c.Args)); ok && k != domain.PeriodWeek {
-		period = domain.PeriodOf(k, lastCompleteWeek(ws, c))
+	kind := domain.PeriodWeek
+	if k, ok := domain.ParsePeriodKind(strings.TrimSpace(c.Args)); ok {
+		kind = k
 	}
+	period := domain.FocusPeriod(domain.PeriodOf(kind, ws.LastCompleteWeek(c.now)))
 	recs, err := b.records(ws, period.From, period.To)
 	if err != nil {
 		return err

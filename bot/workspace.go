@@ -124,34 +124,16 @@ func (b *Bot) teamText(ws *domain.Workspace, l domain.Lang) string {
 	return sb.String()
 }
 
-// mention renders a person so the chat notifies them: @username when they
-// have one, a user link otherwise.
-func mention(m domain.Member) string {
-	if m.Username != "" {
-		return "@" + escape(m.Username)
-	}
-	name := m.Name
-	if name == "" {
-		name = strconv.FormatInt(m.UserID, 10)
-	}
-	return fmt.Sprintf(`<a href="tg://user?id=%d">%s</a>`, m.UserID, escape(name))
-}
+// mention is domain.Mention, short for the handlers.
+func mention(m domain.Member) string { return domain.Mention(m) }
 
 // personMention mentions someone who may not be a member yet.
 func personMention(p domain.Person) string {
 	return mention(domain.Member{UserID: p.UserID, Name: p.Name, Username: p.Username})
 }
 
-func mentions(ms []domain.Member) string {
-	if len(ms) == 0 {
-		return "—"
-	}
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = mention(m)
-	}
-	return strings.Join(out, ", ")
-}
+// mentions is domain.Mentions, short for the handlers.
+func mentions(ms []domain.Member) string { return domain.Mentions(ms) }
 
 // target returns the person whose message the command replies to; roles
 // are given by replying because a bot cannot look people up by @username.

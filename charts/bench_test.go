@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"trackbot/domain"
+	"trackbot/sample"
 )
 
 // reviewData is two years of weekly demo data for three segments, as the
@@ -25,11 +26,11 @@ func buildReviewData(b *testing.B) reviewData {
 	var ws *domain.Workspace
 	var recs []domain.WeeklyRecord
 	for i := 3; i >= 0; i-- {
-		w, r := domain.DemoWorkspace(now.AddDate(0, 0, -7*domain.DemoWeeks*i))
+		w, r := sample.Workspace(now.AddDate(0, 0, -7*sample.Weeks*i))
 		ws = w
 		recs = append(recs, r...)
 	}
-	last := domain.WeekOf(now).Add(-1)
+	last := ws.LastCompleteWeek(now)
 	d := reviewData{ws: ws}
 	for i := 103; i >= 0; i-- {
 		d.weekly = append(d.weekly, domain.BuildReport(ws, "dealers", domain.WeekPeriod(last.Add(-i)), recs))

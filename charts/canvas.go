@@ -6,12 +6,13 @@ import (
 	"image/draw"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/math/fixed"
+
+	"trackbot/domain"
 )
 
 // maxLabelRunes caps every label before it is measured: go-chart once looped
@@ -226,7 +227,7 @@ func (c *canvas) arrow(x, y int, size float64, col color.RGBA) {
 // fit shortens s with "…" until it is at most maxW pixels wide at the size.
 // It cuts by runes, never inside a UTF-8 sequence.
 func (c *canvas) fit(s string, size float64, maxW int) string {
-	s = capRunes(s, maxLabelRunes)
+	s = domain.Shorten(s, maxLabelRunes)
 	if maxW <= 0 {
 		return ""
 	}
@@ -256,12 +257,4 @@ func (c *canvas) fitSize(s string, size float64, maxW int) float64 {
 		size -= 2
 	}
 	return size
-}
-
-// capRunes cuts s to at most n runes, ending with "…" when it was longer.
-func capRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
 }

@@ -151,6 +151,9 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 		{name: "rose", now: 64, then: 40, firstCount: 100, wantGreen: true},
 		{name: "same", now: 50, then: 50, firstCount: 100},
 		{name: "fell on too few items", now: 4, then: 9, firstCount: 10},
+		// domain's rule: a conversion moves significantly from 5 pp.
+		{name: "fell less than 5 pp", now: 47, then: 50, firstCount: 100},
+		{name: "rose less than 5 pp", now: 54, then: 50, firstCount: 100},
 	}
 	r := newRenderer(t)
 	for _, tt := range tests {
@@ -178,6 +181,23 @@ func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
 	latestBar := image.Rect(420, contentTop, 760, img.Bounds().Dy()-80)
 	if got := countColour(img, latestBar, colBad); got < 1000 {
 		t.Errorf("red pixels in the latest bar: got %d, want a red bar", got)
+	}
+}
+
+func TestLeadQuality_SmallGrowthIsNotRed(t *testing.T) {
+	r := newRenderer(t)
+	var weekly []domain.FunnelReport
+	for i, nonTarget := range []int64{100, 110} { // 25% → 27.5%: under domain's 5 pp
+		w := report(dealers, week47.Add(i-1), 1000, 500, 400)
+		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", nonTarget}))
+	}
+	img := decode(t, must(t)(r.LeadQuality(testWorkspace(domain.Russian), weekly)))
+	latestBar := image.Rect(420, contentTop, 760, img.Bounds().Dy()-80)
+	if got := countColour(img, latestBar, colBad); got != 0 {
+		t.Errorf("red pixels in the latest bar: got %d, want none for a move domain does not call significant", got)
+	}
+	if got := countColour(img, latestBar, colBar); got < 1000 {
+		t.Errorf("blue pixels in the latest bar: got %d, want the plain colour of this period", got)
 	}
 }
 

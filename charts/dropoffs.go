@@ -56,7 +56,7 @@ func (r *Renderer) DropOffs(ws *domain.Workspace, rep domain.FunnelReport) ([]by
 	scale := maxShare(all)
 	y := contentTop - 40
 	for i, st := range stages {
-		head := domain.Text(lang, "chart.dropoffs.stage", capRunes(st.Stage.Name.In(lang), 40), domain.FormatCount(st.Total))
+		head := domain.Text(lang, "chart.dropoffs.stage", domain.Shorten(st.Stage.Name.In(lang), 40), domain.FormatCount(st.Total))
 		c.text(c.fit(head, sizeLabel, c.w-2*margin), margin, y+sizeLabel+10, sizeLabel, colInk, alignLeft, true)
 		y += dropHeader
 		for _, row := range blocks[i] {

@@ -7,15 +7,6 @@ import (
 	"trackbot/domain"
 )
 
-// minVolumeForColour is the smallest denominator, on both sides of a
-// comparison, for which a conversion change is coloured: with fewer items a
-// move is noise, and small numbers must not raise alarms.
-const minVolumeForColour = 20
-
-// minMovePoints is the smallest conversion change, as a fraction, that is
-// coloured at all: half a percentage point reads as "no change".
-const minMovePoints = 0.005
-
 // Funnel layout: stage names on the left, bars in the middle, conversions
 // on the right.
 const (
@@ -32,7 +23,8 @@ const (
 // larger counts on an axis from zero, each with its count and its conversion
 // from the previous stage. The comparison report (the previous week or the
 // 4-week baseline, named by beforeLabel) shows as a thin grey bar under each
-// stage, scaled to the current period's number of weeks, and each conversion change is red when it fell, green when it rose.
+// stage, scaled to the current period's number of weeks. A conversion's
+// change is red or green only when domain.Compare finds it significant.
 func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport, beforeLabel string) ([]byte, error) {
 	lang := wsLang(ws)
 	title := titleFor(lang, "chart.funnel.title", cur.Segment, cur.Period)
@@ -61,7 +53,8 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 		}
 		old, hasOld := prev[st.Stage.Key]
 		c.funnelRow(lang, top, barMax, scale, st, old, hasOld && old.Reported)
-		c.funnelConversion(lang, top, st, old, hasOld, cur, before, firstReported)
+		change, _ := domain.CompareMetric(cur, before, domain.ConvMetric(st.Stage.Key))
+		c.funnelConversion(lang, top, st, old, hasOld, change, firstReported)
 		firstReported = firstReported && !st.Reported
 	}
 	return c.encode()
@@ -126,9 +119,10 @@ func (c *canvas) funnelRow(lang domain.Lang, top, barMax int, scale float64, st,
 }
 
 // funnelConversion draws the conversion into the stage, the comparison
-// period's conversion under it, and the change coloured by direction. The
-// first reported stage has nothing to convert from and shows no conversion.
-func (c *canvas) funnelConversion(lang domain.Lang, top int, st, old domain.StageFigure, hasOld bool, cur, before domain.FunnelReport, first bool) {
+// period's conversion under it, and the change with its direction and
+// colour. The first reported stage has nothing to convert from and shows
+// no conversion.
+func (c *canvas) funnelConversion(lang domain.Lang, top int, st, old domain.StageFigure, hasOld bool, change domain.Change, first bool) {
 	mid := top + funnelBarHeight/2
 	if !st.Conv.OK {
 		if st.Reported && !first {
@@ -137,51 +131,34 @@ func (c *canvas) funnelConversion(lang domain.Lang, top int, st, old domain.Stag
 		return
 	}
 	w := c.text(percent(st.Conv.V, lang), funnelConvLeft, mid+sizeValue/3, sizeValue, colInk, alignLeft, true)
-	if !hasOld || !old.Conv.OK {
+	if !hasOld || !old.Conv.OK || !change.Delta.OK {
 		return
 	}
 	gy := top + funnelBarHeight + funnelGhostGap + funnelGhost
 	c.text(percent(old.Conv.V, lang), funnelConvLeft, gy, sizeSmall-4, colMuted, alignLeft, false)
 
-	delta := st.Conv.V - old.Conv.V
-	col := changeColour(delta, !lowerIsBetter, enoughVolume(cur, st.Stage.Key) && enoughVolume(before, st.Stage.Key))
+	delta := change.Delta.V
+	col := changeColour(change)
 	x := funnelConvLeft + w + 16
-	if math.Abs(delta) >= minMovePoints {
+	if change.Moved() {
 		c.triangle(x, mid, 18, delta > 0, col)
 		x += 24
 	}
 	c.text(c.fit(domain.FormatPoints(delta, lang), sizeSmall, c.w-x-margin/2), x, mid+sizeSmall/3, sizeSmall, col, alignLeft, true)
 }
 
-// lowerIsBetter is passed to changeColour for metrics where a fall is good
-// (CPL, CAC, the non-target share); conversions use !lowerIsBetter.
-const lowerIsBetter = true
-
-// changeColour returns red for a move that is bad for the business, green
-// for a good one, and grey when the move is tiny or the volume too small.
-func changeColour(delta float64, lowerBetter, enough bool) color.RGBA {
-	if !enough || math.Abs(delta) < minMovePoints {
+// changeColour colours a change of a metric that has a better direction
+// (a conversion, the non-target share) by domain's significance rule: red
+// when it is significant and bad for the business, green when significant
+// and good, grey otherwise.
+func changeColour(ch domain.Change) color.RGBA {
+	switch {
+	case !ch.Significant:
 		return colMuted
-	}
-	if (delta < 0) != lowerBetter {
+	case ch.Worse:
 		return colBad
 	}
 	return colGood
-}
-
-// enoughVolume reports whether the conversion into stage key stands on at
-// least minVolumeForColour items in the previous reported stage.
-func enoughVolume(rep domain.FunnelReport, key string) bool {
-	var prevCount int64 = -1
-	for _, st := range rep.Stages {
-		if st.Stage.Key == key {
-			return prevCount >= minVolumeForColour
-		}
-		if st.Reported {
-			prevCount = st.Count
-		}
-	}
-	return false
 }
 
 // perWeekOf rescales the comparison's counts to the length of the current

@@ -14,8 +14,8 @@ const qualityReasons = 6
 // LeadQuality draws the share of non-target leads per week (weekly reports
 // of one segment, oldest first; the last 12 are shown) as bars on a percent
 // axis from zero, and next to it the split of the latest week's non-target
-// leads by reason. The latest bar is red when the share grew, green when it
-// fell, because a higher non-target share is worse.
+// leads by reason. The latest bar is red when the share grew significantly,
+// green when it fell so, because a higher non-target share is worse.
 func (r *Renderer) LeadQuality(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
 	if len(weekly) > trendWeeks {
@@ -80,32 +80,18 @@ func (c *canvas) shareHistory(lang domain.Lang, plot image.Rectangle, weekly []d
 	}
 }
 
-// latestShareColour colours the latest week against the one before it.
+// latestShareColour colours the latest week against the one before it:
+// red or green when domain finds the change of the share significant.
 func latestShareColour(weekly []domain.FunnelReport) color.RGBA {
 	n := len(weekly)
 	if n < 2 {
 		return colBar
 	}
-	now, before := weekly[n-1], weekly[n-2]
-	if !now.NonTargetShare.OK || !before.NonTargetShare.OK {
+	change, _ := domain.CompareMetric(weekly[n-1], weekly[n-2], domain.MetricNonTargetShare)
+	if !change.Significant {
 		return colBar
 	}
-	enough := leadsOf(now) >= minVolumeForColour && leadsOf(before) >= minVolumeForColour
-	col := changeColour(now.NonTargetShare.V-before.NonTargetShare.V, lowerIsBetter, enough)
-	if col == colMuted {
-		return colBar
-	}
-	return col
-}
-
-// leadsOf returns the count of the leads stage, the non-target share's base.
-func leadsOf(rep domain.FunnelReport) int64 {
-	for _, st := range rep.Stages {
-		if st.Stage.Role == domain.RoleLeads {
-			return st.Count
-		}
-	}
-	return 0
+	return changeColour(change)
 }
 
 // reasonPanel lists the latest period's non-target reasons, a name over

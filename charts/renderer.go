@@ -77,7 +77,7 @@ func segmentName(lang domain.Lang, s domain.Segment) string {
 
 // titleFor builds "Funnel · Dealers · 2026-W47" from a catalog key.
 func titleFor(lang domain.Lang, key string, seg domain.Segment, p domain.Period) string {
-	return domain.Text(lang, key, capRunes(segmentName(lang, seg), 30), p.Label(lang))
+	return domain.Text(lang, key, domain.Shorten(segmentName(lang, seg), 30), p.Label(lang))
 }
 
 // weekLabel is the short x-axis label of a week, "W47".

@@ -158,9 +158,9 @@ func metricRows(lang domain.Lang, currency string, reports []domain.FunnelReport
 	romi := tableRow{name: domain.Text(lang, "chart.table.romi"), height: tableMetricH}
 	for _, rep := range reports {
 		cell := tableCell{main: domain.FormatPercent(rep.ROMI, lang), muted: !rep.ROMI.OK}
-		if rep.ROMI.OK {
+		if paid, known := rep.PaidBack(); known {
 			cell.col = colGood
-			if rep.ROMI.V < 0 {
+			if !paid {
 				cell.col = colBad
 			}
 		}

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 )
@@ -84,53 +83,6 @@ func (r FunnelReport) PreviousReported(stageKey string) (StageFigure, bool) {
 		}
 	}
 	return StageFigure{}, false
-}
-
-// MetricValue returns the report's value of a metric: a stage conversion,
-// a unit-economics metric or an amount, in currency units. Unknown metrics
-// are None.
-func (r FunnelReport) MetricValue(m Metric) Value {
-	if key, ok := m.ConvStage(); ok {
-		f, _ := r.Figure(key)
-		return f.Conv
-	}
-	switch m {
-	case MetricCPL:
-		return r.CPL
-	case MetricCostPerQualified:
-		return r.CostPerQualified
-	case MetricCAC:
-		return r.CAC
-	case MetricAvgCheck:
-		return r.AvgCheck
-	case MetricROMI:
-		return r.ROMI
-	case MetricNonTargetShare:
-		return r.NonTargetShare
-	case MetricSpend:
-		return Some(r.Spend.Units())
-	case MetricRevenue:
-		return Some(r.Revenue.Units())
-	}
-	return None
-}
-
-// ConvStage returns the stage key of a conversion metric; ok is false for
-// the other metrics.
-func (m Metric) ConvStage() (string, bool) {
-	return strings.CutPrefix(string(m), "conv:")
-}
-
-// ratio returns num/den, or None when den is zero.
-func ratio(num, den float64) Value {
-	if den == 0 {
-		return None
-	}
-	v := num / den
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return None
-	}
-	return Some(v)
 }
 
 // perRole divides num by the count of the stage with the role; None when the

@@ -69,15 +69,6 @@ var comparedMetrics = []metricRule{
 	{MetricRevenue, false, higherIsBetter, RolePaid, MinDeals, MinAmountDelta},
 }
 
-// IsRate reports whether the metric is a rate (changes in percentage
-// points) rather than an amount (changes in percent).
-func (m Metric) IsRate() bool {
-	if _, ok := m.ConvStage(); ok {
-		return true
-	}
-	return m == MetricROMI || m == MetricNonTargetShare
-}
-
 // Compare returns how cur moved against before: every stage conversion of
 // cur in funnel order, then CPL, cost per qualified lead, CAC, average
 // check, ROMI, non-target share, spend and revenue. Significance follows
@@ -93,6 +84,35 @@ func Compare(cur, before FunnelReport) []Change {
 		changes = append(changes, compareMetric(cur, before, rule))
 	}
 	return changes
+}
+
+// CompareMetric returns how one metric moved between the reports, by the
+// rule Compare follows; ok is false for a metric Compare does not report
+// (a conversion cur does not have, an unknown metric).
+func CompareMetric(cur, before FunnelReport, m Metric) (Change, bool) {
+	if key, ok := m.ConvStage(); ok {
+		f, ok := cur.Figure(key)
+		if !ok {
+			return Change{}, false
+		}
+		return compareConversion(cur, before, f)
+	}
+	for _, rule := range comparedMetrics {
+		if rule.metric == m {
+			return compareMetric(cur, before, rule), true
+		}
+	}
+	return Change{}, false
+}
+
+// MinVisibleDelta is the smallest move shown with a direction: under half
+// a point (or half a percent) a change reads as no change at all.
+const MinVisibleDelta = 0.005
+
+// Moved reports whether the change is large enough to show which way it
+// went, significant or not.
+func (c Change) Moved() bool {
+	return bigEnough(c.Delta, MinVisibleDelta)
 }
 
 // compareConversion compares the conversion into stage f; ok is false when
@@ -147,28 +167,6 @@ func compareMetric(cur, before FunnelReport, rule metricRule) Change {
 	return c
 }
 
-// PointChange is the change of a rate in points: now − before, None when
-// either side is unknown.
-func PointChange(now, before Value) Value {
-	if !now.OK || !before.OK {
-		return None
-	}
-	return Some(now.V - before.V)
-}
-
-// RelativeChange is the change of an amount in percent of where it was:
-// now/before − 1, None when either side is unknown or before is zero.
-func RelativeChange(now, before Value) Value {
-	if !now.OK || !before.OK {
-		return None
-	}
-	r := ratio(now.V, before.V)
-	if !r.OK {
-		return None
-	}
-	return Some(r.V - 1)
-}
-
 // bigEnough reports whether |delta| reaches min, allowing for the float
 // error of a difference that is exactly min on paper.
 func bigEnough(delta Value, threshold float64) bool {
@@ -194,22 +192,11 @@ func worse(delta Value, better direction) bool {
 // records, so they read as an average week. Stage counts stay sums, as they
 // are the volume behind the baseline's rates.
 func Baseline(ws *Workspace, segment string, w Week, recs []WeeklyRecord) FunnelReport {
-	r := BuildReport(ws, segment, LastWeeks(w.Add(-1), BaselineWeeks), recs)
-	if r.Weeks > 1 {
-		n := float64(r.Weeks)
-		r.Spend = perWeek(r.Spend, n)
-		r.Revenue = perWeek(r.Revenue, n)
-		r.GrossProfit = perWeek(r.GrossProfit, n)
-	}
-	return r
+	return BuildReport(ws, segment, LastWeeks(w.Add(-1), BaselineWeeks), recs).averageWeek()
 }
 
 // BaselineWeeks is how many weeks before a week its baseline covers.
 const BaselineWeeks = 4
-
-func perWeek(m Money, weeks float64) Money {
-	return Money(math.Round(float64(m) / weeks))
-}
 
 // Label names the changed metric: "Leads → Qualified" or "Лиды → Целевые"
 // for a conversion, "CPL", "Средний чек" and so on for the others.

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -295,6 +296,37 @@ func TestCompare_NeverNaN(t *testing.T) {
 			if c.Significant {
 				t.Errorf("%s significant on empty reports", c.Metric)
 			}
+		}
+	}
+}
+
+func TestCompareMetric_MatchesCompare(t *testing.T) {
+	ws := testWorkspace()
+	before := weekReport(ws, record("", wk(2026, 10), funnel(200, 100, 60, 30, -1, -1)))
+	now := weekReport(ws, record("", wk(2026, 11), funnel(200, 100, 40, 30, -1, -1)))
+	all := Compare(now, before)
+	for _, m := range []Metric{ConvMetric("meetings"), ConvMetric("proposals"), MetricCPL, MetricNonTargetShare, MetricRevenue} {
+		got, ok := CompareMetric(now, before, m)
+		if want := changeOf(t, all, m); !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v (%v), want Compare's %+v", m, got, ok, want)
+		}
+	}
+	for _, m := range []Metric{ConvMetric("nowhere"), Metric("unknown")} {
+		if _, ok := CompareMetric(now, before, m); ok {
+			t.Errorf("%s: ok, want no change for a metric Compare does not report", m)
+		}
+	}
+}
+
+func TestChange_Moved(t *testing.T) {
+	for _, tt := range []struct {
+		delta Value
+		want  bool
+	}{
+		{Some(0.005), true}, {Some(-0.005), true}, {Some(0.0049), false}, {Some(0), false}, {None, false},
+	} {
+		if got := (Change{Delta: tt.delta}).Moved(); got != tt.want {
+			t.Errorf("Moved with Δ %v = %v, want %v", tt.delta, got, tt.want)
 		}
 	}
 }

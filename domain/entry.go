@@ -296,11 +296,10 @@ func entrySegmentByKey(ws *Workspace, key string) (Segment, bool) {
 	return ws.Segments[i], true
 }
 
-// MatchSegment returns the active segment named s (key, name or alias; keys
-// compared normalized, as in entryStage).
+// MatchSegment returns the active segment named s (see NamedBy).
 func MatchSegment(ws *Workspace, s string) (Segment, bool) {
 	for _, seg := range ws.ActiveSegments() {
-		if seg.Matches(s) || NormalizeName(seg.Key) == NormalizeName(s) {
+		if seg.Matches(s) {
 			return seg, true
 		}
 	}

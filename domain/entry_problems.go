@@ -160,8 +160,7 @@ func closestKeys(ws *Workspace, key string) []string {
 	var known []string
 	for _, st := range ws.Stages {
 		if !st.Archived {
-			known = append(known, st.Key, st.Name.En, st.Name.Ru)
-			known = append(known, st.Aliases...)
+			known = append(known, nameForms(st.Key, st.Name, st.Aliases)...)
 		}
 	}
 	known = append(known, "spend", "расход", "revenue", "выручка", "margin", "маржа")

@@ -58,10 +58,9 @@ type FieldNames struct {
 	dropOff   map[string]string // → drop-off reason key
 }
 
-// NewFieldNames indexes the workspace's active stages and reasons. Keys
-// are indexed normalized too (Stage.Matches compares the raw key with the
-// normalized input, so "no_answer" would not match itself). When two
-// things share a name the first one in the workspace's order wins.
+// NewFieldNames indexes the workspace's active stages and reasons by every
+// form NamedBy accepts, normalized. When two things share a name the first
+// one in the workspace's order wins.
 func NewFieldNames(ws *Workspace) *FieldNames {
 	n := &FieldNames{ws: ws, stages: map[string]string{}, nonTarget: map[string]string{}, dropOff: map[string]string{}}
 	for _, st := range ws.Stages {
@@ -83,7 +82,7 @@ func NewFieldNames(ws *Workspace) *FieldNames {
 }
 
 func indexNames(index map[string]string, key string, name Name, aliases []string) {
-	for _, s := range append([]string{key, name.En, name.Ru}, aliases...) {
+	for _, s := range nameForms(key, name, aliases) {
 		if n := NormalizeName(s); n != "" {
 			if _, taken := index[n]; !taken {
 				index[n] = key

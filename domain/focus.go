@@ -5,6 +5,16 @@ package domain
 // the focus check flags it.
 const MisfocusGap = 0.15
 
+// FocusPeriod is the period the focus check of period p looks at: a week
+// is too short for a flood of leads to show, so a week reads as the
+// BaselineWeeks weeks ending with it; a month or a quarter stands alone.
+func FocusPeriod(p Period) Period {
+	if p.Kind == PeriodWeek {
+		return LastWeeks(p.To, BaselineWeeks)
+	}
+	return p
+}
+
 // FocusCheck compares, per non-archived segment over period p, where the
 // effort goes (leads, marketing spend, sales activity) with where the money
 // comes from (revenue, gross profit). Every share is of all segments'

@@ -25,17 +25,31 @@ type Stage struct {
 	Archived   bool // removed from the funnel, history kept
 }
 
-// Matches reports whether s names the stage (key, name or alias).
+// Matches reports whether name names the stage (see NamedBy).
 func (s Stage) Matches(name string) bool {
-	if NormalizeName(s.Key) == NormalizeName(name) || s.Name.Matches(name) {
-		return true
+	return NamedBy(name, s.Key, s.Name, s.Aliases)
+}
+
+// NamedBy reports whether s names the thing with this key, name and
+// aliases: stages, segments, reasons and departments are all found by any
+// of them, in either language, compared as NormalizeName leaves them.
+func NamedBy(s, key string, name Name, aliases []string) bool {
+	n := NormalizeName(s)
+	if n == "" {
+		return false
 	}
-	for _, a := range s.Aliases {
-		if NormalizeName(a) == NormalizeName(name) {
+	for _, form := range nameForms(key, name, aliases) {
+		if NormalizeName(form) == n {
 			return true
 		}
 	}
 	return false
+}
+
+// nameForms lists everything a thing may be called, in the order a
+// lookup prefers them.
+func nameForms(key string, name Name, aliases []string) []string {
+	return append([]string{key, name.En, name.Ru}, aliases...)
 }
 
 // Segment is a client segment with its own funnel numbers.
@@ -48,17 +62,9 @@ type Segment struct {
 	Archived   bool
 }
 
-// Matches reports whether s names the segment (key, name or alias).
+// Matches reports whether name names the segment (see NamedBy).
 func (s Segment) Matches(name string) bool {
-	if NormalizeName(s.Key) == NormalizeName(name) || s.Name.Matches(name) {
-		return true
-	}
-	for _, a := range s.Aliases {
-		if NormalizeName(a) == NormalizeName(name) {
-			return true
-		}
-	}
-	return false
+	return NamedBy(name, s.Key, s.Name, s.Aliases)
 }
 
 // Reason is a lead qualification (non-target) reason or a drop-off reason.
@@ -69,17 +75,9 @@ type Reason struct {
 	Archived bool
 }
 
-// Matches reports whether s names the reason (key, name or alias).
+// Matches reports whether name names the reason (see NamedBy).
 func (r Reason) Matches(name string) bool {
-	if NormalizeName(r.Key) == NormalizeName(name) || r.Name.Matches(name) {
-		return true
-	}
-	for _, a := range r.Aliases {
-		if NormalizeName(a) == NormalizeName(name) {
-			return true
-		}
-	}
-	return false
+	return NamedBy(name, r.Key, r.Name, r.Aliases)
 }
 
 // OtherReason is the key of the catch-all reason every list ends with.

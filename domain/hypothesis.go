@@ -493,38 +493,3 @@ func HypothesisMetrics(ws *Workspace, segment string) []Metric {
 	}
 	return append(out, MetricNonTargetShare, MetricCPL, MetricCostPerQualified, MetricCAC, MetricAvgCheck, MetricROMI, MetricRevenue)
 }
-
-// WeekValue is a metric's value in one week.
-type WeekValue struct {
-	Week  Week
-	Value Value
-}
-
-// MetricBaseline returns the metric of the segment over the BaselineWeeks
-// weeks ending with week last, amounts as an average week: the number a
-// hypothesis logged after week last sets out to move.
-func MetricBaseline(ws *Workspace, segment string, m Metric, last Week, recs []WeeklyRecord) Value {
-	return Baseline(ws, segment, last.Add(1), recs).MetricValue(m)
-}
-
-// MetricSince returns the metric of the segment in every week from..to that
-// has a record, and its value over all those weeks together (rates as
-// ratios of sums, amounts as an average week), so a CEO verifying a
-// hypothesis sees the path and the outcome against the baseline.
-func MetricSince(ws *Workspace, segment string, m Metric, from, to Week, recs []WeeklyRecord) ([]WeekValue, Value) {
-	var weekly []WeekValue
-	for _, w := range (Period{Kind: PeriodRange, From: from, To: to}).Weeks() {
-		r := BuildReport(ws, segment, WeekPeriod(w), recs)
-		if r.Weeks > 0 {
-			weekly = append(weekly, WeekValue{Week: w, Value: r.MetricValue(m)})
-		}
-	}
-	if len(weekly) == 0 {
-		return nil, None
-	}
-	total := BuildReport(ws, segment, Period{Kind: PeriodRange, From: from, To: to}, recs)
-	if n := float64(total.Weeks); n > 1 {
-		total.Spend, total.Revenue, total.GrossProfit = perWeek(total.Spend, n), perWeek(total.Revenue, n), perWeek(total.GrossProfit, n)
-	}
-	return weekly, total.MetricValue(m)
-}

@@ -301,7 +301,8 @@ func TestHypothesis_Overdue(t *testing.T) {
 }
 
 func TestHypothesisMetrics(t *testing.T) {
-	ws, _ := DemoWorkspace(demoNow)
+	ws := NewWorkspace(-1, "Acme", English, "UTC", hypCEO, hypT0)
+	ws.Segments = append(ws.Segments, Segment{Key: "developers", Name: Name{En: "Developers"}, SkipStages: []string{"impressions", "clicks"}})
 	got := HypothesisMetrics(ws, "developers")
 	// Developers skip impressions and clicks: their funnel starts at leads.
 	if got[0] != ConvMetric("qualified") || len(got) != 5+7 {

@@ -1,86 +1,12 @@
 package domain
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
 
-// demoNow is a fixed day for the demo-based tests.
+// demoNow is a fixed day for the question tests.
 var demoNow = time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
-
-func lastDemoWeek(ws *Workspace) Week {
-	return WeekOf(demoNow.In(ws.Location())).Add(-1)
-}
-
-func TestTrackerQuestions_WrongPhonesAskSales(t *testing.T) {
-	ws, recs := DemoWorkspace(demoNow)
-	qs := TrackerQuestions(ws, "", WeekPeriod(lastDemoWeek(ws)), recs)
-	var q *Question
-	for i := range qs {
-		if qs[i].Change.Metric == ConvMetric("meetings") && qs[i].Segment.Key == "dealers" {
-			q = &qs[i]
-		}
-	}
-	if q == nil {
-		t.Fatalf("no question about dealers' meetings among %d: %+v", len(qs), qs)
-	}
-	if q.Department != DeptSales {
-		t.Errorf("department = %q, want %q", q.Department, DeptSales)
-	}
-	if q.Reason == nil || q.Reason.Reason.Key != "wrong_phone" || q.NonTarget {
-		t.Fatalf("reason = %+v (non-target %v), want the drop-off reason wrong_phone", q.Reason, q.NonTarget)
-	}
-	if !q.Change.Delta.OK || q.Change.Delta.V > -0.15 {
-		t.Errorf("delta = %v, want a fall of more than 15 pp", q.Change.Delta)
-	}
-	en := q.Text(ws, English)
-	for _, want := range []string{"Conversion Qualified → Meetings in Dealers fell from", "top drop-off reason: Wrong phone number", "in sales?"} {
-		if !strings.Contains(en, want) {
-			t.Errorf("English text %q lacks %q", en, want)
-		}
-	}
-	ru := q.Text(ws, Russian)
-	for _, want := range []string{"Конверсия Целевые → Встречи в сегменте «Дилеры»: снижение с", "Неверный номер"} {
-		if !strings.Contains(ru, want) {
-			t.Errorf("Russian text %q lacks %q", ru, want)
-		}
-	}
-}
-
-func TestTrackerQuestions_RetailFloodAsksMarketing(t *testing.T) {
-	ws, recs := DemoWorkspace(demoNow)
-	qs := TrackerQuestions(ws, "", WeekPeriod(lastDemoWeek(ws)), recs)
-	var q *Question
-	for i := range qs {
-		if qs[i].Kind == QuestionFocus {
-			q = &qs[i]
-		}
-	}
-	if q == nil {
-		t.Fatalf("no focus question among %+v", qs)
-	}
-	if q.Segment.Key != "retail" || q.Department != DeptMarketing {
-		t.Errorf("segment, department = %q, %q; want retail, marketing", q.Segment.Key, q.Department)
-	}
-	if q.Change.Delta.V < 0.5 {
-		t.Errorf("lead growth = %v, want the planted 60%% or so", q.Change.Delta.V)
-	}
-	en := q.Text(ws, English)
-	for _, want := range []string{"Leads from Retail buyers grew by", "not our focus"} {
-		if !strings.Contains(en, want) {
-			t.Errorf("text %q lacks %q", en, want)
-		}
-	}
-	if len(qs) > MaxQuestions {
-		t.Errorf("got %d questions, want at most %d", len(qs), MaxQuestions)
-	}
-	for i := 1; i < len(qs); i++ {
-		if qs[i].Score > qs[i-1].Score {
-			t.Errorf("question %d scores %v above question %d's %v", i, qs[i].Score, i-1, qs[i-1].Score)
-		}
-	}
-}
 
 // quietRecords returns weeks of the same dealer record ending with last.
 func quietRecords(ws *Workspace, last Week, weeks int) []WeeklyRecord {

@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // MissingReport is a department whose numbers for a week are still
 // missing, with the segments they are missing for and the heads to remind.
@@ -113,4 +116,37 @@ func DueSoon(hyps []*Hypothesis, today Date) DueDigest {
 		})
 	}
 	return d
+}
+
+// HypothesisTally is the weekly snapshot's count of the hypotheses.
+type HypothesisTally struct {
+	InWork   int // new or in progress
+	Overdue  int // of those in work, past their deadline
+	Awaiting int // done, waiting for a CEO to verify
+	Closed   int // reached a final status during the week
+}
+
+// Empty reports whether there is nothing to count, and so no line to show.
+func (t HypothesisTally) Empty() bool { return t.InWork+t.Awaiting+t.Closed == 0 }
+
+// TallyHypotheses counts the hypotheses for the snapshot of week on day
+// today; "closed during the week" is read in the workspace's zone loc.
+func TallyHypotheses(hyps []*Hypothesis, week Week, today Date, loc *time.Location) HypothesisTally {
+	var t HypothesisTally
+	for _, h := range hyps {
+		switch {
+		case h.Status == StatusNew || h.Status == StatusInProgress:
+			t.InWork++
+			if h.Overdue(today) {
+				t.Overdue++
+			}
+		case h.Status == StatusDone:
+			t.Awaiting++
+		case h.Status.Closed():
+			if at, ok := h.ClosedAt(); ok && WeekOf(at.In(loc)) == week {
+				t.Closed++
+			}
+		}
+	}
+	return t
 }

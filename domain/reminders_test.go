@@ -144,3 +144,33 @@ func TestDueSoon(t *testing.T) {
 		t.Errorf("only a deadline in two days and a done one: got %+v, want an empty digest", later)
 	}
 }
+
+func TestTallyHypotheses(t *testing.T) {
+	moscow, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Skip(err)
+	}
+	week := Week{2026, 13} // 23–29 March 2026
+	today := Date{2026, time.March, 30}
+	closedAt := func(status HypothesisStatus, at time.Time) *Hypothesis {
+		return &Hypothesis{Status: status, History: []HypothesisEvent{{To: status, At: at}}}
+	}
+	hyps := []*Hypothesis{
+		{Status: StatusDraft},
+		{Status: StatusNew, Deadline: Date{2026, time.March, 29}},        // overdue
+		{Status: StatusInProgress, Deadline: Date{2026, time.March, 30}}, // due today, not overdue
+		{Status: StatusDone, Deadline: Date{2026, time.March, 1}},        // waits for a CEO: not overdue work
+		closedAt(StatusConfirmed, time.Date(2026, 3, 25, 12, 0, 0, 0, time.UTC)),
+		// Sunday 22:30 UTC is Monday in Moscow: closed in the next week.
+		closedAt(StatusRejected, time.Date(2026, 3, 29, 22, 30, 0, 0, time.UTC)),
+		// Sunday 20:30 UTC is still Sunday in Moscow.
+		closedAt(StatusDropped, time.Date(2026, 3, 29, 20, 30, 0, 0, time.UTC)),
+	}
+	got := TallyHypotheses(hyps, week, today, moscow)
+	if want := (HypothesisTally{InWork: 2, Overdue: 1, Awaiting: 1, Closed: 2}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got.Empty() || !TallyHypotheses(hyps[:1], week, today, moscow).Empty() {
+		t.Error("Empty: want false with hypotheses to count, true with only a draft")
+	}
+}

@@ -167,18 +167,32 @@ func shows(local, wall time.Time) bool {
 	return y == wy && m == wm && d == wd && local.Hour() == wall.Hour() && local.Minute() == wall.Minute()
 }
 
-// Period names what a run of the schedule is about, for its outbox key:
-// the snapshot reports the week before the run, the reminder chases the
-// run's own week, the digest is about the run's date.
-func (s Schedule) Period(run time.Time, loc *time.Location) string {
+// PostSubject is what one run of a scheduled post covers.
+type PostSubject struct {
+	Week Week // the snapshot's last complete week; the reminder's own week
+	Day  Date // the day of the run, from which due and overdue are counted
+}
+
+// SubjectOf returns what the run at run of the post of kind covers, in
+// loc: the snapshot reports the last complete week, the reminder chases
+// the week the run falls in, the digest is about the run's day.
+func SubjectOf(kind ScheduleKind, run time.Time, loc *time.Location) PostSubject {
 	local := run.In(loc)
-	switch s.Kind {
-	case ScheduleSnapshot:
-		return WeekOf(local).Add(-1).String()
-	case ScheduleReminder:
-		return WeekOf(local).String()
+	sub := PostSubject{Week: WeekOf(local), Day: DateOf(local)}
+	if kind == ScheduleSnapshot {
+		sub.Week = lastCompleteWeek(run, loc)
 	}
-	return local.Format(time.DateOnly)
+	return sub
+}
+
+// Period names what a run of the schedule covers (see SubjectOf) for its
+// outbox key: a week, or the digest's day.
+func (s Schedule) Period(run time.Time, loc *time.Location) string {
+	sub := SubjectOf(s.Kind, run, loc)
+	if s.Kind == ScheduleDigest {
+		return sub.Day.String()
+	}
+	return sub.Week.String()
 }
 
 // PostKey is the outbox key of a scheduled post, so it goes out once per

@@ -239,3 +239,24 @@ func TestParseDaysAndLabel(t *testing.T) {
 		t.Error(`ParseDays("someday") accepted`)
 	}
 }
+
+func TestSubjectOf_WeekAndDayOfARun(t *testing.T) {
+	loc := mustZone(t, "Europe/Moscow")
+	// 23:30 UTC on Sunday 29 March is Monday 30 March (week 14) in Moscow.
+	run := utc(2026, 3, 29, 23, 30)
+	tests := []struct {
+		kind ScheduleKind
+		want PostSubject
+	}{
+		{ScheduleSnapshot, PostSubject{Week: Week{2026, 13}, Day: Date{2026, time.March, 30}}},
+		{ScheduleReminder, PostSubject{Week: Week{2026, 14}, Day: Date{2026, time.March, 30}}},
+		{ScheduleDigest, PostSubject{Week: Week{2026, 14}, Day: Date{2026, time.March, 30}}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			if got := SubjectOf(tt.kind, run, loc); got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

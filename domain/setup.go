@@ -62,7 +62,7 @@ func (w *Workspace) Find(kind ListKind, s string) (string, bool) {
 		if *it.archived {
 			continue
 		}
-		if NormalizeName(*it.key) == NormalizeName(s) || it.name.Matches(s) || slices.ContainsFunc(it.aliases, func(a string) bool { return NormalizeName(a) == NormalizeName(s) }) {
+		if NamedBy(s, *it.key, *it.name, it.aliases) {
 			return *it.key, true
 		}
 	}

@@ -71,8 +71,8 @@ func init() {
 			Russian: "За %s цифр пока нет. Руководители отделов, внесите их через /log — иначе срезу и разбору нечего показать.",
 		},
 		"snapshot.no_focus": {
-			English: "No segment is marked as focus: the snapshot shows all segments together.",
-			Russian: "Ни один сегмент не отмечен как фокусный: срез показывает все сегменты вместе.",
+			English: "No segment is marked as focus, so the snapshot shows the first one, %s. Mark the segment that brings the money: /segment focus &lt;name&gt;",
+			Russian: "Ни один сегмент не отмечен как фокусный, поэтому срез показывает первый — %s. Отметьте сегмент, который приносит деньги: /segment focus &lt;название&gt;",
 		},
 		"snapshot.hypotheses": {
 			English: "<b>Hypotheses</b>: %d in work (%d overdue), %d waiting for a CEO to verify, %d closed last week.",

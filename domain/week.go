@@ -18,6 +18,12 @@ func WeekOf(t time.Time) Week {
 	return Week{Year: y, Num: w}
 }
 
+// lastCompleteWeek is the most recent week that has ended at t in loc.
+// Workspace.LastCompleteWeek and the snapshot's schedule read it.
+func lastCompleteWeek(t time.Time, loc *time.Location) Week {
+	return WeekOf(t.In(loc)).Add(-1)
+}
+
 // Monday returns midnight of the week's Monday in loc.
 func (w Week) Monday(loc *time.Location) time.Time {
 	// January 4th is always in ISO week 1.

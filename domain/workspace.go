@@ -82,10 +82,11 @@ func (w *Workspace) DepartmentName(key string, lang Lang) string {
 	return key
 }
 
-// Department returns the department with key or a name in either language.
+// Department returns the department with key or a name in either language
+// (see NamedBy).
 func (w *Workspace) Department(keyOrName string) (Department, bool) {
 	for _, d := range w.Departments {
-		if d.Key == keyOrName || d.Name.Matches(keyOrName) {
+		if NamedBy(keyOrName, d.Key, d.Name, nil) {
 			return d, true
 		}
 	}
@@ -217,6 +218,19 @@ func (w *Workspace) DefaultSegment() Segment {
 	return Segment{}
 }
 
+// ReviewSegments are the segments a review looks at: the live segment with
+// key when one is asked for, the focus segments otherwise.
+func (w *Workspace) ReviewSegments(key string) []Segment {
+	if key != "" {
+		for _, s := range w.ActiveSegments() {
+			if s.Key == key {
+				return []Segment{s}
+			}
+		}
+	}
+	return w.FocusSegments()
+}
+
 // Today is the calendar day it is now in the workspace's time zone:
 // deadlines and "overdue" are counted in it.
 func (w *Workspace) Today(now time.Time) Date {
@@ -227,5 +241,5 @@ func (w *Workspace) Today(now time.Time) Date {
 // workspace's time zone: the week a review, a snapshot and a template look
 // at by default, since the current week's numbers are not in yet.
 func (w *Workspace) LastCompleteWeek(now time.Time) Week {
-	return WeekOf(now.In(w.Location())).Add(-1)
+	return lastCompleteWeek(now, w.Location())
 }

@@ -1,13 +1,7 @@
-package domain
-
-import (
-	"maps"
-	"math"
-	"math/rand/v2"
-	"slices"
-	"time"
-)
-
+// Package sample builds the demo workspace of `trackbot demo`: sample data,
+// not business rules, so it lives beside domain rather than in it. The
+// charts benchmarks and the end-to-end review tests read the same data.
+//
 // The demo playground is the case from the method's seed: a maker of
 // children's playgrounds that lives on dealers (a 500 000 ₽ project check,
 // over 80% of revenue) while marketing floods sales with retail buyers (a
@@ -23,59 +17,71 @@ import (
 //
 // The planted conversions are drawn tightly around their rates, so the demo
 // tells its story on any date.
-const (
-	// DemoWeeks is how many weeks of history the demo has, ending with the
-	// last complete week.
-	DemoWeeks = 26
-	// DemoChatID is the demo workspace's chat, one no real group has.
-	DemoChatID int64 = -1000000000001
+package sample
 
-	demoSeed1 = 0x5eed_2026
-	demoSeed2 = 0x9a7d_0b0c
+import (
+	"maps"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"trackbot/domain"
+)
+
+const (
+	// Weeks is how many weeks of history the demo has, ending with the
+	// last complete week.
+	Weeks = 26
+	// ChatID is the demo workspace's chat, one no real group has.
+	ChatID int64 = -1000000000001
+
+	seed1 = 0x5eed_2026
+	seed2 = 0x9a7d_0b0c
 )
 
 // Demo members: the CEO and the two department heads.
 const (
-	DemoCEO           int64 = 1001
-	DemoMarketingHead int64 = 1002
-	DemoSalesHead     int64 = 1003
+	CEO           int64 = 1001
+	MarketingHead int64 = 1002
+	SalesHead     int64 = 1003
 )
 
-// demoFlood and demoWrongPhone are the planted problems, as week indexes
-// counted from the oldest demo week (0) to the last (DemoWeeks-1).
+// floodFrom and wrongPhone are the planted problems, as week indexes
+// counted from the oldest demo week (0) to the last (Weeks-1).
 var (
-	demoFloodFrom  = DemoWeeks - 4
-	demoWrongPhone = []int{DemoWeeks - 9, DemoWeeks - 6, DemoWeeks - 1}
+	floodFrom  = Weeks - 4
+	wrongPhone = []int{Weeks - 9, Weeks - 6, Weeks - 1}
 )
 
-// DemoWorkspace returns the playground workspace in Russian (the caller may
-// switch the language) and DemoWeeks weeks of records ending with the last
+// Workspace returns the playground workspace in Russian (the caller may
+// switch the language) and Weeks weeks of records ending with the last
 // complete week before now. The same now always gives the same numbers.
-func DemoWorkspace(now time.Time) (*Workspace, []WeeklyRecord) {
-	ws := demoSetup(now)
-	last := WeekOf(now.In(ws.Location())).Add(-1)
-	rng := rand.New(rand.NewPCG(demoSeed1, demoSeed2))
-	var recs []WeeklyRecord
-	for i := range DemoWeeks {
-		w := last.Add(i - (DemoWeeks - 1))
-		for _, d := range demoSegments() {
+func Workspace(now time.Time) (*domain.Workspace, []domain.WeeklyRecord) {
+	ws := setup(now)
+	last := ws.LastCompleteWeek(now)
+	rng := rand.New(rand.NewPCG(seed1, seed2))
+	var recs []domain.WeeklyRecord
+	for i := range Weeks {
+		w := last.Add(i - (Weeks - 1))
+		for _, d := range segments() {
 			recs = append(recs, d.week(rng, ws, w, i))
 		}
 	}
 	return ws, recs
 }
 
-// demoSetup builds the workspace with its members and segments.
-func demoSetup(now time.Time) *Workspace {
-	created := now.AddDate(0, 0, -7*(DemoWeeks+1))
-	ws := NewWorkspace(DemoChatID, "Детские площадки «Радуга»", Russian, "Europe/Moscow",
-		Person{UserID: DemoCEO, Name: "Анна Петрова", Username: "anna_ceo"}, created)
+// setup builds the workspace with its members and segments.
+func setup(now time.Time) *domain.Workspace {
+	created := now.AddDate(0, 0, -7*(Weeks+1))
+	ws := domain.NewWorkspace(ChatID, "Детские площадки «Радуга»", domain.Russian, "Europe/Moscow",
+		domain.Person{UserID: CEO, Name: "Анна Петрова", Username: "anna_ceo"}, created)
 	ws.Members = append(ws.Members,
-		Member{UserID: DemoMarketingHead, Name: "Марк Соколов", Username: "mark_head", HeadOf: []string{DeptMarketing}, UpdatedAt: created},
-		Member{UserID: DemoSalesHead, Name: "Сергей Волков", Username: "sales_head", HeadOf: []string{DeptSales}, UpdatedAt: created},
+		domain.Member{UserID: MarketingHead, Name: "Марк Соколов", Username: "mark_head", HeadOf: []string{domain.DeptMarketing}, UpdatedAt: created},
+		domain.Member{UserID: SalesHead, Name: "Сергей Волков", Username: "sales_head", HeadOf: []string{domain.DeptSales}, UpdatedAt: created},
 	)
 	ws.Segments = nil
-	for _, d := range demoSegments() {
+	for _, d := range segments() {
 		ws.Segments = append(ws.Segments, d.seg)
 	}
 	return ws
@@ -87,9 +93,9 @@ type weighted struct {
 	weight float64
 }
 
-// demoSegment is the steady state of one segment's week.
-type demoSegment struct {
-	seg       Segment
+// segmentModel is the steady state of one segment's week.
+type segmentModel struct {
+	seg       domain.Segment
 	reach     float64            // mean count of the first stage
 	rates     map[string]float64 // stage key → conversion from the previous stage
 	spend     float64            // marketing spend per week, currency units
@@ -99,10 +105,10 @@ type demoSegment struct {
 	dropOffs  map[string][]weighted // stage key → reasons items are lost on the way into it
 }
 
-func demoSegments() []demoSegment {
-	return []demoSegment{
+func segments() []segmentModel {
+	return []segmentModel{
 		{
-			seg:   Segment{Key: "dealers", Name: Name{En: "Dealers", Ru: "Дилеры"}, Aliases: []string{"dealer", "дилер"}, Focus: true},
+			seg:   domain.Segment{Key: "dealers", Name: domain.Name{En: "Dealers", Ru: "Дилеры"}, Aliases: []string{"dealer", "дилер"}, Focus: true},
 			reach: 12000,
 			rates: map[string]float64{"clicks": 0.035, "leads": 0.15, "qualified": 0.75, "meetings": 0.60, "proposals": 0.70, "deals": 0.55, "paid": 0.90},
 			spend: 70000,
@@ -110,16 +116,16 @@ func demoSegments() []demoSegment {
 				return math.Min(900000, math.Max(200000, 500000+100000*r.NormFloat64()))
 			},
 			margin:    [2]float64{0.38, 0.42},
-			nonTarget: []weighted{{"duplicate", 0.35}, {"unreachable", 0.25}, {"wrong_segment", 0.2}, {OtherReason, 0.2}},
+			nonTarget: []weighted{{"duplicate", 0.35}, {"unreachable", 0.25}, {"wrong_segment", 0.2}, {domain.OtherReason, 0.2}},
 			dropOffs: map[string][]weighted{
-				"meetings":  {{"no_answer", 0.30}, {"timing", 0.25}, {"no_decision_maker", 0.20}, {"competitor", 0.15}, {"wrong_phone", 0.05}, {OtherReason, 0.05}},
-				"proposals": {{"price", 0.35}, {"timing", 0.30}, {"competitor", 0.20}, {"no_decision_maker", 0.10}, {OtherReason, 0.05}},
-				"deals":     {{"price", 0.40}, {"competitor", 0.35}, {"timing", 0.20}, {OtherReason, 0.05}},
-				"paid":      {{"timing", 0.8}, {OtherReason, 0.2}},
+				"meetings":  {{"no_answer", 0.30}, {"timing", 0.25}, {"no_decision_maker", 0.20}, {"competitor", 0.15}, {"wrong_phone", 0.05}, {domain.OtherReason, 0.05}},
+				"proposals": {{"price", 0.35}, {"timing", 0.30}, {"competitor", 0.20}, {"no_decision_maker", 0.10}, {domain.OtherReason, 0.05}},
+				"deals":     {{"price", 0.40}, {"competitor", 0.35}, {"timing", 0.20}, {domain.OtherReason, 0.05}},
+				"paid":      {{"timing", 0.8}, {domain.OtherReason, 0.2}},
 			},
 		},
 		{
-			seg: Segment{Key: "developers", Name: Name{En: "Developers", Ru: "Застройщики"}, Aliases: []string{"developer", "застройщик"},
+			seg: domain.Segment{Key: "developers", Name: domain.Name{En: "Developers", Ru: "Застройщики"}, Aliases: []string{"developer", "застройщик"},
 				SkipStages: []string{"impressions", "clicks"}}, // sales find developers themselves
 			reach: 6,
 			rates: map[string]float64{"qualified": 0.6, "meetings": 0.7, "proposals": 0.6, "deals": 0.06, "paid": 0.9},
@@ -128,16 +134,16 @@ func demoSegments() []demoSegment {
 				return 1500000 + 1500000*r.Float64()
 			},
 			margin:    [2]float64{0.40, 0.45},
-			nonTarget: []weighted{{"no_budget", 0.4}, {"not_ready", 0.4}, {OtherReason, 0.2}},
+			nonTarget: []weighted{{"no_budget", 0.4}, {"not_ready", 0.4}, {domain.OtherReason, 0.2}},
 			dropOffs: map[string][]weighted{
-				"meetings":  {{"no_decision_maker", 0.4}, {"no_answer", 0.3}, {"timing", 0.2}, {OtherReason, 0.1}},
-				"proposals": {{"timing", 0.5}, {"competitor", 0.3}, {OtherReason, 0.2}},
+				"meetings":  {{"no_decision_maker", 0.4}, {"no_answer", 0.3}, {"timing", 0.2}, {domain.OtherReason, 0.1}},
+				"proposals": {{"timing", 0.5}, {"competitor", 0.3}, {domain.OtherReason, 0.2}},
 				"deals":     {{"competitor", 0.4}, {"price", 0.4}, {"timing", 0.2}},
 				"paid":      {{"timing", 1}},
 			},
 		},
 		{
-			seg:   Segment{Key: "retail", Name: Name{En: "Retail buyers", Ru: "Физлица"}, Aliases: []string{"retail", "b2c", "физики", "частные"}},
+			seg:   domain.Segment{Key: "retail", Name: domain.Name{En: "Retail buyers", Ru: "Физлица"}, Aliases: []string{"retail", "b2c", "физики", "частные"}},
 			reach: 250000,
 			rates: map[string]float64{"clicks": 0.02, "leads": 0.036, "qualified": 0.27, "meetings": 0.6, "proposals": 0.8, "deals": 0.4, "paid": 0.85},
 			spend: 360000,
@@ -147,12 +153,12 @@ func demoSegments() []demoSegment {
 			margin: [2]float64{0.35, 0.38},
 			// Retail buyers want one or two items today, while the factory
 			// works on projects with a queue of several weeks.
-			nonTarget: []weighted{{"wrong_segment", 0.40}, {"not_ready", 0.30}, {"no_budget", 0.15}, {"duplicate", 0.08}, {"unreachable", 0.05}, {OtherReason, 0.02}},
+			nonTarget: []weighted{{"wrong_segment", 0.40}, {"not_ready", 0.30}, {"no_budget", 0.15}, {"duplicate", 0.08}, {"unreachable", 0.05}, {domain.OtherReason, 0.02}},
 			dropOffs: map[string][]weighted{
-				"meetings":  {{"no_answer", 0.5}, {"timing", 0.3}, {OtherReason, 0.2}},
-				"proposals": {{"timing", 0.45}, {"price", 0.35}, {OtherReason, 0.2}},
-				"deals":     {{"price", 0.45}, {"timing", 0.40}, {"competitor", 0.10}, {OtherReason, 0.05}},
-				"paid":      {{"timing", 0.7}, {OtherReason, 0.3}},
+				"meetings":  {{"no_answer", 0.5}, {"timing", 0.3}, {domain.OtherReason, 0.2}},
+				"proposals": {{"timing", 0.45}, {"price", 0.35}, {domain.OtherReason, 0.2}},
+				"deals":     {{"price", 0.45}, {"timing", 0.40}, {"competitor", 0.10}, {domain.OtherReason, 0.05}},
+				"paid":      {{"timing", 0.7}, {domain.OtherReason, 0.3}},
 			},
 		},
 	}
@@ -160,12 +166,12 @@ func demoSegments() []demoSegment {
 
 // week draws the segment's record for week w, the i-th demo week, with the
 // season and the planted problems applied.
-func (d demoSegment) week(rng *rand.Rand, ws *Workspace, w Week, i int) WeeklyRecord {
+func (d segmentModel) week(rng *rand.Rand, ws *domain.Workspace, w domain.Week, i int) domain.WeeklyRecord {
 	reach, spend := d.reach*season(w), d.spend*season(w)
 	rates := maps.Clone(d.rates)
 	dropOffs := d.dropOffs
 	planted := "" // the stage whose conversion a planted problem sets
-	flood := i >= demoFloodFrom
+	flood := i >= floodFrom
 	switch d.seg.Key {
 	case "retail":
 		if flood {
@@ -176,24 +182,24 @@ func (d demoSegment) week(rng *rand.Rand, ws *Workspace, w Week, i int) WeeklyRe
 			rates["meetings"] = 0.48 // sales people are busy with retail
 			planted = "meetings"
 		}
-		for _, bad := range demoWrongPhone {
+		for _, bad := range wrongPhone {
 			if i == bad {
 				rates["meetings"] = 0.25
-				dropOffs = withLosses(dropOffs, "meetings", []weighted{{"wrong_phone", 0.82}, {"no_answer", 0.08}, {"timing", 0.05}, {OtherReason, 0.05}})
+				dropOffs = withLosses(dropOffs, "meetings", []weighted{{"wrong_phone", 0.82}, {"no_answer", 0.08}, {"timing", 0.05}, {domain.OtherReason, 0.05}})
 			}
 		}
 	}
 
-	rec := WeeklyRecord{
+	rec := domain.WeeklyRecord{
 		Segment:   d.seg.Key,
 		Week:      w,
 		Counts:    map[string]int64{},
-		Spend:     Money(math.Round(spend*(1+0.08*rng.NormFloat64())/100) * 100 * 100),
+		Spend:     domain.Money(math.Round(spend*(1+0.08*rng.NormFloat64())/100) * 100 * 100),
 		Margin:    d.margin[0] + (d.margin[1]-d.margin[0])*rng.Float64(),
 		HasMargin: true,
 		NonTarget: map[string]int64{},
 		DropOffs:  map[string]map[string]int64{},
-		UpdatedBy: DemoSalesHead,
+		UpdatedBy: SalesHead,
 		UpdatedAt: w.Monday(time.UTC).AddDate(0, 0, 7).Add(10 * time.Hour),
 	}
 	prev := int64(-1)
@@ -211,7 +217,7 @@ func (d demoSegment) week(rng *rand.Rand, ws *Workspace, w Week, i int) WeeklyRe
 			n = binomial(rng, prev, rates[st.Key])
 		}
 		if prev >= 0 {
-			if st.Role == RoleQualified {
+			if st.Role == domain.RoleQualified {
 				rec.NonTarget = split(rng, prev-n, d.nonTarget)
 			}
 			if reasons, ok := dropOffs[st.Key]; ok {
@@ -222,14 +228,14 @@ func (d demoSegment) week(rng *rand.Rand, ws *Workspace, w Week, i int) WeeklyRe
 		prev = n
 	}
 	for range rec.Counts["paid"] {
-		rec.Revenue += Money(math.Round(d.check(rng)/1000) * 1000 * 100)
+		rec.Revenue += domain.Money(math.Round(d.check(rng)/1000) * 1000 * 100)
 	}
 	return rec
 }
 
 // season is the playground market's yearly swing: ±15% with the peak in
 // early summer, when courtyards are built.
-func season(w Week) float64 {
+func season(w domain.Week) float64 {
 	day := float64(w.Thursday().YearDay())
 	return 1 + 0.15*math.Sin(2*math.Pi*(day-80)/365)
 }
