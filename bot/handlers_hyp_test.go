@@ -251,7 +251,8 @@ func TestHandlerHyp_ReshownCardStaysUpToDate(t *testing.T) {
 	again.contains("H-1 · new", "Answer every lead within an hour")
 	h.send(leadership, olga, "/hyp H-7").contains("There is no hypothesis H-7")
 
-	out := h.press(privateChat(mark), mark, again.id(), again.button(":s:1", "Start"))
+	// A press on the group's card edits the re-shown one too.
+	out := h.press(leadership, mark, first, again.button(":s:1", "Start"))
 	edited := map[int64]int{}
 	for _, e := range out.ofKind(domain.EditText) {
 		edited[e.ChatID] = e.EditMessageID
