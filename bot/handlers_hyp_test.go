@@ -147,6 +147,11 @@ func TestHandlerHyp_DraftRefusalsStaleStepsAndCancel(t *testing.T) {
 	if text, _ := h.press(leadership, anna, id, dept).answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("a press on a cancelled draft answered %q", text)
 	}
+	// What people type is escaped in the HTML the bot sends.
+	escaped := h.send(leadership, anna, "/hyp Test <b>bold</b> & co")
+	if html := escaped.html(); !strings.Contains(html, "Test &lt;b&gt;bold&lt;/b&gt; &amp; co") {
+		t.Errorf("the draft does not escape the text:\n%s", html)
+	}
 }
 
 func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
@@ -186,6 +191,9 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 	out.contains("H-1 · confirmed", "W12 80%", "+20 pp")
 	if kb := out.edit().Keyboard; len(kb) != 0 {
 		t.Errorf("a confirmed card still has buttons: %v", kb)
+	}
+	if shown := h.shownText(leadership, card); !strings.Contains(shown, "H-1 · confirmed") {
+		t.Errorf("the chat shows the card as:\n%s", shown)
 	}
 	hyp := h.hypothesis(leadership, 1)
 	if hyp.Status != domain.StatusConfirmed || hyp.Result != "Retail campaigns paused, dealer budget doubled" ||

@@ -43,7 +43,11 @@ func (h *handlerHarness) reviews() []*domain.Review {
 	return rs
 }
 
-func TestHandlerReview_PostsThePack(t *testing.T) {
+// TestHandlerReview_WholeLoop runs a review, logs a hypothesis in it,
+// closes it with the protocol, works the hypothesis and opens the next
+// review, which reports it; each review pack is drawn once, as drawing is
+// the slow part.
+func TestHandlerReview_WholeLoop(t *testing.T) {
 	h := reviewTeam(t)
 	out := h.send(leadership, anna, "/review")
 	head := out.message()
@@ -82,18 +86,44 @@ func TestHandlerReview_PostsThePack(t *testing.T) {
 		t.Errorf("stored reviews = %+v", rs)
 	}
 
-	// The close button: CEOs only, and a made-up one changes nothing.
-	if text, alert := h.press(leadership, mark, out.id(), "rv:end").answer(); !alert || !strings.Contains(text, "Only a CEO") {
+	// A hypothesis logged during the review is in its protocol.
+	card := h.logHyp(leadership, "Move the retail budget to dealer campaigns", "Marketing", "Leads → Qualified")
+	protocol := h.send(leadership, anna, "/review end")
+	protocol.contains("Review protocol · 2026-W11", "H-1 Move the retail budget", "Owner: Marketing @mark_head · by: 25 Mar 2026 · new")
+	rs := h.reviews()
+	if len(rs) != 1 || rs[0].IsOpen() {
+		t.Fatalf("stored reviews = %+v", rs)
+	}
+	if hyp := h.hypothesis(leadership, 1); hyp.Review != rs[0].ID {
+		t.Errorf("H-1 belongs to review %d, want %d", hyp.Review, rs[0].ID)
+	}
+	// The pack's close button on a closed review changes nothing.
+	if text, _ := h.press(leadership, anna, out.id(), "rv:end").answer(); !strings.Contains(text, "No review is open") {
+		t.Errorf("closing twice answered %q", text)
+	}
+
+	// H-1 is done and confirmed; the next review reports it.
+	prompt := h.press(leadership, mark, card, "h:1:d:1")
+	h.replyTo(leadership, mark, prompt.id(), "Retail paused")
+	h.advance(7 * 24 * time.Hour)
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
+	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
+	next := h.send(leadership, anna, "/review")
+	next.contains("Review · 2026-W12", "Results since the last review (1)", "H-1 · confirmed")
+
+	// The close button of the next pack: CEOs only, and a made-up one
+	// changes nothing.
+	if text, alert := h.press(leadership, mark, next.id(), "rv:end").answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's press answered %q", text)
 	}
-	if text, _ := h.press(leadership, anna, out.id(), "rv:open").answer(); !strings.Contains(text, "out of date") {
+	if text, _ := h.press(leadership, anna, next.id(), "rv:open").answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("a made-up review button answered %q", text)
 	}
-	if !h.reviews()[0].IsOpen() {
+	if !h.reviews()[1].IsOpen() {
 		t.Fatal("a refused press closed the review")
 	}
-	h.press(leadership, anna, out.id(), "rv:end").contains("Review protocol · 2026-W11", "No hypotheses were logged in this review")
-	if h.reviews()[0].IsOpen() {
+	h.press(leadership, anna, next.id(), "rv:end").contains("Review protocol · 2026-W12", "No hypotheses were logged in this review")
+	if h.reviews()[1].IsOpen() {
 		t.Error("the close button left the review open")
 	}
 }
@@ -125,33 +155,4 @@ func TestHandlerReview_RefusalsAndArguments(t *testing.T) {
 	if rs := h.reviews(); len(rs) != 1 || rs[0].Period.Kind != domain.PeriodMonth || rs[0].Segment != "retail" {
 		t.Errorf("stored reviews = %+v", rs)
 	}
-}
-
-func TestHandlerReview_EndPostsTheProtocol(t *testing.T) {
-	h := reviewTeam(t)
-	pack := h.send(leadership, anna, "/review")
-	card := h.logHyp(leadership, "Move the retail budget to dealer campaigns", "Marketing", "Leads → Qualified")
-	protocol := h.send(leadership, anna, "/review end")
-	protocol.contains("Review protocol · 2026-W11", "H-1 Move the retail budget", "Owner: Marketing @mark_head · by: 25 Mar 2026 · new")
-	rs := h.reviews()
-	if len(rs) != 1 || rs[0].IsOpen() {
-		t.Fatalf("stored reviews = %+v", rs)
-	}
-	if hyp := h.hypothesis(leadership, 1); hyp.Review != rs[0].ID {
-		t.Errorf("H-1 belongs to review %d, want %d", hyp.Review, rs[0].ID)
-	}
-	// The pack's close button on a closed review changes nothing.
-	out := h.press(leadership, anna, pack.id(), "rv:end")
-	if text, _ := out.answer(); !strings.Contains(text, "No review is open") {
-		t.Errorf("closing twice answered %q", text)
-	}
-
-	// H-1 is done and confirmed; the next review reports it.
-	prompt := h.press(leadership, mark, card, "h:1:d:1")
-	h.replyTo(leadership, mark, prompt.id(), "Retail paused")
-	h.advance(7 * 24 * time.Hour)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
-	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
-	next := h.send(leadership, anna, "/review")
-	next.contains("Review · 2026-W12", "Results since the last review (1)", "H-1 · confirmed")
 }
