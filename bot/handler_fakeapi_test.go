@@ -81,9 +81,9 @@ func (f *fakeAPI) RoundTrip(req *http.Request) (*http.Response, error) {
 		data, found := f.files[name]
 		f.mu.Unlock()
 		if !found {
-			return respond(http.StatusNotFound, []byte("not found")), nil
+			return fakeRespond(http.StatusNotFound, []byte("not found")), nil
 		}
-		return respond(http.StatusOK, data), nil
+		return fakeRespond(http.StatusOK, data), nil
 	}
 	method, ok := strings.CutPrefix(path, "/bot"+fakeToken+"/")
 	if !ok {
@@ -97,7 +97,7 @@ func (f *fakeAPI) RoundTrip(req *http.Request) (*http.Response, error) {
 	f.calls = append(f.calls, method)
 	switch method {
 	case "getMe":
-		return ok200(botUser), nil
+		return fakeOK(botUser), nil
 	case "getChatMember":
 		chat, _ := strconv.ParseInt(req.PostForm.Get("chat_id"), 10, 64)
 		user, _ := strconv.ParseInt(req.PostForm.Get("user_id"), 10, 64)
@@ -105,30 +105,30 @@ func (f *fakeAPI) RoundTrip(req *http.Request) (*http.Response, error) {
 		if !found {
 			status = "member"
 		}
-		return ok200(map[string]any{"status": status, "user": map[string]any{"id": user, "is_bot": false, "first_name": "x"}}), nil
+		return fakeOK(map[string]any{"status": status, "user": map[string]any{"id": user, "is_bot": false, "first_name": "x"}}), nil
 	case "getFile":
 		id := req.PostForm.Get("file_id")
 		data, found := f.files[id]
 		if !found {
-			return fail(http.StatusBadRequest, "Bad Request: invalid file_id"), nil
+			return fakeFail(http.StatusBadRequest, "Bad Request: invalid file_id"), nil
 		}
-		return ok200(map[string]any{"file_id": id, "file_unique_id": id, "file_size": len(data), "file_path": "documents/" + id}), nil
+		return fakeOK(map[string]any{"file_id": id, "file_unique_id": id, "file_size": len(data), "file_path": "documents/" + id}), nil
 	}
 	f.t.Errorf("a handler called the Bot API method %s directly; replies go through the outbox", method)
-	return fail(http.StatusBadRequest, "Bad Request: not faked"), nil
+	return fakeFail(http.StatusBadRequest, "Bad Request: not faked"), nil
 }
 
-func ok200(result any) *http.Response {
+func fakeOK(result any) *http.Response {
 	body, _ := json.Marshal(map[string]any{"ok": true, "result": result})
-	return respond(http.StatusOK, body)
+	return fakeRespond(http.StatusOK, body)
 }
 
-func fail(code int, description string) *http.Response {
+func fakeFail(code int, description string) *http.Response {
 	body, _ := json.Marshal(map[string]any{"ok": false, "error_code": code, "description": description})
-	return respond(code, body)
+	return fakeRespond(code, body)
 }
 
-func respond(code int, body []byte) *http.Response {
+func fakeRespond(code int, body []byte) *http.Response {
 	return &http.Response{StatusCode: code, Header: http.Header{"Content-Type": {"application/json"}},
 		Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body))}
 }

@@ -351,5 +351,5 @@ func (h *handlerHarness) deliver(j *domain.OutboxJob) []int {
 
 // shownText is the plain text the chat shows for a bot message now.
 func (h *handlerHarness) shownText(chat tgbotapi.Chat, id int) string {
-	return plain(h.shown[[2]int64{chat.ID, int64(id)}].Text)
+	return htmlPlain(h.shown[[2]int64{chat.ID, int64(id)}].Text)
 }

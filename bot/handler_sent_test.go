@@ -30,7 +30,7 @@ func (s sent) ofKind(kinds ...domain.OutboxKind) []*domain.OutboxJob {
 func (s sent) text() string {
 	var parts []string
 	for _, j := range s.ofKind(domain.SendText, domain.EditText) {
-		parts = append(parts, plain(j.Text))
+		parts = append(parts, htmlPlain(j.Text))
 	}
 	return strings.Join(parts, "\n――\n")
 }
@@ -117,14 +117,14 @@ func (s sent) contains(parts ...string) {
 func (s sent) String() string {
 	var parts []string
 	for _, j := range s.jobs {
-		parts = append(parts, string(j.Kind)+" "+strings.ReplaceAll(clipRunes(plain(j.Text), 80), "\n", " "))
+		parts = append(parts, string(j.Kind)+" "+strings.ReplaceAll(clipRunes(htmlPlain(j.Text), 80), "\n", " "))
 	}
 	return "[" + strings.Join(parts, "; ") + "]"
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
-// plain is an HTML text as the reader sees it.
-func plain(s string) string {
+// htmlPlain is an HTML text as the reader sees it.
+func htmlPlain(s string) string {
 	return strings.ReplaceAll(html.UnescapeString(tagRE.ReplaceAllString(s, "")), "\u00a0", " ")
 }

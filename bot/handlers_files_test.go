@@ -128,12 +128,12 @@ func TestHandlerTemplate_FilledTemplateImports(t *testing.T) {
 	}
 	filled := false
 	for _, row := range rows[1:] {
-		if row[0] == "All clients" && row[1] == lastWeek.String() && leads > 0 {
+		if row[0] == "All clients" && row[1] == weekW11.String() && leads > 0 {
 			row[leads], filled = "77", true
 		}
 	}
 	if !filled {
-		t.Fatalf("the template has no Leads column or no row for All clients %s:\n%s", lastWeek, tmpl.Data)
+		t.Fatalf("the template has no Leads column or no row for All clients %s:\n%s", weekW11, tmpl.Data)
 	}
 	var buf bytes.Buffer
 	if err := csv.NewWriter(&buf).WriteAll(rows); err != nil {
@@ -141,7 +141,7 @@ func TestHandlerTemplate_FilledTemplateImports(t *testing.T) {
 	}
 	preview := h.document(leadership, mark, "trackbot-template.csv", buf.Bytes(), "/import", 0)
 	h.confirm(leadership, mark, preview)
-	if r := h.record(leadership, "main", lastWeek); r.Counts["leads"] != 77 || r.UpdatedBy != mark.ID {
+	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 77 || r.UpdatedBy != mark.ID {
 		t.Errorf("stored from the template = %+v", r)
 	}
 }

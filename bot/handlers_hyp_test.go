@@ -17,7 +17,7 @@ func hypTeam(t *testing.T) *handlerHarness {
 	h := numbersTeam(t)
 	h.twoSegments(leadership)
 	for i := range 4 {
-		h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(-i),
+		h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(-i),
 			Counts: map[string]int64{"leads": 100, "qualified": 60, "meetings": 30}})
 	}
 	return h
@@ -182,7 +182,7 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 
 	// A week later the numbers of 2026-W12 are in; the CEO confirms.
 	h.advance(7 * 24 * time.Hour)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(1),
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(1),
 		Counts: map[string]int64{"leads": 100, "qualified": 80}})
 	if text, alert := h.press(leadership, mark, card, "h:1:c:3").answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's Confirm answered %q", text)
@@ -197,7 +197,7 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 	}
 	hyp := h.hypothesis(leadership, 1)
 	if hyp.Status != domain.StatusConfirmed || hyp.Result != "Retail campaigns paused, dealer budget doubled" ||
-		!hyp.Measured.OK || hyp.Measured.V != 0.8 || hyp.MeasuredWeek != lastWeek.Add(1) {
+		!hyp.Measured.OK || hyp.Measured.V != 0.8 || hyp.MeasuredWeek != weekW11.Add(1) {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
 }
@@ -264,8 +264,8 @@ func TestHandlerHyp_ReshownCardStaysUpToDate(t *testing.T) {
 	edited := map[int64]int{}
 	for _, e := range out.ofKind(domain.EditText) {
 		edited[e.ChatID] = e.EditMessageID
-		if !strings.Contains(plain(e.Text), "H-1 · in progress") {
-			t.Errorf("card edit = %q", plain(e.Text))
+		if !strings.Contains(htmlPlain(e.Text), "H-1 · in progress") {
+			t.Errorf("card edit = %q", htmlPlain(e.Text))
 		}
 	}
 	if edited[leadership.ID] != first || edited[mark.ID] != again.id() {

@@ -21,16 +21,16 @@ func (h *handlerHarness) seedHyp(n int, text, dept string, status domain.Hypothe
 	h.update(func(tx domain.Tx) error { return tx.Hypotheses().Create(hyp) })
 }
 
-// march is a day of March 2026.
-func march(day int) domain.Date { return domain.Date{Year: 2026, Month: time.March, Day: day} }
+// marchDay is a day of March 2026.
+func marchDay(day int) domain.Date { return domain.Date{Year: 2026, Month: time.March, Day: day} }
 
 func TestHandlerHyps_FiltersAndOverdueMark(t *testing.T) {
 	h := numbersTeam(t)
 	h.send(leadership, olga, "/hyps").contains("No hypotheses here")
-	h.seedHyp(1, "Call every lead within an hour", domain.DeptMarketing, domain.StatusNew, march(10))
-	h.seedHyp(2, "Send quotes the same day", domain.DeptSales, domain.StatusInProgress, march(25))
-	h.seedHyp(3, "Drop the retail campaign", domain.DeptMarketing, domain.StatusDone, march(20))
-	h.seedHyp(4, "Hire a second closer", domain.DeptSales, domain.StatusConfirmed, march(1))
+	h.seedHyp(1, "Call every lead within an hour", domain.DeptMarketing, domain.StatusNew, marchDay(10))
+	h.seedHyp(2, "Send quotes the same day", domain.DeptSales, domain.StatusInProgress, marchDay(25))
+	h.seedHyp(3, "Drop the retail campaign", domain.DeptMarketing, domain.StatusDone, marchDay(20))
+	h.seedHyp(4, "Hire a second closer", domain.DeptSales, domain.StatusConfirmed, marchDay(1))
 	// A draft is nobody's business but its author's.
 	h.update(func(tx domain.Tx) error {
 		return tx.Hypotheses().Create(&domain.Hypothesis{Workspace: h.workspace(leadership).ID, Text: "secret draft", Status: domain.StatusDraft})
@@ -55,7 +55,7 @@ func TestHandlerHyps_FiltersAndOverdueMark(t *testing.T) {
 func TestHandlerHyps_Paging(t *testing.T) {
 	h := numbersTeam(t)
 	for n := 1; n <= 12; n++ {
-		h.seedHyp(n, fmt.Sprintf("Idea number %d", n), domain.DeptMarketing, domain.StatusNew, march(28))
+		h.seedHyp(n, fmt.Sprintf("Idea number %d", n), domain.DeptMarketing, domain.StatusNew, marchDay(28))
 	}
 	first := h.send(leadership, anna, "/hyps")
 	first.contains("Hypotheses: 12 · page 1 of 2", "H-10 ")
@@ -76,9 +76,9 @@ func TestHandlerHyps_Paging(t *testing.T) {
 
 func TestHandlerMy_HeadsSeeTheirOpenHypotheses(t *testing.T) {
 	h := numbersTeam(t)
-	h.seedHyp(1, "Call every lead within an hour", domain.DeptMarketing, domain.StatusNew, march(28))
-	h.seedHyp(2, "Send quotes the same day", domain.DeptSales, domain.StatusConfirmed, march(25))
-	h.seedHyp(3, "Drop the retail campaign", domain.DeptMarketing, domain.StatusInProgress, march(20))
+	h.seedHyp(1, "Call every lead within an hour", domain.DeptMarketing, domain.StatusNew, marchDay(28))
+	h.seedHyp(2, "Send quotes the same day", domain.DeptSales, domain.StatusConfirmed, marchDay(25))
+	h.seedHyp(3, "Drop the retail campaign", domain.DeptMarketing, domain.StatusInProgress, marchDay(20))
 
 	my := h.send(privateChat(mark), mark, "/my")
 	my.contains("Your open hypotheses", "H-1 · new · Marketing", "H-3 · in progress")

@@ -79,7 +79,7 @@ func TestHandlerSegment_RemovalAsksWhenThereAreNumbers(t *testing.T) {
 	h.send(leadership, anna, "/segment remove Nowhere").contains("I can't find \"Nowhere\"")
 	ws := h.workspace(leadership)
 	retail, _ := ws.Find(domain.ListSegments, "Retail")
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: retail, Week: lastWeek, Counts: map[string]int64{"leads": 50}})
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: retail, Week: weekW11, Counts: map[string]int64{"leads": 50}})
 
 	ask := h.send(leadership, anna, "/segment remove Retail")
 	ask.contains("Retail has numbers recorded", "keep its history")
@@ -112,7 +112,7 @@ func TestHandlerSegment_RemovalAsksWhenThereAreNumbers(t *testing.T) {
 func TestHandlerSegment_CancelRemoval(t *testing.T) {
 	h := numbersTeam(t)
 	h.send(leadership, anna, "/segment add Dealers")
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "main", Week: lastWeek, Counts: map[string]int64{"leads": 5}})
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "main", Week: weekW11, Counts: map[string]int64{"leads": 5}})
 	ask := h.send(leadership, anna, "/segment remove All clients")
 	out := h.press(leadership, anna, ask.id(), ask.button("rm:x", ""))
 	out.contains("Nothing was removed.")

@@ -10,8 +10,8 @@ import (
 	"trackbot/domain"
 )
 
-// lastWeek is the last complete week at handlerStart.
-var lastWeek = domain.Week{Year: 2026, Num: 11}
+// weekW11 is the last complete week at handlerStart.
+var weekW11 = domain.Week{Year: 2026, Num: 11}
 
 // numbersTeam is a workspace with Mark heading marketing and Sergey sales.
 func numbersTeam(t *testing.T) *handlerHarness {
@@ -60,7 +60,7 @@ func TestHandlerLog_PreviewConfirmSaves(t *testing.T) {
 	if text, _ := saved.answer(); text != "Saved." {
 		t.Errorf("confirm answered %q", text)
 	}
-	r := h.record(leadership, "main", lastWeek)
+	r := h.record(leadership, "main", weekW11)
 	if r.Counts["leads"] != 120 || r.Counts["qualified"] != 80 || r.Spend != 350_000_00 || r.NonTarget["no_budget"] != 12 || r.UpdatedBy != mark.ID {
 		t.Errorf("stored record = %+v", r)
 	}
@@ -73,7 +73,7 @@ func TestHandlerLog_PreviewConfirmSaves(t *testing.T) {
 		t.Errorf("adding other stages was called a correction:\n%s", ru.text())
 	}
 	h.confirm(leadership, anna, ru)
-	r = h.record(leadership, "main", lastWeek)
+	r = h.record(leadership, "main", weekW11)
 	if r.Counts["leads"] != 120 || r.Counts["meetings"] != 40 || r.Counts["paid"] != 6 || r.Revenue != 1_200_000_00 {
 		t.Errorf("record after the sales numbers = %+v", r)
 	}
@@ -92,7 +92,7 @@ func TestHandlerLog_OnlyTheAuthorOrACEOConfirms(t *testing.T) {
 	}
 	// The preview still works for its author.
 	h.confirm(leadership, mark, preview)
-	if r := h.record(leadership, "main", lastWeek); r.Counts["leads"] != 120 {
+	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 120 {
 		t.Errorf("stored leads = %d", r.Counts["leads"])
 	}
 }
@@ -122,7 +122,7 @@ func TestHandlerLog_StaleAndForgedPressesChangeNothing(t *testing.T) {
 	}
 	// The other workspace's draft was left alone and still saves there.
 	h.confirm(otherTeam, anna, foreign)
-	if r := h.record(otherTeam, "main", lastWeek); r.Counts["leads"] != 7 {
+	if r := h.record(otherTeam, "main", weekW11); r.Counts["leads"] != 7 {
 		t.Errorf("the other team's leads = %d", r.Counts["leads"])
 	}
 }
@@ -135,7 +135,7 @@ func TestHandlerLog_CorrectionCancelAndExpiry(t *testing.T) {
 	fix.contains("changes numbers already saved (weeks: 1)")
 	out := h.press(leadership, mark, fix.id(), fix.button(":n", "Cancel"))
 	out.contains("Cancelled; nothing was saved.")
-	if r := h.record(leadership, "main", lastWeek); r.Counts["leads"] != 120 {
+	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 120 {
 		t.Errorf("a cancelled correction changed leads to %d", r.Counts["leads"])
 	}
 
@@ -143,7 +143,7 @@ func TestHandlerLog_CorrectionCancelAndExpiry(t *testing.T) {
 	h.advance(domain.DraftTTL + time.Minute)
 	out = h.press(leadership, mark, late.id(), late.button(":y", ""))
 	out.contains("more than a day old; nothing was saved")
-	if r := h.record(leadership, "main", lastWeek); r.Counts["leads"] != 120 {
+	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 120 {
 		t.Errorf("an expired preview changed leads to %d", r.Counts["leads"])
 	}
 }
@@ -181,7 +181,7 @@ func TestHandlerLog_BadInputExplains(t *testing.T) {
 	// In private a head logs into their one workspace.
 	preview := h.send(privateChat(mark), mark, "/log last week leads=33")
 	h.confirm(privateChat(mark), mark, preview)
-	if r := h.record(leadership, "main", lastWeek); r.Counts["leads"] != 33 {
+	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 33 {
 		t.Errorf("leads logged in private = %d", r.Counts["leads"])
 	}
 }

@@ -20,10 +20,10 @@ func reviewTeam(t *testing.T) *handlerHarness {
 			qualified, noBudget = 41, 40
 		}
 		h.putRecords(leadership,
-			domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(-i),
+			domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(-i),
 				Counts: map[string]int64{"leads": 100, "qualified": qualified, "meetings": 30, "deals": 10, "paid": 8},
 				Spend:  100_000_00, Revenue: 800_000_00, NonTarget: map[string]int64{"no_budget": noBudget}},
-			domain.WeeklyRecord{Segment: "retail", Week: lastWeek.Add(-i),
+			domain.WeeklyRecord{Segment: "retail", Week: weekW11.Add(-i),
 				Counts: map[string]int64{"leads": 50, "qualified": 20, "deals": 3, "paid": 3}, Spend: 50_000_00, Revenue: 30_000_00},
 		)
 	}
@@ -53,8 +53,8 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	head := out.message()
 	for _, want := range []string{"Review · 2026-W11", "Dealers", "Qualified: 41 (−36% w/w, −36% vs 4 wk)",
 		"Leads → Qualified 41% (▼ −23 pp w/w", "/review end closes the review"} {
-		if !strings.Contains(plain(head.Text), want) {
-			t.Errorf("headline lacks %q:\n%s", want, plain(head.Text))
+		if !strings.Contains(htmlPlain(head.Text), want) {
+			t.Errorf("headline lacks %q:\n%s", want, htmlPlain(head.Text))
 		}
 	}
 	if head.Keyboard[0][0].Data != "rv:end" {
@@ -65,24 +65,24 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 		kinds = append(kinds, j.Kind)
 	}
 	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText, domain.SendText}
-	if !equalKinds(kinds, want) {
+	if !sameKinds(kinds, want) {
 		t.Fatalf("pack = %v, want %v", kinds, want)
 	}
 	pictures := out.jobs[2].Files
 	if len(pictures) < 2 || len(pictures) > 10 || !strings.HasPrefix(pictures[0].Caption, "Funnel · Dealers · 2026-W11") {
 		t.Errorf("pictures = %d, first captioned %q", len(pictures), pictures[0].Caption)
 	}
-	questions := plain(out.jobs[3].Text)
+	questions := htmlPlain(out.jobs[3].Text)
 	for _, want := range []string{"Tracker questions", "@mark_head, Conversion Leads → Qualified in Dealers fell from 64% to 41%",
 		"top non-target reason: No budget", "Leads from Retail"} {
 		if !strings.Contains(questions, want) {
 			t.Errorf("questions lack %q:\n%s", want, questions)
 		}
 	}
-	if block := plain(out.jobs[4].Text); !strings.Contains(block, "Nothing overdue or waiting") {
+	if block := htmlPlain(out.jobs[4].Text); !strings.Contains(block, "Nothing overdue or waiting") {
 		t.Errorf("hypotheses block = %q", block)
 	}
-	if rs := h.reviews(); len(rs) != 1 || !rs[0].IsOpen() || rs[0].Period.From != lastWeek {
+	if rs := h.reviews(); len(rs) != 1 || !rs[0].IsOpen() || rs[0].Period.From != weekW11 {
 		t.Errorf("stored reviews = %+v", rs)
 	}
 
@@ -106,7 +106,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	prompt := h.press(leadership, mark, card, "h:1:d:1")
 	h.replyTo(leadership, mark, prompt.id(), "Retail paused")
 	h.advance(7 * 24 * time.Hour)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
 	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
 	next := h.send(leadership, anna, "/review")
 	next.contains("Review · 2026-W12", "Results since the last review (1)", "H-1 · confirmed")
@@ -128,7 +128,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	}
 }
 
-func equalKinds(a, b []domain.OutboxKind) bool {
+func sameKinds(a, b []domain.OutboxKind) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -144,7 +144,7 @@ func TestHandlerReview_RefusalsAndArguments(t *testing.T) {
 	h := numbersTeam(t)
 	h.send(leadership, anna, "/review").contains("No numbers for 2026-W11 yet, so there is nothing to review", "/log")
 	h.twoSegments(leadership)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "retail", Week: lastWeek, Counts: map[string]int64{"leads": 10}})
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "retail", Week: weekW11, Counts: map[string]int64{"leads": 10}})
 	h.send(leadership, mark, "/review").contains("Only a CEO")
 	h.send(leadership, anna, "/review wholesale").contains("Segments: Dealers, Retail")
 	h.send(leadership, anna, "/review end").contains("No review is open")

@@ -23,8 +23,8 @@ func (h *handlerHarness) twoSegments(chat tgbotapi.Chat) {
 	})
 }
 
-// photo is the one picture a photo job carries, decoded.
-func photo(t *testing.T, out sent) (domain.Attachment, int) {
+// onePhoto is the one picture a photo job carries, decoded.
+func onePhoto(t *testing.T, out sent) (domain.Attachment, int) {
 	t.Helper()
 	jobs := out.ofKind(domain.SendPhoto)
 	if len(jobs) != 1 || len(jobs[0].Files) != 1 {
@@ -42,13 +42,13 @@ func TestHandlerFunnel_PictureAndTable(t *testing.T) {
 	h := numbersTeam(t)
 	h.twoSegments(leadership)
 	h.putRecords(leadership,
-		domain.WeeklyRecord{Segment: "dealers", Week: lastWeek.Add(-1), Counts: map[string]int64{"leads": 100, "qualified": 50}},
-		domain.WeeklyRecord{Segment: "dealers", Week: lastWeek,
+		domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(-1), Counts: map[string]int64{"leads": 100, "qualified": 50}},
+		domain.WeeklyRecord{Segment: "dealers", Week: weekW11,
 			Counts: map[string]int64{"leads": 120, "qualified": 80, "meetings": 40, "deals": 8, "paid": 6},
 			Spend:  350_000_00, Revenue: 1_200_000_00, NonTarget: map[string]int64{"no_budget": 12}},
 	)
 	out := h.send(leadership, anna, "/funnel")
-	f, width := photo(t, out)
+	f, width := onePhoto(t, out)
 	if f.Caption != "Funnel: Dealers, 2026-W11" || width < 600 {
 		t.Errorf("funnel picture: caption %q, width %d", f.Caption, width)
 	}
@@ -77,14 +77,14 @@ func TestHandlerFocus_FlagsTheSegmentThatTakesEffortNotMoney(t *testing.T) {
 	h.twoSegments(leadership)
 	h.send(leadership, anna, "/focus").contains("No numbers for 2026-W08 – 2026-W11 yet")
 	for i := range 4 {
-		w := lastWeek.Add(-i)
+		w := weekW11.Add(-i)
 		h.putRecords(leadership,
 			domain.WeeklyRecord{Segment: "dealers", Week: w, Counts: map[string]int64{"leads": 100}, Spend: 100_000_00, Revenue: 1_000_000_00},
 			domain.WeeklyRecord{Segment: "retail", Week: w, Counts: map[string]int64{"leads": 300}, Spend: 300_000_00, Revenue: 100_000_00},
 		)
 	}
 	out := h.send(leadership, anna, "/focus")
-	if f, width := photo(t, out); f.Caption != "Segment mix, 2026-W08 – 2026-W11" || width < 400 {
+	if f, width := onePhoto(t, out); f.Caption != "Segment mix, 2026-W08 – 2026-W11" || width < 400 {
 		t.Errorf("focus picture: caption %q, width %d", f.Caption, width)
 	}
 	out.contains("Focus check, 2026-W08 – 2026-W11", "*Dealers", "!Retail", "25%", "75%", "91%",
