@@ -148,11 +148,11 @@ func ParseHypothesisLabel(s string) (int, bool) {
 // on an outdated card is noticed instead of acted on.
 func (h *Hypothesis) Version() int { return len(h.History) }
 
-// Fresh returns an ECONFLICT error when the card the person acted on showed
+// Fresh returns an ESTALE error when the card the person acted on showed
 // another version of the hypothesis.
 func (h *Hypothesis) Fresh(version int) error {
 	if version != h.Version() {
-		return Errorf(ECONFLICT, "hyp.stale", h.Label())
+		return Errorf(ESTALE, "hyp.stale", h.Label())
 	}
 	return nil
 }
@@ -333,6 +333,55 @@ func (h *Hypothesis) Verify(measured Value, through Week) {
 	h.Measured, h.MeasuredWeek = measured, through
 }
 
+// MoveHypothesis takes the action on h for by and stores h: the role is
+// checked first (so a stranger learns who may), then the status; a CEO
+// confirming or rejecting gets the target metric measured from the week
+// after the baseline through the last complete week, which the verdict
+// then rests on. comment is the result of a hypothesis marked done.
+// Reassign goes through ReassignHypothesis.
+func MoveHypothesis(tx Tx, ws *Workspace, h *Hypothesis, act HypothesisAction, by Person, comment string, now time.Time) error {
+	if err := h.Check(ws, by.UserID, act); err != nil {
+		return err
+	}
+	if act == ActConfirm || act == ActReject {
+		if err := measure(tx, ws, h, now); err != nil {
+			return err
+		}
+	}
+	if err := h.Apply(ws, by, act, comment, now); err != nil {
+		return err
+	}
+	return tx.Hypotheses().Put(h)
+}
+
+// ReassignHypothesis gives h to the department dept for by, a CEO, and
+// stores it.
+func ReassignHypothesis(tx Tx, ws *Workspace, h *Hypothesis, dept string, by Person, now time.Time) error {
+	if err := h.ReassignTo(ws, by, dept, now); err != nil {
+		return err
+	}
+	return tx.Hypotheses().Put(h)
+}
+
+// measure takes the metric's value since the hypothesis was logged: from
+// the week after its baseline through the last complete week, or nothing
+// when no such week has ended yet.
+func measure(tx Tx, ws *Workspace, h *Hypothesis, now time.Time) error {
+	last := ws.LastCompleteWeek(now)
+	from := h.BaselineWeek.Add(1)
+	if last.Before(from) {
+		h.Verify(None, last)
+		return nil
+	}
+	recs, err := tx.Records().Range(ws.ID, "", from, last)
+	if err != nil {
+		return err
+	}
+	_, total := MetricSince(ws, h.Segment, h.Metric, from, last, recs)
+	h.Verify(total, last)
+	return nil
+}
+
 // departmentName names a department in the workspace language, or gives
 // its key when the department is gone.
 func departmentName(ws *Workspace, key string) string {
@@ -340,79 +389,6 @@ func departmentName(ws *Workspace, key string) string {
 		return d.Name.In(ws.Lang)
 	}
 	return key
-}
-
-// Publish turns a finished draft into hypothesis number n with status new.
-// The draft must name a department, a metric and a deadline.
-func (h *Hypothesis) Publish(n int, p Person, now time.Time) error {
-	if h.Status != StatusDraft {
-		return Errorf(ECONFLICT, "hyp.not_draft")
-	}
-	if h.Department == "" || h.Metric == "" || h.Deadline.IsZero() {
-		return Errorf(EINVALID, "hyp.incomplete")
-	}
-	h.Number, h.Status = n, StatusNew
-	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: StatusDraft, To: StatusNew})
-	return nil
-}
-
-// NextHypothesisNumber returns the number the next published hypothesis of
-// the workspace gets: one more than the largest so far.
-func NextHypothesisNumber(hyps []*Hypothesis) int {
-	n := 0
-	for _, h := range hyps {
-		n = max(n, h.Number)
-	}
-	return n + 1
-}
-
-// DeadlinePreset is a deadline button of the /hyp steps.
-type DeadlinePreset string
-
-// The presets: the next review (a week from today unless the workspace
-// says otherwise), one or two weeks, and the end of the month.
-const (
-	DeadlineNextReview DeadlinePreset = "review"
-	DeadlineWeek       DeadlinePreset = "1w"
-	DeadlineTwoWeeks   DeadlinePreset = "2w"
-	DeadlineMonthEnd   DeadlinePreset = "month"
-)
-
-// DeadlinePresets lists the presets in button order.
-var DeadlinePresets = []DeadlinePreset{DeadlineNextReview, DeadlineWeek, DeadlineTwoWeeks, DeadlineMonthEnd}
-
-// ReviewInterval is how far ahead the next review is assumed to be: the
-// method reviews weekly.
-const ReviewInterval = 7
-
-// Deadline returns the day a preset means on day today; ok is false for an
-// unknown preset.
-func (p DeadlinePreset) Deadline(today Date) (Date, bool) {
-	switch p {
-	case DeadlineNextReview:
-		return today.AddDays(ReviewInterval), true
-	case DeadlineWeek:
-		return today.AddDays(7), true
-	case DeadlineTwoWeeks:
-		return today.AddDays(14), true
-	case DeadlineMonthEnd:
-		return DateOf(time.Date(today.Year, today.Month+1, 0, 0, 0, 0, 0, time.UTC)), true
-	}
-	return Date{}, false
-}
-
-// HypothesisMetrics returns the metrics a hypothesis about the segment can
-// target: the conversion into every stage the segment uses after its first,
-// then the unit-economics metrics and revenue.
-func HypothesisMetrics(ws *Workspace, segment string) []Metric {
-	_, segs := reportSegments(ws, segment)
-	var out []Metric
-	for i, st := range reportStages(ws, segs) {
-		if i > 0 {
-			out = append(out, ConvMetric(st.Key))
-		}
-	}
-	return append(out, MetricNonTargetShare, MetricCPL, MetricCostPerQualified, MetricCAC, MetricAvgCheck, MetricROMI, MetricRevenue)
 }
 
 // WeekValue is a metric's value in one week.

@@ -175,8 +175,8 @@ func TestHypothesis_FreshDetectsStaleCards(t *testing.T) {
 	if err := h.Fresh(1); err != nil {
 		t.Errorf("Fresh(current) = %v", err)
 	}
-	if got := ErrorCode(h.Fresh(0)); got != ECONFLICT {
-		t.Errorf("Fresh(old) code = %q, want conflict", got)
+	if got := ErrorCode(h.Fresh(0)); got != ESTALE {
+		t.Errorf("Fresh(old) code = %q, want stale", got)
 	}
 }
 
