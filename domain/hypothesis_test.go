@@ -292,3 +292,54 @@ func TestMetricSince(t *testing.T) {
 		t.Errorf("baseline = %v, want 120/200", got)
 	}
 }
+
+func TestHypothesis_DraftWalksItsStepsInOrder(t *testing.T) {
+	ws := hypWorkspace()
+	h := &Hypothesis{Status: StatusDraft, Segment: "main"}
+	deadline := Date{2026, time.March, 17}
+	qualified := ConvMetric("qualified")
+	if got := ErrorCode(h.ChooseMetric(ws, qualified)); got != ESTALE {
+		t.Errorf("metric before the department: code %q, want stale", got)
+	}
+	if got := ErrorCode(h.ChooseDeadline(deadline)); got != ESTALE {
+		t.Errorf("deadline before the department: code %q, want stale", got)
+	}
+	if got := ErrorCode(h.ChooseDepartment(ws, "legal")); got != ESTALE || h.Step() != StepDepartment {
+		t.Errorf("unknown department: code %q, step %v", got, h.Step())
+	}
+	for _, step := range []struct {
+		choose func() error
+		next   DraftStep
+	}{
+		{func() error { return h.ChooseDepartment(ws, DeptMarketing) }, StepMetric},
+		{func() error { return h.ChooseSegment(ws, "main") }, StepMetric},
+		{func() error { return h.ChooseMetric(ws, qualified) }, StepDeadline},
+		{func() error { return h.ChooseDeadline(deadline) }, StepExpected},
+	} {
+		if err := step.choose(); err != nil {
+			t.Fatal(err)
+		}
+		if h.Step() != step.next {
+			t.Fatalf("step %v, want %v", h.Step(), step.next)
+		}
+	}
+	if got := ErrorCode(h.ChooseDepartment(ws, DeptSales)); got != ESTALE || h.Department != DeptMarketing {
+		t.Errorf("changing the department at the last step: code %q, department %q", got, h.Department)
+	}
+	if got := ErrorCode(h.ChooseMetric(ws, Metric("made_up"))); got != ESTALE {
+		t.Errorf("a metric never offered: code %q, want stale", got)
+	}
+}
+
+func TestHypothesis_OnlyCEOsEditDrafts(t *testing.T) {
+	ws := hypWorkspace()
+	h := &Hypothesis{Status: StatusDraft, CreatedBy: hypCEO.UserID}
+	if err := h.CheckDraftEditor(ws, hypCEO.UserID); err != nil {
+		t.Errorf("the CEO: %v", err)
+	}
+	for _, p := range []Person{hypMarketing, hypMember} {
+		if got := ErrorCode(h.CheckDraftEditor(ws, p.UserID)); got != EFORBIDDEN {
+			t.Errorf("%s: code %q, want forbidden", p.Name, got)
+		}
+	}
+}
