@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -153,27 +152,23 @@ func (b *Bot) onListPage(c *Context, payload string) error {
 // my shows a head the open hypotheses of their departments.
 func (b *Bot) my(c *Context) error {
 	ws := c.Workspace
-	depts := ws.Member(c.From.UserID).HeadOf
-	if len(depts) == 0 {
-		return domain.Errorf(domain.EFORBIDDEN, "hyp.my_not_head")
-	}
 	all, err := b.hypotheses(ws)
 	if err != nil {
 		return err
 	}
+	own, err := domain.OwnHypotheses(ws, c.From.UserID, all)
+	if err != nil {
+		return err
+	}
+	if len(own) == 0 {
+		c.Reply(c.T("hyp.my_empty"))
+		return nil
+	}
 	today := ws.Today(c.now)
 	var sb strings.Builder
 	sb.WriteString(c.T("hyp.my_title"))
-	n := 0
-	for _, h := range all {
-		if h.Status.Open() && slices.Contains(depts, h.Department) {
-			sb.WriteString("\n" + hypLine(ws, h, c.Lang, today))
-			n++
-		}
-	}
-	if n == 0 {
-		c.Reply(c.T("hyp.my_empty"))
-		return nil
+	for _, h := range own {
+		sb.WriteString("\n" + hypLine(ws, h, c.Lang, today))
 	}
 	c.Reply(sb.String())
 	return nil

@@ -382,6 +382,23 @@ func measure(tx Tx, ws *Workspace, h *Hypothesis, now time.Time) error {
 	return nil
 }
 
+// OwnHypotheses returns the open hypotheses of the departments the user
+// heads, in the order given; someone who heads no department has none of
+// their own, which is an EFORBIDDEN error.
+func OwnHypotheses(ws *Workspace, userID int64, hyps []*Hypothesis) ([]*Hypothesis, error) {
+	depts := ws.Member(userID).HeadOf
+	if len(depts) == 0 {
+		return nil, Errorf(EFORBIDDEN, "hyp.my_not_head")
+	}
+	var out []*Hypothesis
+	for _, h := range hyps {
+		if h.Status.Open() && slices.Contains(depts, h.Department) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
 // departmentName names a department in the workspace language, or gives
 // its key when the department is gone.
 func departmentName(ws *Workspace, key string) string {

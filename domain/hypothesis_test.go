@@ -343,3 +343,17 @@ func TestHypothesis_OnlyCEOsEditDrafts(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnHypotheses_OpenOnesOfTheHeadsDepartments(t *testing.T) {
+	ws := hypWorkspace()
+	mine, done, dropped := hypothesisIn(StatusInProgress), hypothesisIn(StatusDone), hypothesisIn(StatusDropped)
+	sales := hypothesisIn(StatusNew)
+	sales.Department = DeptSales
+	got, err := OwnHypotheses(ws, hypMarketing.UserID, []*Hypothesis{mine, sales, done, dropped})
+	if err != nil || len(got) != 2 || got[0] != mine || got[1] != done {
+		t.Errorf("marketing head: %v %v, want the in-progress and the done one", got, err)
+	}
+	if _, err := OwnHypotheses(ws, hypMember.UserID, nil); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("a member: %v, want EFORBIDDEN", err)
+	}
+}
