@@ -45,21 +45,11 @@ func (b *Bot) reasonCmd(c *Context) error {
 		return nil
 	}
 	which, rest, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	kind, ok := reasonKind(which)
+	kind, ok := domain.ParseReasonKind(which)
 	if !ok {
 		return domain.Errorf(domain.EINVALID, "setup.reason_usage")
 	}
 	return b.editList(c, kind, verb+" "+rest)
-}
-
-func reasonKind(word string) (domain.ListKind, bool) {
-	switch domain.NormalizeName(word) {
-	case "nontarget", "non target", "nt", "нецелевые", "нецелевой", "квалификация":
-		return domain.ListNonTarget, true
-	case "dropoff", "drop off", "lost", "отвал", "отвалы", "потери":
-		return domain.ListDropOff, true
-	}
-	return "", false
 }
 
 // editList runs one edit verb on a list; with no verb it shows the list.
@@ -74,11 +64,11 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		return err
 	}
 	ws := c.Workspace
-	switch domain.NormalizeName(verb) {
-	case "add", "добавить":
+	switch w, _ := domain.ParseWord(verb); w {
+	case domain.WordAdd:
 		name, after := rest, ""
 		if kind == domain.ListStages {
-			name, after = cutWord(rest, " after ", " после ")
+			name, after, _ = domain.CutWord(rest, domain.WordAfter)
 		}
 		if _, err := ws.Add(kind, name, after); err != nil {
 			return err
@@ -87,13 +77,13 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 			_, err := ws.Add(kind, name, after)
 			return err
 		})
-	case "rename", "переименовать":
+	case domain.WordRename:
 		old, name := cutWord(rest, "=", "→", "->")
 		if err := ws.Rename(kind, old, name); err != nil {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Rename(kind, old, name) })
-	case "move", "переместить":
+	case domain.WordMove:
 		i := strings.LastIndexByte(rest, ' ')
 		pos, err := strconv.Atoi(strings.TrimSpace(rest[i+1:]))
 		if i < 0 || err != nil {
@@ -104,7 +94,7 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.Move(kind, name, pos) })
-	case "focus", "фокус":
+	case domain.WordFocus:
 		if kind != domain.ListSegments {
 			return usageError(kind)
 		}
@@ -116,7 +106,7 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		rest = name
 		c.Reply(focusNote(c, ws, rest, on) + "\n\n" + b.listText(c, kind))
 		return nil
-	case "owner", "отдел":
+	case domain.WordOwner:
 		if kind != domain.ListStages {
 			return usageError(kind)
 		}
@@ -125,7 +115,7 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.SetStageOwner(stage, dept) })
-	case "remove", "delete", "удалить":
+	case domain.WordRemove:
 		return b.removeItem(c, kind, rest)
 	default:
 		return usageError(kind)
@@ -147,10 +137,10 @@ func focusArgs(rest string) (name string, on bool) {
 	if i < 0 {
 		return rest, true
 	}
-	switch strings.ToLower(rest[i+1:]) {
-	case "off", "выкл", "нет", "no":
+	switch w, _ := domain.ParseWord(rest[i+1:]); w {
+	case domain.WordOff, domain.WordNo:
 		return strings.TrimSpace(rest[:i]), false
-	case "on", "вкл", "да", "yes":
+	case domain.WordOn, domain.WordYes:
 		return strings.TrimSpace(rest[:i]), true
 	}
 	return rest, true

@@ -62,7 +62,7 @@ func parseHypsFilter(ws *domain.Workspace, args string) (string, error) {
 	switch {
 	case args == "":
 		return "", nil
-	case strings.EqualFold(args, "all") || strings.EqualFold(args, "все"):
+	case domain.IsWord(args, domain.WordAll):
 		return "all", nil
 	}
 	if st, ok := domain.ParseHypothesisStatus(args); ok {

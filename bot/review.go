@@ -70,11 +70,11 @@ func (b *Bot) review(c *Context) error {
 func parseReviewArgs(ws *domain.Workspace, args string) (segment string, kind domain.PeriodKind, end bool, err error) {
 	kind = domain.PeriodWeek
 	words := strings.Fields(args)
-	if len(words) == 1 && endWords[strings.ToLower(words[0])] {
+	if len(words) == 1 && domain.IsWord(words[0], domain.WordEnd) {
 		return "", kind, true, nil
 	}
 	if n := len(words); n > 0 {
-		if k, ok := periodWords[strings.ToLower(words[n-1])]; ok && k != domain.PeriodQuarter {
+		if k, ok := domain.ParsePeriodKind(words[n-1]); ok && k != domain.PeriodQuarter {
 			kind, words = k, words[:n-1]
 		}
 	}
@@ -87,9 +87,6 @@ func parseReviewArgs(ws *domain.Workspace, args string) (segment string, kind do
 	}
 	return seg.Key, kind, false, nil
 }
-
-// endWords close the open review.
-var endWords = map[string]bool{"end": true, "close": true, "stop": true, "конец": true, "закрыть": true, "стоп": true}
 
 func hasRecordsIn(recs []domain.WeeklyRecord, p domain.Period) bool {
 	for _, r := range recs {

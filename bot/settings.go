@@ -106,11 +106,11 @@ func parseScheduleChange(args string) (scheduleChange, error) {
 	}
 	ch := scheduleChange{kind: kind}
 	if len(words) == 2 {
-		switch strings.ToLower(words[1]) {
-		case "off", "выкл":
+		switch w, _ := domain.ParseWord(words[1]); w {
+		case domain.WordOff:
 			ch.on = new(false)
 			return ch, nil
-		case "on", "вкл":
+		case domain.WordOn:
 			ch.on = new(true)
 			return ch, nil
 		}

@@ -14,13 +14,6 @@ func lastCompleteWeek(ws *domain.Workspace, c *Context) domain.Week {
 	return domain.WeekOf(c.now.In(ws.Location())).Add(-1)
 }
 
-// periodWords maps the words of /funnel to period kinds.
-var periodWords = map[string]domain.PeriodKind{
-	"week": domain.PeriodWeek, "неделя": domain.PeriodWeek, "w": domain.PeriodWeek,
-	"month": domain.PeriodMonth, "месяц": domain.PeriodMonth, "m": domain.PeriodMonth,
-	"quarter": domain.PeriodQuarter, "квартал": domain.PeriodQuarter, "q": domain.PeriodQuarter,
-}
-
 // parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
 // defaults to the first focus segment, the period to the last complete week.
 func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
@@ -28,7 +21,7 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 	words := strings.Fields(c.Args)
 	kind := domain.PeriodWeek
 	if n := len(words); n > 0 {
-		if k, ok := periodWords[strings.ToLower(words[n-1])]; ok {
+		if k, ok := domain.ParsePeriodKind(words[n-1]); ok {
 			kind, words = k, words[:n-1]
 		}
 	}
@@ -152,7 +145,7 @@ func pad(s string, n int) string {
 func (b *Bot) focusCmd(c *Context) error {
 	ws := c.Workspace
 	period := domain.LastWeeks(lastCompleteWeek(ws, c), 4)
-	if k, ok := periodWords[strings.ToLower(strings.TrimSpace(c.Args))]; ok && k != domain.PeriodWeek {
+	if k, ok := domain.ParsePeriodKind(strings.TrimSpace(c.Args)); ok && k != domain.PeriodWeek {
 		period = domain.PeriodOf(k, lastCompleteWeek(ws, c))
 	}
 	recs, err := b.records(ws, period.From, period.To)

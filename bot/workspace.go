@@ -218,7 +218,7 @@ func (b *Bot) demote(c *Context) error {
 	role, dept := domain.Role(""), ""
 	switch arg := strings.TrimSpace(c.Args); {
 	case arg == "":
-	case strings.EqualFold(arg, "ceo"), strings.EqualFold(arg, "сео"), strings.EqualFold(arg, "гендир"):
+	case domain.IsWord(arg, domain.WordCEO):
 		role = domain.RoleCEO
 	default:
 		d, ok := c.Workspace.Department(arg)

@@ -31,17 +31,6 @@ type Field struct {
 	Manager string // manager name as written
 }
 
-// The words accepted for the money fields and the prefixes of the dotted
-// keys, compared after NormalizeName.
-var (
-	spendWords      = []string{"spend", "cost", "costs", "budget", "ad spend", "расход", "расходы", "бюджет", "затраты"}
-	revenueWords    = []string{"revenue", "sales revenue", "income", "выручка", "оборот"}
-	marginWords     = []string{"margin", "gross margin", "маржа", "маржинальность"}
-	nonTargetPrefix = []string{"nontarget", "non target", "nt", "нецелевые", "нецелевой", "нецел"}
-	dropOffPrefix   = []string{"lost", "drop off", "dropoff", "отвал", "отвалы", "потери"}
-	managerPrefix   = []string{"manager", "mgr", "менеджер", "мен"}
-)
-
 // Bounds on keys, so a pasted paragraph costs little.
 const (
 	maxManagerName   = 64

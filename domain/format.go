@@ -142,16 +142,22 @@ func formatNumber(x float64, decimals int, lang Lang) string {
 	whole, frac, hasFrac := strings.Cut(s, ".")
 	out := groupThousands(whole)
 	if hasFrac {
-		mark := "."
-		if lang == Russian {
-			mark = ","
-		}
-		out += mark + frac
+		out += DecimalMark(lang) + frac
 	}
 	if x < 0 && strings.Trim(s, "0.") != "" {
 		out = Minus + out
 	}
 	return out
+}
+
+// DecimalMark is the decimal mark of numbers written in lang: a comma in
+// Russian, a dot in English. Chat texts and exported files share it, so a
+// number reads the same everywhere.
+func DecimalMark(lang Lang) string {
+	if lang == Russian {
+		return ","
+	}
+	return "."
 }
 
 // groupThousands puts GroupSeparator between groups of three digits.

@@ -200,18 +200,6 @@ func splitNumberCore(s string) (core, suffix string) {
 	return strings.TrimFunc(s[:end], isGroupSpace), strings.TrimSpace(s[end:])
 }
 
-// currencySuffixes are marks written after an amount, longest first so
-// "руб" is not cut to "ру".
-var currencySuffixes = []string{"рублей", "рубля", "рубль", "руб", "rub", "usd", "eur", "₽", "$", "€", "р"}
-
-// multipliers maps a suffix (lowercase, without spaces and dots) to a power of ten.
-var multipliers = map[string]int{
-	"":  0,
-	"к": 3, "k": 3, "тыс": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3, "th": 3, "thousand": 3,
-	"m": 6, "млн": 6, "mln": 6, "mn": 6, "million": 6, "миллион": 6, "миллиона": 6, "миллионов": 6,
-	"млрд": 9, "bn": 9, "b": 9, "billion": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9,
-}
-
 // parseSuffix reads what follows the digits: an optional multiplier, an
 // optional currency, or a percent sign alone.
 func parseSuffix(suffix string) (exp int, meta numberText, ok bool) {

@@ -24,19 +24,6 @@ const (
 // ScheduleKinds lists the scheduled posts in the order settings show them.
 var ScheduleKinds = []ScheduleKind{ScheduleSnapshot, ScheduleReminder, ScheduleDigest}
 
-// ParseScheduleKind reads a kind as typed in /settings.
-func ParseScheduleKind(s string) (ScheduleKind, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "snapshot", "срез":
-		return ScheduleSnapshot, true
-	case "reminder", "напоминание":
-		return ScheduleReminder, true
-	case "digest", "дайджест":
-		return ScheduleDigest, true
-	}
-	return "", false
-}
-
 // Schedule is when one kind of post goes out, in the workspace's time zone.
 type Schedule struct {
 	Kind   ScheduleKind
@@ -221,10 +208,10 @@ func ParseClock(s string) (hour, minute int, ok bool) {
 // "weekdays"/"будни" for Monday to Friday, or "daily"/"ежедневно".
 func ParseDays(s string) ([]time.Weekday, bool) {
 	word := strings.ToLower(strings.TrimSpace(s))
-	switch word {
-	case "weekdays", "workdays", "будни":
+	switch {
+	case slices.Contains(workingDaysWords, word):
 		return slices.Clone(WorkingDays), true
-	case "daily", "everyday", "ежедневно":
+	case slices.Contains(dailyWords, word):
 		return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}, true
 	}
 	for d, names := range weekdayNames {
@@ -233,18 +220,6 @@ func ParseDays(s string) ([]time.Weekday, bool) {
 		}
 	}
 	return nil, false
-}
-
-// weekdayNames are the accepted names of each weekday, Sunday first as in
-// time.Weekday.
-var weekdayNames = [7][]string{
-	{"sun", "sunday", "вс", "воскресенье"},
-	{"mon", "monday", "пн", "понедельник"},
-	{"tue", "tuesday", "вт", "вторник"},
-	{"wed", "wednesday", "ср", "среда"},
-	{"thu", "thursday", "чт", "четверг"},
-	{"fri", "friday", "пт", "пятница"},
-	{"sat", "saturday", "сб", "суббота"},
 }
 
 // DaysLabel names the days of a schedule for people: "Mon", "Mon–Fri",

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -26,13 +27,8 @@ func ParseLang(s string) (Lang, bool) {
 	if i := strings.IndexAny(s, "-_"); i > 0 {
 		s = s[:i]
 	}
-	switch s {
-	case "en", "english", "английский":
-		return English, true
-	case "ru", "russian", "русский":
-		return Russian, true
-	}
-	return "", false
+	l, ok := langWords[s]
+	return l, ok
 }
 
 // LangFromCode picks the default workspace language from a Telegram
@@ -123,6 +119,14 @@ func HasText(key string) bool {
 	defer catalogMu.RUnlock()
 	e, ok := catalog[key]
 	return ok && e[English] != "" && e[Russian] != ""
+}
+
+// TextKeys lists every key in the catalog, sorted, so a test can check that
+// each text is used somewhere.
+func TextKeys() []string {
+	catalogMu.RLock()
+	defer catalogMu.RUnlock()
+	return slices.Sorted(maps.Keys(catalog))
 }
 
 // Name is a thing's display name in both languages. Names typed by users

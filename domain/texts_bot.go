@@ -189,7 +189,6 @@ func init() {
 		"join.done": {English: "Done.", Russian: "Готово."},
 
 		"cmd.help":   {English: "What the bot does and its commands", Russian: "Что умеет бот и его команды"},
-		"cmd.start":  {English: "Start", Russian: "Начать"},
 		"cmd.setup":  {English: "Set up this group as a workspace (admins)", Russian: "Настроить группу (для администраторов)"},
 		"cmd.team":   {English: "Who is who: CEOs and department heads", Russian: "Кто есть кто: CEO и руководители отделов"},
 		"cmd.join":   {English: "Ask to become a department head", Russian: "Попросить роль руководителя отдела"},

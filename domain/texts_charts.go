@@ -8,7 +8,6 @@ func init() {
 		"chart.other_reasons": {English: "%d more reasons", Russian: "Ещё причин: %d"},
 
 		"chart.funnel.title": {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
-		"chart.funnel.now":   {English: "%s", Russian: "%s"},
 		"chart.funnel.conv":  {English: "Conversion", Russian: "Конверсия"},
 
 		"chart.trend.title": {English: "Conversion trend · %s · %s", Russian: "Динамика конверсий · %s · %s"},
@@ -29,7 +28,6 @@ func init() {
 		"chart.mix.misfocus":     {English: "effort above profit", Russian: "не окупает усилий"},
 
 		"chart.table.title":     {English: "End-to-end funnel · %s", Russian: "Сквозная воронка · %s"},
-		"chart.table.spend":     {English: "Spend", Russian: "Бюджет"},
 		"chart.table.cpl":       {English: "CPL", Russian: "Цена лида"},
 		"chart.table.cac":       {English: "CAC", Russian: "Цена клиента"},
 		"chart.table.avg_check": {English: "Average check", Russian: "Средний чек"},

@@ -23,11 +23,9 @@ import (
 // the new week although UTC still says Sunday.
 
 var (
-	weekThis   = []string{"", "this week", "this", "current week", "current", "эта неделя", "эта", "текущая неделя", "текущая"}
-	weekLast   = []string{"last week", "last", "previous week", "previous", "прошлая неделя", "прошлая", "предыдущая неделя", "предыдущая"}
-	reWeekNum  = regexp.MustCompile(`^(?:w|н|нед|week|неделя)\s*(\d{1,2})$`)
-	reYearWeek = regexp.MustCompile(`^(\d{4})\s*-?\s*(?:w|н)\s*(\d{1,2})$`)
-	reWeekYear = regexp.MustCompile(`^(?:w|н)?\s*(\d{1,2})\s*/\s*(\d{4})$`)
+	reWeekNum  = regexp.MustCompile(`^` + oneOf(weekNumMarks) + `\s*(\d{1,2})$`)
+	reYearWeek = regexp.MustCompile(`^(\d{4})\s*-?\s*` + oneOf(weekMarks) + `\s*(\d{1,2})$`)
+	reWeekYear = regexp.MustCompile(`^` + oneOf(weekMarks) + `?\s*(\d{1,2})\s*/\s*(\d{4})$`)
 	reISODate  = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reDotDate  = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$`)
 	reDayMonth = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})$`)

@@ -80,13 +80,14 @@ func mostUsed(counts map[rune]int) rune {
 	return best
 }
 
-// writeCSV writes a table as CSV with a BOM: ";" and a decimal comma in
-// Russian, as Excel in Russian expects, "," and a decimal dot in English.
+// writeCSV writes a table as CSV with a BOM, numbers with lang's decimal
+// mark. Where the mark is a comma (Russian) the delimiter is ";", as Excel
+// in that locale expects; otherwise ",".
 func writeCSV(t table, lang domain.Lang) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Write(utf8BOM)
 	w := csv.NewWriter(&buf)
-	if lang == domain.Russian {
+	if domain.DecimalMark(lang) == "," {
 		w.Comma = ';'
 	}
 	if err := w.Write(t.header); err != nil {

@@ -71,14 +71,6 @@ func (v value) xlsx(percentStyle int) any {
 	return nil
 }
 
-// decimalMark is the decimal mark of lang's numbers.
-func decimalMark(lang domain.Lang) string {
-	if lang == domain.Russian {
-		return ","
-	}
-	return "."
-}
-
 // moneyText writes hundredths without grouping: "350000", "1234.56".
 // Two decimals never read as thousands (that rule needs exactly three).
 func moneyText(m domain.Money, lang domain.Lang) string {
@@ -90,7 +82,7 @@ func moneyText(m domain.Money, lang domain.Lang) string {
 	if m%100 == 0 {
 		return sign + whole
 	}
-	return sign + whole + decimalMark(lang) + fmt.Sprintf("%02d", int64(m%100))
+	return sign + whole + domain.DecimalMark(lang) + fmt.Sprintf("%02d", int64(m%100))
 }
 
 // percentText writes a fraction as a percentage by moving the decimal
@@ -110,7 +102,7 @@ func percentText(f float64, lang domain.Lang) string {
 		whole = "0"
 	}
 	if frac != "" {
-		whole += decimalMark(lang) + frac
+		whole += domain.DecimalMark(lang) + frac
 	}
 	return sign + whole + "%"
 }
