@@ -219,21 +219,14 @@ func (b *Bot) runHandler(c *Context) (err error) {
 	return b.route(c)
 }
 
-// replyError drops the handler's changes and replies with what went wrong.
+// replyError drops the handler's changes and replies, including an answer
+// already given to a press, and tells the person what went wrong instead.
 func (b *Bot) replyError(c *Context, err error) {
-	c.changes = nil
-	c.out = nil
+	c.changes, c.out, c.answer = nil, nil, nil
 	if domain.ErrorCode(err) == domain.EINTERNAL {
 		b.log.Error("handling an update failed", "update", c.Update.UpdateID, "err", b.red.Err(err))
 	}
-	if c.Chat == nil {
-		return
-	}
-	if c.callbackID != "" {
-		c.Answer(domain.UserMessage(c.Lang, err), true)
-		return
-	}
-	c.Reply(escape(domain.UserMessage(c.Lang, err)))
+	c.tell(err)
 }
 
 // commit applies the context's changes, stores its replies in the outbox

@@ -32,7 +32,7 @@ type Context struct {
 
 	callbackID   string
 	callbackData string
-	answered     bool
+	answer       *domain.OutboxJob // the press's answer, once queued
 	changes      []func(domain.Tx) error
 	out          []*domain.OutboxJob
 }
@@ -105,7 +105,12 @@ func (c *Context) T(key string, args ...any) string {
 	return domain.Text(c.Lang, key, args...)
 }
 
-// Change registers a state change to apply when the update commits.
+// Change registers a state change to apply when the update commits. A use
+// case runs here, in the transaction that also stores the update's replies
+// and offset, so what it reads, what it writes and what the chat is told
+// are one step: fn may queue replies (Reply, Edit, Answer, Queue) that
+// render the use case's outcome. When fn fails, nothing of the update is
+// kept and the error is shown instead.
 func (c *Context) Change(fn func(tx domain.Tx) error) {
 	c.changes = append(c.changes, fn)
 }
@@ -175,12 +180,20 @@ func (c *Context) Queue(job *domain.OutboxJob) {
 
 // Answer answers the button press being handled; every press gets exactly
 // one answer, and a press the handler did not answer gets an empty one.
+// The first answer with text wins; an empty answer only stands in for
+// none, so a use case that runs at commit can still answer after the
+// router has filled in the empty default.
 func (c *Context) Answer(text string, alert bool) {
-	if c.callbackID == "" || c.answered {
+	if c.callbackID == "" {
 		return
 	}
-	c.answered = true
-	c.out = append(c.out, &domain.OutboxJob{
+	if c.answer != nil {
+		if c.answer.Text == "" && text != "" {
+			c.answer.Text, c.answer.ShowAlert = clipRunes(text, maxCallbackAnswer), alert
+		}
+		return
+	}
+	c.answer = &domain.OutboxJob{
 		ChatID:     c.Chat.ID,
 		Kind:       domain.AnswerCallback,
 		CallbackID: c.callbackID,
@@ -190,8 +203,42 @@ func (c *Context) Answer(text string, alert bool) {
 		// Telegram forgets a press after a while; an answer past that is
 		// useless and would only be refused.
 		Deadline: c.now.Add(2 * time.Minute),
-	})
+	}
+	c.out = append(c.out, c.answer)
 }
+
+// Refuse tells the person why the bot will not do what they asked, and
+// keeps what the handler has queued and changed so far: a card refreshed
+// to its current state, a stale draft removed. It returns nil, so a
+// handler ends with `return c.Refuse(err)`; an internal error is returned
+// as it is, for the bot to log and drop the update's effects.
+func (c *Context) Refuse(err error) error {
+	if domain.ErrorCode(err) == domain.EINTERNAL {
+		return err
+	}
+	c.tell(err)
+	return nil
+}
+
+// tell shows err to the person in the context's language. It is the one
+// place a domain error becomes what the user sees: the answer to a press
+// (an alert to dismiss, except a notice that a button is stale) or a reply
+// to the message. Errors that are not domain errors read as a generic line.
+func (c *Context) tell(err error) {
+	if c.Chat == nil {
+		return
+	}
+	msg := domain.UserMessage(c.Lang, err)
+	if c.callbackID != "" {
+		c.Answer(msg, domain.ErrorCode(err) != domain.ESTALE)
+		return
+	}
+	c.Reply(escape(msg))
+}
+
+// staleButton is the refusal of a press on a button the bot no longer
+// acts on: data it never made, or an object that is gone.
+func staleButton() error { return domain.Errorf(domain.ESTALE, "button.stale") }
 
 // IsCEO reports whether the person acting is a CEO of the workspace.
 func (c *Context) IsCEO() bool {

@@ -45,60 +45,22 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 	return fmt.Sprintf("/log %s last week %s spend=350k revenue=1.2m", strings.ToLower(seg), strings.Join(parts, " "))
 }
 
-// proposeDraft checks the entries (permissions, and each against the
-// record it would change), stores them as a draft and shows the preview
-// with Confirm and Cancel buttons.
+// proposeDraft stores the entries as a draft once the domain has checked
+// them, and shows the preview with Confirm and Cancel buttons.
 func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
-	ws := c.Workspace
-	corrections := 0
-	err := b.store.View(func(tx domain.Tx) error {
-		for _, e := range entries {
-			if err := domain.CanEnter(ws, c.From.UserID, e); err != nil {
-				return err
-			}
-			old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
-			if err != nil {
-				return err
-			}
-			if found && overwrites(e, old) {
-				corrections++
-			}
-			if _, err := e.Merge(ws, old); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	draft := &domain.Draft{Workspace: ws.ID, By: c.From, Source: source, Entries: entries, CreatedAt: c.now}
-	job := c.Reply(draftPreview(c, draft, corrections))
 	c.Change(func(tx domain.Tx) error {
-		if err := tx.Drafts().Create(draft); err != nil {
+		draft, corrections, err := domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+		if err != nil {
 			return err
 		}
 		// The buttons need the id the store just gave the draft.
-		job.Keyboard = [][]domain.Button{{
+		c.Reply(draftPreview(c, draft, corrections), []domain.Button{
 			{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", draft.ID)},
 			{Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", draft.ID)},
-		}}
+		})
 		return nil
 	})
 	return nil
-}
-
-// overwrites reports whether the entry changes a figure the stored record
-// already holds: a sales head adding meetings to the week marketing
-// reported corrects nothing, and must not be warned that it does.
-func overwrites(e domain.Entry, old domain.WeeklyRecord) bool {
-	stored := domain.EntryFromRecord(old)
-	for _, f := range e.Fields() {
-		if stored.Has(f) {
-			return true
-		}
-	}
-	return false
 }
 
 // draftPreview renders a draft as the table the author confirms.
@@ -148,32 +110,33 @@ func table(rows [][2]string) string {
 	return sb.String()
 }
 
-// onDraftButton confirms or cancels a draft. Only its author or a CEO may,
-// and a confirmed draft is applied whole, against the records as they are
-// at that moment, or not at all.
+// onDraftButton confirms or cancels a draft. Who may, and for how long,
+// are the domain's rules; a confirmed draft is applied whole, against the
+// records as they are at that moment, or not at all.
 func (b *Bot) onDraftButton(c *Context, payload string) error {
 	idText, verdict, _ := strings.Cut(payload, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil || verdict != "y" && verdict != "n" {
-		c.Answer(c.T("button.stale"), false)
-		return nil
+		return c.Refuse(staleButton())
 	}
+	ws := c.Workspace
 	var draft *domain.Draft
 	err = b.store.View(func(tx domain.Tx) error {
 		draft, err = tx.Drafts().Get(id)
 		return err
 	})
-	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && draft.Workspace != c.Workspace.ID {
-		c.Answer(c.T("log.handled"), false)
+	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && draft.Workspace != ws.ID {
+		if err := c.Refuse(domain.Errorf(domain.ESTALE, "log.handled")); err != nil {
+			return err
+		}
 		c.Edit(c.Message.MessageID, c.T("log.handled_card"))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if draft.By.UserID != c.From.UserID && !c.IsCEO() {
-		c.Answer(c.T("log.not_yours"), true)
-		return nil
+	if err := draft.CheckConfirmer(ws, c.From.UserID); err != nil {
+		return err
 	}
 	if verdict == "n" {
 		c.Change(func(tx domain.Tx) error { return tx.Drafts().Delete(id) })
@@ -181,33 +144,13 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		c.Answer(c.T("log.cancelled"), false)
 		return nil
 	}
-	if c.now.Sub(draft.CreatedAt) > domain.DraftTTL {
+	if draft.Expired(c.now) {
+		// Too old to confirm: it goes, and its card says so.
 		c.Change(func(tx domain.Tx) error { return tx.Drafts().Delete(id) })
 		c.Edit(c.Message.MessageID, c.T("log.expired"))
-		c.Answer(c.T("log.expired"), true)
-		return nil
+		return c.Refuse(domain.Errorf(domain.ECONFLICT, "log.expired"))
 	}
-	return b.applyDraft(c, draft)
-}
-
-func (b *Bot) applyDraft(c *Context, draft *domain.Draft) error {
-	ws := c.Workspace
-	for _, e := range draft.Entries {
-		// Roles may have changed since the preview.
-		if err := domain.CanEnter(ws, draft.By.UserID, e); err != nil {
-			return err
-		}
-	}
-	c.Change(func(tx domain.Tx) error {
-		if err := domain.SaveEntries(tx, ws, draft.Entries, draft.By.UserID, c.now); err != nil {
-			return err
-		}
-		return tx.Drafts().Delete(draft.ID)
-	})
-	var weeks []string
-	for _, e := range draft.Entries {
-		weeks = append(weeks, e.Week.String())
-	}
+	c.Change(func(tx domain.Tx) error { return domain.ConfirmDraft(tx, ws, draft, c.From, c.now) })
 	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
 		"\n"+draftBody(c, draft))
 	c.Answer(c.T("log.saved_short"), false)

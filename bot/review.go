@@ -119,28 +119,14 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 
 // endReview closes the open review and posts its protocol.
 func (b *Bot) endReview(c *Context) error {
-	ws := c.Workspace
-	var reviews []*domain.Review
-	var hyps []*domain.Hypothesis
-	if err := b.store.View(func(tx domain.Tx) error {
-		var err error
-		if reviews, err = tx.Reviews().List(ws.ID); err != nil {
+	c.Change(func(tx domain.Tx) error {
+		r, protocol, err := domain.CloseReview(tx, c.Workspace, c.From, c.now)
+		if err != nil {
 			return err
 		}
-		hyps, err = tx.Hypotheses().List(ws.ID)
-		return err
-	}); err != nil {
-		return err
-	}
-	r := domain.OpenReviewOf(reviews)
-	if r == nil {
-		return domain.Errorf(domain.ECONFLICT, "review.none_open")
-	}
-	if err := r.Close(ws, c.From, c.now); err != nil {
-		return err
-	}
-	c.Change(func(tx domain.Tx) error { return tx.Reviews().Put(r) })
-	c.Reply(b.protocolText(c, r, domain.Protocol(r, hyps)))
+		c.Reply(b.protocolText(c, r, protocol))
+		return nil
+	})
 	return nil
 }
 
@@ -165,12 +151,7 @@ func (b *Bot) protocolText(c *Context, r *domain.Review, hs []*domain.Hypothesis
 // onReviewButton handles the pack's close button (rv:end).
 func (b *Bot) onReviewButton(c *Context, payload string) error {
 	if payload != "end" {
-		c.Answer(c.T("button.stale"), false)
-		return nil
-	}
-	if err := c.Workspace.RequireCEO(c.From); err != nil {
-		c.Answer(domain.UserMessage(c.Lang, err), true)
-		return nil
+		return c.Refuse(staleButton())
 	}
 	return b.endReview(c)
 }

@@ -8,13 +8,6 @@ import (
 	"trackbot/domain"
 )
 
-// lastCompleteWeek is Workspace.LastCompleteWeek at the update's time.
-// Only bot/hypothesis.go still calls it; remove it when that file calls
-// the domain method itself.
-func lastCompleteWeek(ws *domain.Workspace, c *Context) domain.Week {
-	return ws.LastCompleteWeek(c.now)
-}
-
 // parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
 // defaults to the first focus segment, the period to the last complete week.
 func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {

@@ -19,6 +19,18 @@ type Draft struct {
 // stale, because the numbers may have changed since.
 const DraftTTL = 24 * time.Hour
 
+// Expired reports whether the draft has waited longer than DraftTTL at now.
+func (d *Draft) Expired(now time.Time) bool { return now.Sub(d.CreatedAt) > DraftTTL }
+
+// CheckConfirmer returns an EFORBIDDEN error unless the user may confirm or
+// cancel the draft: its author, or a CEO, who answers for every number.
+func (d *Draft) CheckConfirmer(ws *Workspace, userID int64) error {
+	if d.By.UserID != userID && !ws.IsCEO(userID) {
+		return Errorf(EFORBIDDEN, "log.not_yours")
+	}
+	return nil
+}
+
 // DraftStore keeps drafts until they are confirmed or cancelled.
 type DraftStore interface {
 	// Create assigns the draft an id and stores it.
@@ -27,6 +39,56 @@ type DraftStore interface {
 	Get(id int64) (*Draft, error)
 	// Delete removes the draft; deleting a missing draft is not an error.
 	Delete(id int64) error
+}
+
+// ProposeDraft checks the entries by as their author — the role allows
+// each figure, and each merges into the record it would change without a
+// problem — and stores them as a draft waiting for confirmation.
+// corrections counts the entries that change a figure already stored, so
+// the preview can warn about them.
+func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entry, now time.Time) (d *Draft, corrections int, err error) {
+	for _, e := range entries {
+		if err := CanEnter(ws, by.UserID, e); err != nil {
+			return nil, 0, err
+		}
+		old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
+		if err != nil {
+			return nil, 0, err
+		}
+		if found && e.Corrects(old) {
+			corrections++
+		}
+		if _, err := e.Merge(ws, old); err != nil {
+			return nil, 0, err
+		}
+	}
+	d = &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now}
+	if err := tx.Drafts().Create(d); err != nil {
+		return nil, 0, err
+	}
+	return d, corrections, nil
+}
+
+// ConfirmDraft saves the draft for by, who must be allowed to confirm it,
+// and deletes it. An expired draft is an ECONFLICT error, and each entry is
+// checked against its author's role again, as roles may have changed since
+// the preview. The records are merged as they are now, all or nothing.
+func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time) error {
+	if err := d.CheckConfirmer(ws, by.UserID); err != nil {
+		return err
+	}
+	if d.Expired(now) {
+		return Errorf(ECONFLICT, "log.expired")
+	}
+	for _, e := range d.Entries {
+		if err := CanEnter(ws, d.By.UserID, e); err != nil {
+			return err
+		}
+	}
+	if err := SaveEntries(tx, ws, d.Entries, d.By.UserID, now); err != nil {
+		return err
+	}
+	return tx.Drafts().Delete(d.ID)
 }
 
 // SaveEntries merges every entry into its stored record, as user by at

@@ -224,6 +224,19 @@ func mergeNested(old, updates map[string]map[string]int64) map[string]map[string
 	return out
 }
 
+// Corrects reports whether the entry changes a figure the stored record
+// already holds: a sales head adding meetings to the week marketing
+// reported corrects nothing, and must not be warned that it does.
+func (e Entry) Corrects(stored WeeklyRecord) bool {
+	held := EntryFromRecord(stored)
+	for _, f := range e.Fields() {
+		if held.Has(f) {
+			return true
+		}
+	}
+	return false
+}
+
 // EntryFromRecord returns an entry naming everything the record holds:
 // every count, spend and revenue when not zero, the margin when reported.
 // Exports use it so a file re-imports to the same record.

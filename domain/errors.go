@@ -10,6 +10,10 @@ const (
 	EINVALID   = "invalid"   // the input is wrong; the message says how to fix it
 	ENOTFOUND  = "not_found" // the thing named does not exist
 	EFORBIDDEN = "forbidden" // the user's role does not allow the action
+	// ESTALE: the person acted on something outdated (a button of an old
+	// card, numbers already saved); it is a notice, not a problem, and the
+	// bot shows the current state along with it.
+	ESTALE = "stale"
 )
 
 // Error is a failure the user may see. Key names a localized text in the

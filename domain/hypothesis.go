@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,11 +148,11 @@ func ParseHypothesisLabel(s string) (int, bool) {
 // on an outdated card is noticed instead of acted on.
 func (h *Hypothesis) Version() int { return len(h.History) }
 
-// Fresh returns an ECONFLICT error when the card the person acted on showed
+// Fresh returns an ESTALE error when the card the person acted on showed
 // another version of the hypothesis.
 func (h *Hypothesis) Fresh(version int) error {
 	if version != h.Version() {
-		return Errorf(ECONFLICT, "hyp.stale", h.Label())
+		return Errorf(ESTALE, "hyp.stale", h.Label())
 	}
 	return nil
 }
@@ -174,164 +173,21 @@ func (h *Hypothesis) ClosedAt() (time.Time, bool) {
 	return h.History[len(h.History)-1].At, true
 }
 
-// HypothesisAction is what a person can do to a hypothesis.
-type HypothesisAction string
-
-// The actions. Reassign moves the hypothesis to another department.
-const (
-	ActStart    HypothesisAction = "start"
-	ActDone     HypothesisAction = "done"
-	ActConfirm  HypothesisAction = "confirm"
-	ActReject   HypothesisAction = "reject"
-	ActDrop     HypothesisAction = "drop"
-	ActReassign HypothesisAction = "reassign"
-)
-
-// AllActions lists the actions in the order a card shows their buttons.
-var AllActions = []HypothesisAction{ActStart, ActDone, ActConfirm, ActReject, ActDrop, ActReassign}
-
-// transition is one rule of the state machine: who may take the action
-// from which statuses and where it leads.
-type transition struct {
-	from   []HypothesisStatus
-	to     HypothesisStatus
-	byHead bool // a head of the hypothesis's department; otherwise a CEO
-}
-
-// transitions is the state machine. Starting and finishing the work belong
-// to the heads of the owning department only, CEOs included only when they
-// head it too: the method separates who does the work from who verifies
-// it, so a CEO cannot mark their own assignment done. Done is allowed
-// straight from new because small hypotheses are often done in a day.
-var transitions = map[HypothesisAction]transition{
-	ActStart:    {from: []HypothesisStatus{StatusNew}, to: StatusInProgress, byHead: true},
-	ActDone:     {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusDone, byHead: true},
-	ActConfirm:  {from: []HypothesisStatus{StatusDone}, to: StatusConfirmed},
-	ActReject:   {from: []HypothesisStatus{StatusDone}, to: StatusRejected},
-	ActDrop:     {from: []HypothesisStatus{StatusNew, StatusInProgress, StatusDone}, to: StatusDropped},
-	ActReassign: {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusNew},
-}
-
-// Can reports whether the user may take the action now: the role fits and
-// the status allows it.
-func (h *Hypothesis) Can(ws *Workspace, userID int64, act HypothesisAction) bool {
-	return h.Check(ws, userID, act) == nil
-}
-
-// Check returns why the user may not take the action now: an EFORBIDDEN
-// error naming who may, or an ECONFLICT error when the status does not
-// allow it; nil when the action is allowed.
-func (h *Hypothesis) Check(ws *Workspace, userID int64, act HypothesisAction) error {
-	if err := h.permit(ws, userID, act); err != nil {
-		return err
+// OwnHypotheses returns the open hypotheses of the departments the user
+// heads, in the order given; someone who heads no department has none of
+// their own, which is an EFORBIDDEN error.
+func OwnHypotheses(ws *Workspace, userID int64, hyps []*Hypothesis) ([]*Hypothesis, error) {
+	depts := ws.Member(userID).HeadOf
+	if len(depts) == 0 {
+		return nil, Errorf(EFORBIDDEN, "hyp.my_not_head")
 	}
-	return h.reachable(act)
-}
-
-// Allowed returns the actions the user may take now, in card order.
-func (h *Hypothesis) Allowed(ws *Workspace, userID int64) []HypothesisAction {
-	var out []HypothesisAction
-	for _, act := range AllActions {
-		if h.Can(ws, userID, act) {
-			out = append(out, act)
+	var out []*Hypothesis
+	for _, h := range hyps {
+		if h.Status.Open() && slices.Contains(depts, h.Department) {
+			out = append(out, h)
 		}
 	}
-	return out
-}
-
-// Available returns the actions the status allows for anyone, in card
-// order: a card in the group chat shows them all, and each press is checked
-// against the person who pressed.
-func (h *Hypothesis) Available() []HypothesisAction {
-	var out []HypothesisAction
-	for _, act := range AllActions {
-		if h.reachable(act) == nil {
-			out = append(out, act)
-		}
-	}
-	return out
-}
-
-// permit checks the person's role for the action.
-func (h *Hypothesis) permit(ws *Workspace, userID int64, act HypothesisAction) error {
-	t, ok := transitions[act]
-	if !ok {
-		return Errorf(EINVALID, "hyp.bad_action")
-	}
-	if t.byHead {
-		if !ws.IsHeadOf(userID, h.Department) {
-			return Errorf(EFORBIDDEN, "hyp.only_head", departmentName(ws, h.Department))
-		}
-		return nil
-	}
-	if !ws.IsCEO(userID) {
-		return Errorf(EFORBIDDEN, "hyp.only_ceo")
-	}
-	return nil
-}
-
-// reachable checks the status allows the action.
-func (h *Hypothesis) reachable(act HypothesisAction) error {
-	t, ok := transitions[act]
-	if !ok {
-		return Errorf(EINVALID, "hyp.bad_action")
-	}
-	if !slices.Contains(t.from, h.Status) {
-		return Errorf(ECONFLICT, "hyp.wrong_status", h.Label(), h.Status)
-	}
-	return nil
-}
-
-// Apply takes the action for the person: it checks the role first (so a
-// stranger learns who can do it) and then the status, moves the status and
-// appends the history. Reassign needs ReassignTo; confirm and reject take
-// the measured value with Verify first.
-func (h *Hypothesis) Apply(ws *Workspace, p Person, act HypothesisAction, comment string, now time.Time) error {
-	if act == ActReassign {
-		return Errorf(EINVALID, "hyp.bad_action")
-	}
-	return h.apply(ws, p, act, comment, now)
-}
-
-func (h *Hypothesis) apply(ws *Workspace, p Person, act HypothesisAction, comment string, now time.Time) error {
-	if err := h.permit(ws, p.UserID, act); err != nil {
-		return err
-	}
-	if err := h.reachable(act); err != nil {
-		return err
-	}
-	to := transitions[act].to
-	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: h.Status, To: to, Comment: comment})
-	h.Status = to
-	if act == ActDone {
-		h.Result = comment
-	}
-	h.Prompt = MessageRef{}
-	return nil
-}
-
-// ReassignTo gives the hypothesis to another department (CEOs only); the
-// new owners start from new, and the history says who had it before.
-func (h *Hypothesis) ReassignTo(ws *Workspace, p Person, dept string, now time.Time) error {
-	d, ok := ws.Department(dept)
-	if !ok {
-		return Errorf(ENOTFOUND, "hyp.no_department", dept)
-	}
-	if d.Key == h.Department {
-		return Errorf(ECONFLICT, "hyp.same_department", d.Name.In(ws.Lang))
-	}
-	comment := departmentName(ws, h.Department) + " → " + d.Name.In(ws.Lang)
-	if err := h.apply(ws, p, ActReassign, comment, now); err != nil {
-		return err
-	}
-	h.Department = d.Key
-	return nil
-}
-
-// Verify records the metric's value measured since the hypothesis was
-// logged, before a CEO confirms or rejects it.
-func (h *Hypothesis) Verify(measured Value, through Week) {
-	h.Measured, h.MeasuredWeek = measured, through
+	return out, nil
 }
 
 // departmentName names a department in the workspace language, or gives
@@ -341,155 +197,4 @@ func departmentName(ws *Workspace, key string) string {
 		return d.Name.In(ws.Lang)
 	}
 	return key
-}
-
-// Publish turns a finished draft into hypothesis number n with status new.
-// The draft must name a department, a metric and a deadline.
-func (h *Hypothesis) Publish(n int, p Person, now time.Time) error {
-	if h.Status != StatusDraft {
-		return Errorf(ECONFLICT, "hyp.not_draft")
-	}
-	if h.Department == "" || h.Metric == "" || h.Deadline.IsZero() {
-		return Errorf(EINVALID, "hyp.incomplete")
-	}
-	h.Number, h.Status = n, StatusNew
-	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: StatusDraft, To: StatusNew})
-	return nil
-}
-
-// NextHypothesisNumber returns the number the next published hypothesis of
-// the workspace gets: one more than the largest so far.
-func NextHypothesisNumber(hyps []*Hypothesis) int {
-	n := 0
-	for _, h := range hyps {
-		n = max(n, h.Number)
-	}
-	return n + 1
-}
-
-// Date is a calendar day in the workspace time zone: deadlines are days,
-// not instants.
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
-}
-
-// DateOf returns the day of t in t's location.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{y, m, d}
-}
-
-// IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d == Date{} }
-
-// Time returns midnight of the day in loc.
-func (d Date) Time(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-}
-
-// AddDays returns the date n days later.
-func (d Date) AddDays(n int) Date { return DateOf(d.Time(time.UTC).AddDate(0, 0, n)) }
-
-// Before reports whether d is earlier than o.
-func (d Date) Before(o Date) bool { return d.Time(time.UTC).Before(o.Time(time.UTC)) }
-
-// Week returns the ISO week holding the day.
-func (d Date) Week() Week { return WeekOf(d.Time(time.UTC)) }
-
-// String formats the date as 2026-03-27, the form buttons and files use.
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
-
-// Localize formats the date for people: "27.03.2026" in Russian, "27 Mar
-// 2026" in English.
-func (d Date) Localize(lang Lang) string {
-	if d.IsZero() {
-		return NoValue
-	}
-	if lang == Russian {
-		return fmt.Sprintf("%02d.%02d.%04d", d.Day, d.Month, d.Year)
-	}
-	return d.Time(time.UTC).Format("2 Jan 2006")
-}
-
-// ParseDate reads a day typed by a person: 27.03.2026, 27.03 (the next
-// such day from today), 27/03/2026 or 2026-03-27. A day before today is
-// refused, as a deadline in the past helps nobody.
-func ParseDate(s string, today Date) (Date, error) {
-	s = strings.TrimSpace(s)
-	var d Date
-	switch {
-	case parseLayout(s, "2006-01-02", &d):
-	case parseLayout(strings.ReplaceAll(s, "/", "."), "2.1.2006", &d):
-	case parseLayout(strings.ReplaceAll(s, "/", "."), "2.1", &d):
-		d.Year = today.Year
-		if d.Before(today) {
-			d.Year++
-		}
-	default:
-		return Date{}, Errorf(EINVALID, "hyp.bad_date", s)
-	}
-	if d.Before(today) {
-		return Date{}, Errorf(EINVALID, "hyp.past_date", d.Localize(English))
-	}
-	return d, nil
-}
-
-func parseLayout(s, layout string, d *Date) bool {
-	t, err := time.Parse(layout, s)
-	if err != nil {
-		return false
-	}
-	*d = DateOf(t)
-	return true
-}
-
-// DeadlinePreset is a deadline button of the /hyp steps.
-type DeadlinePreset string
-
-// The presets: the next review (a week from today unless the workspace
-// says otherwise), one or two weeks, and the end of the month.
-const (
-	DeadlineNextReview DeadlinePreset = "review"
-	DeadlineWeek       DeadlinePreset = "1w"
-	DeadlineTwoWeeks   DeadlinePreset = "2w"
-	DeadlineMonthEnd   DeadlinePreset = "month"
-)
-
-// DeadlinePresets lists the presets in button order.
-var DeadlinePresets = []DeadlinePreset{DeadlineNextReview, DeadlineWeek, DeadlineTwoWeeks, DeadlineMonthEnd}
-
-// ReviewInterval is how far ahead the next review is assumed to be: the
-// method reviews weekly.
-const ReviewInterval = 7
-
-// Deadline returns the day a preset means on day today; ok is false for an
-// unknown preset.
-func (p DeadlinePreset) Deadline(today Date) (Date, bool) {
-	switch p {
-	case DeadlineNextReview:
-		return today.AddDays(ReviewInterval), true
-	case DeadlineWeek:
-		return today.AddDays(7), true
-	case DeadlineTwoWeeks:
-		return today.AddDays(14), true
-	case DeadlineMonthEnd:
-		return DateOf(time.Date(today.Year, today.Month+1, 0, 0, 0, 0, 0, time.UTC)), true
-	}
-	return Date{}, false
-}
-
-// HypothesisMetrics returns the metrics a hypothesis about the segment can
-// target: the conversion into every stage the segment uses after its first,
-// then the unit-economics metrics and revenue.
-func HypothesisMetrics(ws *Workspace, segment string) []Metric {
-	_, segs := reportSegments(ws, segment)
-	var out []Metric
-	for i, st := range reportStages(ws, segs) {
-		if i > 0 {
-			out = append(out, ConvMetric(st.Key))
-		}
-	}
-	return append(out, MetricNonTargetShare, MetricCPL, MetricCostPerQualified, MetricCAC, MetricAvgCheck, MetricROMI, MetricRevenue)
 }

@@ -175,8 +175,8 @@ func TestHypothesis_FreshDetectsStaleCards(t *testing.T) {
 	if err := h.Fresh(1); err != nil {
 		t.Errorf("Fresh(current) = %v", err)
 	}
-	if got := ErrorCode(h.Fresh(0)); got != ECONFLICT {
-		t.Errorf("Fresh(old) code = %q, want conflict", got)
+	if got := ErrorCode(h.Fresh(0)); got != ESTALE {
+		t.Errorf("Fresh(old) code = %q, want stale", got)
 	}
 }
 
@@ -222,35 +222,6 @@ func TestParseHypothesisLabel(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	today := Date{2026, time.March, 10}
-	for _, tc := range []struct {
-		in       string
-		want     Date
-		wantCode string
-	}{
-		{"27.03.2026", Date{2026, time.March, 27}, ""},
-		{"2026-04-01", Date{2026, time.April, 1}, ""},
-		{"5/4/2026", Date{2026, time.April, 5}, ""},
-		{"27.03", Date{2026, time.March, 27}, ""},
-		{"01.02", Date{2027, time.February, 1}, ""},
-		{"10.03.2026", today, ""},
-		{"09.03.2026", Date{}, EINVALID},
-		{"tomorrow", Date{}, EINVALID},
-		{"31.02.2026", Date{}, EINVALID},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			got, err := ParseDate(tc.in, today)
-			if code := ErrorCode(err); code != tc.wantCode {
-				t.Fatalf("code %q (%v), want %q", code, err, tc.wantCode)
-			}
-			if got != tc.want {
-				t.Errorf("got %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
-
 func TestDeadlinePresets(t *testing.T) {
 	today := Date{2026, time.March, 10}
 	for _, tc := range []struct {
@@ -270,16 +241,6 @@ func TestDeadlinePresets(t *testing.T) {
 	}
 	if _, ok := DeadlinePreset("tomorrow").Deadline(today); ok {
 		t.Error("an unknown preset gave a deadline")
-	}
-}
-
-func TestDate_Localize(t *testing.T) {
-	d := Date{2026, time.March, 7}
-	if got := d.Localize(Russian); got != "07.03.2026" {
-		t.Errorf("ru = %q", got)
-	}
-	if got := d.Localize(English); got != "7 Mar 2026" {
-		t.Errorf("en = %q", got)
 	}
 }
 
@@ -330,5 +291,70 @@ func TestMetricSince(t *testing.T) {
 	}
 	if got := MetricBaseline(ws, "main", ConvMetric("qualified"), w, recs); got != Some(120.0/200) {
 		t.Errorf("baseline = %v, want 120/200", got)
+	}
+}
+
+func TestHypothesis_DraftWalksItsStepsInOrder(t *testing.T) {
+	ws := hypWorkspace()
+	h := &Hypothesis{Status: StatusDraft, Segment: "main"}
+	deadline := Date{2026, time.March, 17}
+	qualified := ConvMetric("qualified")
+	if got := ErrorCode(h.ChooseMetric(ws, qualified)); got != ESTALE {
+		t.Errorf("metric before the department: code %q, want stale", got)
+	}
+	if got := ErrorCode(h.ChooseDeadline(deadline)); got != ESTALE {
+		t.Errorf("deadline before the department: code %q, want stale", got)
+	}
+	if got := ErrorCode(h.ChooseDepartment(ws, "legal")); got != ESTALE || h.Step() != StepDepartment {
+		t.Errorf("unknown department: code %q, step %v", got, h.Step())
+	}
+	for _, step := range []struct {
+		choose func() error
+		next   DraftStep
+	}{
+		{func() error { return h.ChooseDepartment(ws, DeptMarketing) }, StepMetric},
+		{func() error { return h.ChooseSegment(ws, "main") }, StepMetric},
+		{func() error { return h.ChooseMetric(ws, qualified) }, StepDeadline},
+		{func() error { return h.ChooseDeadline(deadline) }, StepExpected},
+	} {
+		if err := step.choose(); err != nil {
+			t.Fatal(err)
+		}
+		if h.Step() != step.next {
+			t.Fatalf("step %v, want %v", h.Step(), step.next)
+		}
+	}
+	if got := ErrorCode(h.ChooseDepartment(ws, DeptSales)); got != ESTALE || h.Department != DeptMarketing {
+		t.Errorf("changing the department at the last step: code %q, department %q", got, h.Department)
+	}
+	if got := ErrorCode(h.ChooseMetric(ws, Metric("made_up"))); got != ESTALE {
+		t.Errorf("a metric never offered: code %q, want stale", got)
+	}
+}
+
+func TestHypothesis_OnlyCEOsEditDrafts(t *testing.T) {
+	ws := hypWorkspace()
+	h := &Hypothesis{Status: StatusDraft, CreatedBy: hypCEO.UserID}
+	if err := h.CheckDraftEditor(ws, hypCEO.UserID); err != nil {
+		t.Errorf("the CEO: %v", err)
+	}
+	for _, p := range []Person{hypMarketing, hypMember} {
+		if got := ErrorCode(h.CheckDraftEditor(ws, p.UserID)); got != EFORBIDDEN {
+			t.Errorf("%s: code %q, want forbidden", p.Name, got)
+		}
+	}
+}
+
+func TestOwnHypotheses_OpenOnesOfTheHeadsDepartments(t *testing.T) {
+	ws := hypWorkspace()
+	mine, done, dropped := hypothesisIn(StatusInProgress), hypothesisIn(StatusDone), hypothesisIn(StatusDropped)
+	sales := hypothesisIn(StatusNew)
+	sales.Department = DeptSales
+	got, err := OwnHypotheses(ws, hypMarketing.UserID, []*Hypothesis{mine, sales, done, dropped})
+	if err != nil || len(got) != 2 || got[0] != mine || got[1] != done {
+		t.Errorf("marketing head: %v %v, want the in-progress and the done one", got, err)
+	}
+	if _, err := OwnHypotheses(ws, hypMember.UserID, nil); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("a member: %v, want EFORBIDDEN", err)
 	}
 }

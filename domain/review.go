@@ -51,6 +51,34 @@ func (r *Review) Close(ws *Workspace, by Person, now time.Time) error {
 	return nil
 }
 
+// CloseReview closes the workspace's open review for by, a CEO, stores it
+// and returns it with its protocol. With no review open it is an ECONFLICT
+// error.
+func CloseReview(tx Tx, ws *Workspace, by Person, now time.Time) (*Review, []*Hypothesis, error) {
+	if err := ws.RequireCEO(by); err != nil {
+		return nil, nil, err
+	}
+	reviews, err := tx.Reviews().List(ws.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := OpenReviewOf(reviews)
+	if r == nil {
+		return nil, nil, Errorf(ECONFLICT, "review.none_open")
+	}
+	if err := r.Close(ws, by, now); err != nil {
+		return nil, nil, err
+	}
+	if err := tx.Reviews().Put(r); err != nil {
+		return nil, nil, err
+	}
+	hyps, err := tx.Hypotheses().List(ws.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, Protocol(r, hyps), nil
+}
+
 // LastClosedReview returns the review closed most recently, or nil.
 func LastClosedReview(reviews []*Review) *Review {
 	var last *Review
