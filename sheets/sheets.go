@@ -38,12 +38,13 @@ type Limits struct {
 	MaxRows     int   // rows after the header, empty ones included
 	MaxCellLen  int   // characters in one cell
 	MaxUnzipped int64 // an XLSX's declared unpacked size, all parts together
+	MaxCells    int   // XLSX cells read from the sheet, empty ones included
 }
 
 // DefaultLimits are far above a real weekly file (a few segments × a year of
 // weeks) and far below what would hurt the bot.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 5 << 20, MaxRows: 5000, MaxCellLen: 200, MaxUnzipped: 50 << 20}
+	return Limits{MaxBytes: 5 << 20, MaxRows: 5000, MaxCellLen: 200, MaxUnzipped: 50 << 20, MaxCells: 500_000}
 }
 
 // withDefaults fills zero limits with the defaults.
@@ -60,6 +61,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxUnzipped <= 0 {
 		l.MaxUnzipped = d.MaxUnzipped
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = d.MaxCells
 	}
 	return l
 }
@@ -87,7 +91,7 @@ func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Lim
 	if format == FormatXLSX {
 		err = readXLSX(data, lim, p.row)
 	} else {
-		err = readCSV(data, p.row)
+		err = readCSV(data, lim, p.row)
 	}
 	if err != nil {
 		return nil, err
@@ -99,7 +103,13 @@ func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Lim
 // reading one byte more. The buffer doubles but never past max+1, so a
 // 30 MB upload costs about twice max in allocations, never 30 MB.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	buf := make([]byte, 0, min(max+1, 64<<10))
+	size := int64(64 << 10)
+	if l, ok := r.(interface{ Len() int }); ok {
+		// The upload already in memory (the bot's download): one buffer
+		// of its size, not a trail of doubled ones.
+		size = int64(l.Len()) + 1
+	}
+	buf := make([]byte, 0, min(max+1, size))
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > max {

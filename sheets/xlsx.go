@@ -20,69 +20,28 @@ const (
 // checkZip refuses an XLSX whose declared sizes are dangerous: too many
 // parts, too much in total, or a part that compresses absurdly well (a zip
 // bomb). Declared sizes cannot lie past this check: archive/zip fails a
-// part that inflates to more than its declared size.
-func checkZip(data []byte, lim Limits) error {
+// part that inflates to more than its declared size. Only the parts
+// readXLSX needs are ever unpacked, one at a time and streaming.
+func checkZip(data []byte, lim Limits) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
+		return nil, domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
 	}
 	if len(zr.File) > maxZipEntries {
-		return domain.Errorf(domain.EINVALID, "sheets.zip_entries", maxZipEntries)
+		return nil, domain.Errorf(domain.EINVALID, "sheets.zip_entries", maxZipEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		size := f.UncompressedSize64
 		if size > ratioFloor && size > maxZipRatio*max(f.CompressedSize64, 1) {
-			return domain.Errorf(domain.EINVALID, "sheets.zip_ratio")
+			return nil, domain.Errorf(domain.EINVALID, "sheets.zip_ratio")
 		}
 		total += size
 		if total > uint64(lim.MaxUnzipped) {
-			return domain.Errorf(domain.EINVALID, "sheets.unzipped_too_big", megabytes(lim.MaxUnzipped))
+			return nil, domain.Errorf(domain.EINVALID, "sheets.unzipped_too_big", megabytes(lim.MaxUnzipped))
 		}
 	}
-	return nil
-}
-
-// readXLSX reads the rows of the workbook's first sheet, streaming, after
-// checkZip; excelize's own unzip limits stay as a second fence.
-func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
-	if err := checkZip(data, lim); err != nil {
-		return err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    lim.MaxUnzipped,
-		UnzipXMLSizeLimit: min(lim.MaxUnzipped, 16<<20),
-	})
-	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	defer rows.Close()
-	for num := 1; rows.Next(); num++ {
-		raw, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-		}
-		cells := make([]cell, len(raw))
-		for i, s := range raw {
-			cells[i] = xlsxCell(s)
-		}
-		if err := row(num, cells); err != nil {
-			return err
-		}
-	}
-	if rows.Error() != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	return nil
+	return zr, nil
 }
 
 // writeXLSX writes a table as a workbook: the data sheet first (Read takes
