@@ -359,3 +359,12 @@ func cyrillicCSV() []byte {
 	}
 	return data[:5<<20-1]
 }
+
+func TestTooBig_NamesTheLimitNotASize(t *testing.T) {
+	for _, lang := range domain.Langs {
+		msg := domain.UserMessage(lang, TooBig(5<<20))
+		if !strings.Contains(msg, "5 MB") && !strings.Contains(msg, "5 МБ") || strings.Contains(msg, "0 M") {
+			t.Errorf("%s: %q, want the 5 MB limit and no size", lang, msg)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > max {
-				return nil, domain.Errorf(domain.EINVALID, "sheets.too_big", megabytes(max))
+				return nil, TooBig(max)
 			}
 			grown := make([]byte, len(buf), min(2*int64(cap(buf)), max+1))
 			copy(grown, buf)
@@ -128,6 +128,13 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 			return nil, domain.Errorf(domain.EINVALID, "sheets.unreadable")
 		}
 	}
+}
+
+// TooBig is the refusal of a file over limit bytes. It names the limit
+// and not the file's size, which is unknown when the file is refused
+// unread (Telegram does not always report it).
+func TooBig(limit int64) error {
+	return domain.Errorf(domain.EINVALID, "sheets.too_big", megabytes(limit))
 }
 
 // megabytes formats a size limit for people: "5 MB".
