@@ -56,6 +56,9 @@ func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) er
 			if err := domain.CanEnter(ws, c.From.UserID, e); err != nil {
 				return err
 			}
+			if err := ws.CheckWeek(e.Week, c.now); err != nil {
+				return err
+			}
 			old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
 			if err != nil {
 				return err
