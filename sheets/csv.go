@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 
 	"trackbot/domain"
 )
@@ -37,7 +38,7 @@ func readCSV(data []byte, lim Limits, row func(int, []cell) error) error {
 			if cp1251 {
 				s = decode1251(s)
 			}
-			cells[i] = cell{text: s}
+			cells[i] = cell{text: norm.NFC.String(s)} // see domain.CleanName
 		}
 		if err := row(num, cells); err != nil {
 			return err

@@ -41,3 +41,19 @@ func TestRead_WeeksThatCannotHoldNumbersNameTheirCell(t *testing.T) {
 		})
 	}
 }
+
+// A name written decomposed ("й" as "и" and a combining breve, as macOS
+// saves it) or with invisible characters is the segment it looks like.
+func TestRead_LookalikeSegmentNamesMatch(t *testing.T) {
+	ws := newTestWorkspace()
+	csvData := "segment,week,leads\n" +
+		"Застрои\u0306щики,2026-W47,1\n" +
+		"Ди\u200bлеры\u200f,2026-W47,2\n"
+	xlsxData := buildXLSX(t, [][]any{{"segment", "week", "leads"}, {"Застрои\u0306щики", "2026-W47", 1}, {"Ди\u200bлеры\u200f", "2026-W47", 2}})
+	for name, data := range map[string][]byte{"a.csv": []byte(csvData), "a.xlsx": xlsxData} {
+		entries, err := Read(ws, name, bytes.NewReader(data), testNow, Limits{})
+		if err != nil || len(entries) != 2 || entries[0].Segment != "developers" || entries[1].Segment != "dealers" {
+			t.Errorf("%s: Read = %+v, %v; want developers and dealers", name, entries, err)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"trackbot/domain"
 )
 
@@ -342,7 +344,8 @@ func (wb *workbook) readSheet(name string, sst *sharedStrings, row func(int, []c
 }
 
 // cellOf reads a cell's value as excelize's raw value would be: the text
-// of a shared or inline string, the stored form of anything else.
+// of a shared or inline string, the stored form of anything else. Text is
+// composed (NFC), as names compare composed (see domain.CleanName).
 func cellOf(cellType string, value []byte, sst *sharedStrings) (cell, error) {
 	if cellType == "s" && len(value) > 0 {
 		i, err := strconv.Atoi(strings.TrimSpace(string(value)))
@@ -350,9 +353,9 @@ func cellOf(cellType string, value []byte, sst *sharedStrings) (cell, error) {
 		if err != nil || !ok {
 			return cell{}, errBadXLSX
 		}
-		return xlsxCell(s), nil
+		return xlsxCell(norm.NFC.String(s)), nil
 	}
-	return xlsxCell(string(value)), nil
+	return xlsxCell(norm.NFC.String(string(value))), nil
 }
 
 func len64(s string) uint64 { return uint64(len(s)) }

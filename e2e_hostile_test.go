@@ -18,3 +18,17 @@ func TestImport_TooBigFileNamesTheLimit(t *testing.T) {
 		t.Errorf("a 6 MB file got %q, want the 5 MB limit named", reply.Text)
 	}
 }
+
+// A segment name that only looks like one on the list (decomposed, with
+// zero-width or bidi characters, in another case) is the same name.
+func TestSegment_LookalikeNamesAreTaken(t *testing.T) {
+	h := newHarness(t)
+	h.start()
+	h.setUp()
+	h.say(leaders, ceo, "/segment add Застройщики")
+	for _, name := range []string{"Застрои\u0306щики", "За\u200bстройщики\u200f", "ЗАСТРОЙЩИКИ"} {
+		if r := h.say(leaders, ceo, "/segment add "+name); !strings.Contains(r.Text, "already in the list") {
+			t.Errorf("/segment add %q got %q, want it refused as taken", name, r.Text)
+		}
+	}
+}
