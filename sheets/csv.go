@@ -38,7 +38,7 @@ func readCSV(data []byte, lim Limits, row func(int, []cell) error) error {
 			if cp1251 {
 				s = decode1251(s)
 			}
-			cells[i] = cell{text: norm.NFC.String(s)} // see domain.CleanName
+			cells[i] = cell{text: norm.NFC.String(fromCSVText(s))} // see domain.CleanName
 		}
 		if err := row(num, cells); err != nil {
 			return err
@@ -93,7 +93,11 @@ func writeCSV(t table, lang domain.Lang) ([]byte, error) {
 	if lang == domain.Russian {
 		w.Comma = ';'
 	}
-	if err := w.Write(t.header); err != nil {
+	header := make([]string, len(t.header))
+	for i, h := range t.header {
+		header[i] = csvText(h)
+	}
+	if err := w.Write(header); err != nil {
 		return nil, err
 	}
 	for _, row := range t.rows {

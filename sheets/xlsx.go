@@ -44,6 +44,10 @@ func checkZip(data []byte, lim Limits) (*zip.Reader, error) {
 	return zr, nil
 }
 
+// textFormat is the built-in number format "@" (Text): what is typed into
+// such a cell stays text, so a name like "=1+1" is never run as a formula.
+const textFormat = 49
+
 // writeXLSX writes a table as a workbook: the data sheet first (Read takes
 // the first sheet), then the instructions when there are any.
 func writeXLSX(t table, lang domain.Lang, instructions []string) ([]byte, error) {
@@ -71,11 +75,15 @@ func writeXLSX(t table, lang domain.Lang, instructions []string) ([]byte, error)
 // writeDataSheet streams the header and the rows: counts as whole numbers,
 // money in currency units, margins as fractions shown as percentages.
 func writeDataSheet(f *excelize.File, sheet string, t table) error {
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: textFormat})
 	if err != nil {
 		return err
 	}
 	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // built-in "0.00%"
+	if err != nil {
+		return err
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: textFormat})
 	if err != nil {
 		return err
 	}
@@ -96,7 +104,7 @@ func writeDataSheet(f *excelize.File, sheet string, t table) error {
 	for n, row := range t.rows {
 		cells := make([]any, len(row))
 		for i, v := range row {
-			cells[i] = v.xlsx(percent)
+			cells[i] = v.xlsx(percent, text)
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {
