@@ -10,9 +10,12 @@
 //
 // Reading is all-or-nothing: any problem returns no entries and a
 // *FileError naming every bad cell by row and column. Files are untrusted:
-// sizes, rows and cell lengths are limited while reading, and an XLSX (a zip)
-// is inspected before it is unpacked, so a small upload cannot make the bot
-// unpack gigabytes.
+// sizes, rows, cells and cell lengths are limited while reading, an XLSX (a
+// zip) is inspected before anything is unpacked, and then only the parts
+// holding the first sheet are unpacked, streaming, so reading any upload
+// costs a few MB beyond the upload itself (hostile_test.go measures it).
+// Exported text that a spreadsheet would run as a formula is neutralised
+// (formula.go).
 package sheets
 
 import (
