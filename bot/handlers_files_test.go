@@ -95,7 +95,7 @@ func TestHandlerImport_RefusalsStoreNothing(t *testing.T) {
 	big := h.message(leadership, anna, "")
 	big.Document = &tgbotapi.Document{FileID: "huge", FileName: "huge.csv", FileSize: int(maxUpload) + 1}
 	big.Caption, big.CaptionEntities = "/import", commandEntity("/import")
-	h.handle(tgbotapi.Update{Message: big}).contains("I accept up to")
+	h.handle(tgbotapi.Update{Message: big}).contains("larger than 5 MB")
 	if h.api.callsTo("getFile") != downloads {
 		t.Error("a file over the limit was downloaded")
 	}

@@ -195,7 +195,7 @@ func (b *Bot) importFile(c *Context) error {
 		return domain.Errorf(domain.EINVALID, "import.bad_type", doc.FileName)
 	}
 	if int64(doc.FileSize) > maxUpload {
-		return domain.Errorf(domain.EINVALID, "import.too_big", doc.FileSize>>20, maxUpload>>20)
+		return sheets.TooBig(maxUpload)
 	}
 	data, tooBig, err := b.tg.download(c.ctx, doc.FileID, maxUpload)
 	if err != nil {
@@ -203,7 +203,7 @@ func (b *Bot) importFile(c *Context) error {
 		return domain.Errorf(domain.EINTERNAL, "import.download_failed")
 	}
 	if tooBig {
-		return domain.Errorf(domain.EINVALID, "import.too_big", len(data)>>20, maxUpload>>20)
+		return sheets.TooBig(maxUpload)
 	}
 	ws := c.Workspace
 	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())

@@ -5,6 +5,7 @@ import (
 	"unicode/utf16"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"golang.org/x/text/unicode/norm"
 
 	"trackbot/domain"
 )
@@ -157,7 +158,9 @@ func (b *Bot) parseCommand(m *tgbotapi.Message) (name, args string, ok bool) {
 		}
 		cmd = cmd[:at]
 	}
-	return strings.ToLower(cmd), strings.TrimSpace(rest), true
+	// Names compare after NFC (see domain.CleanName): "й" typed as "и" and
+	// a combining breve is the same name as "й".
+	return strings.ToLower(cmd), norm.NFC.String(strings.TrimSpace(rest)), true
 }
 
 // routeButton sends a press to the handler of its data prefix. Data the

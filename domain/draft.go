@@ -51,6 +51,9 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 		if err := CanEnter(ws, by.UserID, e); err != nil {
 			return nil, 0, err
 		}
+		if err := ws.CheckWeek(e.Week, now); err != nil {
+			return nil, 0, err
+		}
 		old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
 		if err != nil {
 			return nil, 0, err
@@ -92,10 +95,14 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time) erro
 }
 
 // SaveEntries merges every entry into its stored record, as user by at
-// now; the replaced versions go to the records' history. Any problem fails
-// the whole set, and since it runs in one transaction nothing is saved.
+// now; the replaced versions go to the records' history. Any problem (a
+// week outside Workspace.CheckWeek included) fails the whole set, and
+// since it runs in one transaction nothing is saved.
 func SaveEntries(tx Tx, ws *Workspace, entries []Entry, by int64, now time.Time) error {
 	for _, e := range entries {
+		if err := ws.CheckWeek(e.Week, now); err != nil {
+			return err
+		}
 		old, _, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
 		if err != nil {
 			return err

@@ -2,9 +2,35 @@ package domain
 
 import (
 	"slices"
+	"time"
 )
 
 // Validation and permissions shared by the chat, files and the CLI.
+
+// HistoryYears is how far before a workspace was created its numbers may
+// go: a company may bring a few years of history, but a week in 1900 or
+// 1970 is a date cell or a typo read as a week, not data.
+const HistoryYears = 5
+
+// CheckWeek refuses a week that cannot hold numbers: one more than
+// HistoryYears before the workspace was created, or one that has not begun
+// at now in the workspace's time zone. Every source of numbers (/log,
+// files, the command line) passes through it before anything is saved.
+func (w *Workspace) CheckWeek(week Week, now time.Time) error {
+	loc := w.Location()
+	created := w.CreatedAt
+	if created.IsZero() {
+		created = now
+	}
+	first := WeekOf(created.In(loc).AddDate(-HistoryYears, 0, 0))
+	if week.Before(first) {
+		return Errorf(EINVALID, "entry.week_too_old", week.String(), HistoryYears, first.String())
+	}
+	if current := WeekOf(now.In(loc)); current.Before(week) {
+		return Errorf(EINVALID, "entry.future_week", week.String(), current.String())
+	}
+	return nil
+}
 
 // Merge applies the entry to the stored record and validates the result;
 // problems come back as an *EntryError and nothing should be saved.

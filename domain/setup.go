@@ -82,9 +82,10 @@ func (w *Workspace) ItemName(kind ListKind, key string, lang Lang) string {
 
 // Add appends a new item named name to the list and returns its key. A new
 // stage goes after the stage named after (at the end when empty) and is
-// owned by that stage's department.
+// owned by that stage's department. The name is stored as CleanName
+// returns it; one that compares equal to a name on the list is taken.
 func (w *Workspace) Add(kind ListKind, name, after string) (string, error) {
-	name = strings.TrimSpace(name)
+	name = CleanName(name)
 	if name == "" || len([]rune(name)) > 40 {
 		return "", Errorf(EINVALID, "setup.bad_name")
 	}
@@ -129,7 +130,7 @@ func (w *Workspace) addStage(s Stage, after string) error {
 // calls it, so it replaces both languages; the old name stays an alias so
 // older messages and files still parse.
 func (w *Workspace) Rename(kind ListKind, old, name string) error {
-	name = strings.TrimSpace(name)
+	name = CleanName(name)
 	if name == "" || len([]rune(name)) > 40 {
 		return Errorf(EINVALID, "setup.bad_name")
 	}

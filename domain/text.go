@@ -144,18 +144,9 @@ func (n Name) In(lang Lang) string {
 	return n.En
 }
 
-// Matches reports whether s names this thing in either language, ignoring
-// case and surrounding spaces.
+// Matches reports whether s names this thing in either language, as
+// NormalizeName compares names.
 func (n Name) Matches(s string) bool {
 	s = NormalizeName(s)
 	return s != "" && (s == NormalizeName(n.En) || s == NormalizeName(n.Ru))
-}
-
-// NormalizeName lowercases s, folds ё to е and collapses spaces and
-// underscores, so "Lead_to  Qualified" and "lead to qualified" compare equal.
-func NormalizeName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.ReplaceAll(s, "ё", "е")
-	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -30,10 +30,6 @@ func init() {
 			English: "%s is not a CSV or XLSX file. Save the table as .xlsx or .csv and send it again; /template gives a ready-to-fill one.",
 			Russian: "%s — не файл CSV или XLSX. Сохраните таблицу как .xlsx или .csv и отправьте снова; готовый шаблон — /template.",
 		},
-		"import.too_big": {
-			English: "The file is %d MB; I accept up to %d MB. Split it into several files, for example by quarter.",
-			Russian: "Файл весит %d МБ; я принимаю до %d МБ. Разбейте его на несколько файлов, например по кварталам.",
-		},
 		"import.download_failed": {
 			English: "I couldn't download the file from Telegram just now. Please send it again in a minute.",
 			Russian: "Не удалось скачать файл из Telegram. Отправьте его ещё раз через минуту.",

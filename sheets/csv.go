@@ -3,11 +3,11 @@ package sheets
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
-	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 
 	"trackbot/domain"
 )
@@ -18,38 +18,42 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // readCSV reads CSV rows. The text is UTF-8 with or without a BOM; a file
 // that is not valid UTF-8 is read as Windows-1251, what Excel in Russian
-// saves as plain "CSV". The delimiter is the one of ",", ";" and tab that
-// the first line uses most (Excel in Russian writes ";").
-func readCSV(data []byte, row func(int, []cell) error) error {
+// saves as plain "CSV", one cell at a time (the delimiters and quotes are
+// the same bytes in both). The delimiter is the one of ",", ";" and tab
+// that the first line uses most (Excel in Russian writes ";"). A row keeps
+// one cell more than a header may have, and a cell one character more
+// than it may hold, so rowParser refuses them without the file's bulk
+// held in memory.
+func readCSV(data []byte, lim Limits, row func(int, []cell) error) error {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		decoded, err := charmap.Windows1251.NewDecoder().Bytes(data)
-		if err != nil {
-			return domain.Errorf(domain.EINVALID, "sheets.unreadable")
-		}
-		data = decoded
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffDelimiter(data)
-	r.FieldsPerRecord = -1 // rows may be shorter than the header
-	r.LazyQuotes = true
-	r.ReuseRecord = true
+	cp1251 := !utf8.Valid(data)
+	sp := newCSVSplitter(data, byte(sniffDelimiter(data)), maxColumns+1, utf8.UTFMax*(lim.MaxCellLen+1))
 	for num := 1; ; num++ {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
+		rec, ok := sp.next()
+		if !ok {
 			return nil
-		}
-		if err != nil {
-			return domain.Errorf(domain.EINVALID, "sheets.bad_csv", num)
 		}
 		cells := make([]cell, len(rec))
 		for i, s := range rec {
-			cells[i] = cell{text: s}
+			if cp1251 {
+				s = decode1251(s)
+			}
+			cells[i] = cell{text: norm.NFC.String(fromCSVText(s))} // see domain.CleanName
 		}
 		if err := row(num, cells); err != nil {
 			return err
 		}
 	}
+}
+
+// decode1251 converts Windows-1251 text to UTF-8.
+func decode1251(s string) string {
+	var sb strings.Builder
+	sb.Grow(2 * len(s))
+	for i := 0; i < len(s); i++ {
+		sb.WriteRune(charmap.Windows1251.DecodeByte(s[i]))
+	}
+	return sb.String()
 }
 
 // sniffDelimiter returns the delimiter the first line uses most, outside
@@ -90,7 +94,11 @@ func writeCSV(t table, lang domain.Lang) ([]byte, error) {
 	if domain.DecimalMark(lang) == "," {
 		w.Comma = ';'
 	}
-	if err := w.Write(t.header); err != nil {
+	header := make([]string, len(t.header))
+	for i, h := range t.header {
+		header[i] = csvText(h)
+	}
+	if err := w.Write(header); err != nil {
 		return nil, err
 	}
 	for _, row := range t.rows {

@@ -196,6 +196,9 @@ func (p *rowParser) data(num int, cells []cell) {
 		problem(segCol, segCell, text, segmentList(p.ws.ActiveSegments()))
 	}
 	week, err := p.week(weekCell)
+	if err == nil {
+		err = p.ws.CheckWeek(week, p.now)
+	}
 	if err != nil {
 		problem(weekCol, weekCell, errorText(err), errorArgs(err)...)
 	}

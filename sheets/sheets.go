@@ -10,9 +10,12 @@
 //
 // Reading is all-or-nothing: any problem returns no entries and a
 // *FileError naming every bad cell by row and column. Files are untrusted:
-// sizes, rows and cell lengths are limited while reading, and an XLSX (a zip)
-// is inspected before it is unpacked, so a small upload cannot make the bot
-// unpack gigabytes.
+// sizes, rows, cells and cell lengths are limited while reading, an XLSX (a
+// zip) is inspected before anything is unpacked, and then only the parts
+// holding the first sheet are unpacked, streaming, so reading any upload
+// costs a few MB beyond the upload itself (hostile_test.go measures it).
+// Exported text that a spreadsheet would run as a formula is neutralised
+// (formula.go).
 package sheets
 
 import (
@@ -38,12 +41,13 @@ type Limits struct {
 	MaxRows     int   // rows after the header, empty ones included
 	MaxCellLen  int   // characters in one cell
 	MaxUnzipped int64 // an XLSX's declared unpacked size, all parts together
+	MaxCells    int   // XLSX cells read from the sheet, empty ones included
 }
 
 // DefaultLimits are far above a real weekly file (a few segments × a year of
 // weeks) and far below what would hurt the bot.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 5 << 20, MaxRows: 5000, MaxCellLen: 200, MaxUnzipped: 50 << 20}
+	return Limits{MaxBytes: 5 << 20, MaxRows: 5000, MaxCellLen: 200, MaxUnzipped: 50 << 20, MaxCells: 500_000}
 }
 
 // withDefaults fills zero limits with the defaults.
@@ -60,6 +64,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxUnzipped <= 0 {
 		l.MaxUnzipped = d.MaxUnzipped
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = d.MaxCells
 	}
 	return l
 }
@@ -87,7 +94,7 @@ func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Lim
 	if format == FormatXLSX {
 		err = readXLSX(data, lim, p.row)
 	} else {
-		err = readCSV(data, p.row)
+		err = readCSV(data, lim, p.row)
 	}
 	if err != nil {
 		return nil, err
@@ -99,11 +106,17 @@ func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Lim
 // reading one byte more. The buffer doubles but never past max+1, so a
 // 30 MB upload costs about twice max in allocations, never 30 MB.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	buf := make([]byte, 0, min(max+1, 64<<10))
+	size := int64(64 << 10)
+	if l, ok := r.(interface{ Len() int }); ok {
+		// The upload already in memory (the bot's download): one buffer
+		// of its size, not a trail of doubled ones.
+		size = int64(l.Len()) + 1
+	}
+	buf := make([]byte, 0, min(max+1, size))
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > max {
-				return nil, domain.Errorf(domain.EINVALID, "sheets.too_big", megabytes(max))
+				return nil, TooBig(max)
 			}
 			grown := make([]byte, len(buf), min(2*int64(cap(buf)), max+1))
 			copy(grown, buf)
@@ -118,6 +131,13 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 			return nil, domain.Errorf(domain.EINVALID, "sheets.unreadable")
 		}
 	}
+}
+
+// TooBig is the refusal of a file over limit bytes. It names the limit
+// and not the file's size, which is unknown when the file is refused
+// unread (Telegram does not always report it).
+func TooBig(limit int64) error {
+	return domain.Errorf(domain.EINVALID, "sheets.too_big", megabytes(limit))
 }
 
 // megabytes formats a size limit for people: "5 MB".

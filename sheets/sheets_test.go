@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -525,10 +526,15 @@ func BenchmarkRead_ZipBomb(b *testing.B) {
 
 func BenchmarkRead_5000RowCSV(b *testing.B) {
 	ws := newTestWorkspace()
+	for i := range 20 { // 20 segments × 250 weeks: five years hold about 260
+		name := "segment " + strconv.Itoa(i)
+		ws.Segments = append(ws.Segments, domain.Segment{Key: name, Name: domain.Name{En: name}})
+	}
 	var sb strings.Builder
 	sb.WriteString("segment,week,leads,qualified,spend\n")
 	for i := range 5000 {
-		sb.WriteString("dealers," + domain.Week{Year: 2000 + i/52, Num: i%52 + 1}.String() + ",1 200,800,350к\n")
+		week := domain.WeekOf(testNow).Add(-i / 20)
+		sb.WriteString("segment " + strconv.Itoa(i%20) + "," + week.String() + ",1 200,800,350к\n")
 	}
 	data := sb.String()
 	b.ReportAllocs()

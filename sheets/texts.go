@@ -25,10 +25,6 @@ func init() {
 			domain.English: "Unknown file format %q: use csv or xlsx.",
 			domain.Russian: "Неизвестный формат файла %q: используйте csv или xlsx.",
 		},
-		"sheets.bad_csv": {
-			domain.English: "The CSV file is broken at row %d (a quote is probably not closed). Fix it or save the file again from Excel.",
-			domain.Russian: "CSV-файл повреждён в строке %d (вероятно, не закрыта кавычка). Исправьте или сохраните файл из Excel заново.",
-		},
 		"sheets.zip_entries": {
 			domain.English: "The XLSX file has more than %d parts, which no real workbook has. Copy the data into a new workbook or save it as .csv.",
 			domain.Russian: "В файле XLSX больше %d частей — у настоящей таблицы столько не бывает. Скопируйте данные в новую книгу или сохраните как .csv.",
@@ -40,6 +36,14 @@ func init() {
 		"sheets.unzipped_too_big": {
 			domain.English: "The XLSX file unpacks to more than %s. Split it into several files (for example by quarter) or save it as .csv.",
 			domain.Russian: "Файл XLSX в распакованном виде больше %s. Разбейте его на несколько файлов (например, по кварталам) или сохраните как .csv.",
+		},
+		"sheets.too_many_cells": {
+			domain.English: "The sheet has more than %s cells. Keep only the numbers in the first sheet, or split the file into several and send them one by one.",
+			domain.Russian: "На листе больше %s ячеек. Оставьте на первом листе только цифры или разбейте файл на несколько и пришлите по очереди.",
+		},
+		"sheets.too_much_text": {
+			domain.English: "The XLSX file holds more text than the bot reads (over %s, or over %s separate texts). Copy the numbers into a new workbook or save the sheet as .csv.",
+			domain.Russian: "В файле XLSX больше текста, чем читает бот (больше %s или больше %s отдельных текстов). Скопируйте цифры в новую книгу или сохраните лист как .csv.",
 		},
 		"sheets.too_many_rows": {
 			domain.English: "The file has more than %d rows. Split it into several files and send them one by one.",

@@ -41,11 +41,12 @@ type value struct {
 	fraction float64
 }
 
-// text returns the cell as CSV text in lang's number style.
+// text returns the cell as CSV text in lang's number style; a string is
+// neutralised (see csvText).
 func (v value) text(lang domain.Lang) string {
 	switch v.kind {
 	case valueString:
-		return v.str
+		return csvText(v.str)
 	case valueCount:
 		return strconv.FormatInt(v.count, 10)
 	case valueMoney:
@@ -56,11 +57,13 @@ func (v value) text(lang domain.Lang) string {
 	return ""
 }
 
-// xlsx returns the cell for the XLSX stream writer.
-func (v value) xlsx(percentStyle int) any {
+// xlsx returns the cell for the XLSX stream writer. A string is written
+// as an inline string, which a spreadsheet never runs as a formula, in the
+// Text format, so it stays text even when someone edits the cell.
+func (v value) xlsx(percentStyle, textStyle int) any {
 	switch v.kind {
 	case valueString:
-		return v.str
+		return excelize.Cell{StyleID: textStyle, Value: v.str}
 	case valueCount:
 		return v.count
 	case valueMoney:

@@ -20,70 +20,33 @@ const (
 // checkZip refuses an XLSX whose declared sizes are dangerous: too many
 // parts, too much in total, or a part that compresses absurdly well (a zip
 // bomb). Declared sizes cannot lie past this check: archive/zip fails a
-// part that inflates to more than its declared size.
-func checkZip(data []byte, lim Limits) error {
+// part that inflates to more than its declared size. Only the parts
+// readXLSX needs are ever unpacked, one at a time and streaming.
+func checkZip(data []byte, lim Limits) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
+		return nil, domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
 	}
 	if len(zr.File) > maxZipEntries {
-		return domain.Errorf(domain.EINVALID, "sheets.zip_entries", maxZipEntries)
+		return nil, domain.Errorf(domain.EINVALID, "sheets.zip_entries", maxZipEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		size := f.UncompressedSize64
 		if size > ratioFloor && size > maxZipRatio*max(f.CompressedSize64, 1) {
-			return domain.Errorf(domain.EINVALID, "sheets.zip_ratio")
+			return nil, domain.Errorf(domain.EINVALID, "sheets.zip_ratio")
 		}
 		total += size
 		if total > uint64(lim.MaxUnzipped) {
-			return domain.Errorf(domain.EINVALID, "sheets.unzipped_too_big", megabytes(lim.MaxUnzipped))
+			return nil, domain.Errorf(domain.EINVALID, "sheets.unzipped_too_big", megabytes(lim.MaxUnzipped))
 		}
 	}
-	return nil
+	return zr, nil
 }
 
-// readXLSX reads the rows of the workbook's first sheet, streaming, after
-// checkZip; excelize's own unzip limits stay as a second fence.
-func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
-	if err := checkZip(data, lim); err != nil {
-		return err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    lim.MaxUnzipped,
-		UnzipXMLSizeLimit: min(lim.MaxUnzipped, 16<<20),
-	})
-	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	defer rows.Close()
-	for num := 1; rows.Next(); num++ {
-		raw, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-		}
-		cells := make([]cell, len(raw))
-		for i, s := range raw {
-			cells[i] = xlsxCell(s)
-		}
-		if err := row(num, cells); err != nil {
-			return err
-		}
-	}
-	if rows.Error() != nil {
-		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
-	}
-	return nil
-}
+// textFormat is the built-in number format "@" (Text): what is typed into
+// such a cell stays text, so a name like "=1+1" is never run as a formula.
+const textFormat = 49
 
 // writeXLSX writes a table as a workbook: the data sheet first (Read takes
 // the first sheet), then the instructions when there are any.
@@ -112,11 +75,15 @@ func writeXLSX(t table, lang domain.Lang, instructions []string) ([]byte, error)
 // writeDataSheet streams the header and the rows: counts as whole numbers,
 // money in currency units, margins as fractions shown as percentages.
 func writeDataSheet(f *excelize.File, sheet string, t table) error {
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: textFormat})
 	if err != nil {
 		return err
 	}
 	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // built-in "0.00%"
+	if err != nil {
+		return err
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: textFormat})
 	if err != nil {
 		return err
 	}
@@ -137,7 +104,7 @@ func writeDataSheet(f *excelize.File, sheet string, t table) error {
 	for n, row := range t.rows {
 		cells := make([]any, len(row))
 		for i, v := range row {
-			cells[i] = v.xlsx(percent)
+			cells[i] = v.xlsx(percent, text)
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {
