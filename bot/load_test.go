@@ -57,7 +57,7 @@ func runLoad(tb testing.TB, n int) loadResult {
 		messages: len(calls),
 		span:     last.Sub(first),
 		total:    last.Sub(started),
-		best:     time.Duration(float64(len(calls)) / globalPerSecond * float64(time.Second)),
+		best:     time.Duration(float64(len(calls)) / float64(DefaultLimits().GlobalPerSecond) * float64(time.Second)),
 		tooMany:  tg.Count429(),
 	}
 }

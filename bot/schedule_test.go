@@ -55,8 +55,9 @@ func testRenderer(t testing.TB) *charts.Renderer {
 }
 
 // newTestBot builds a bot on db whose clock is now.
-func newTestBot(t testing.TB, cfg Config, db domain.Store, now func() time.Time) *Bot {
-	return New(cfg, db, slog.New(slog.DiscardHandler), WithClock(now), WithRenderer(testRenderer(t)))
+func newTestBot(t testing.TB, cfg Config, db domain.Store, now func() time.Time, opts ...Option) *Bot {
+	opts = append([]Option{WithClock(now), WithRenderer(testRenderer(t))}, opts...)
+	return New(cfg, db, slog.New(slog.DiscardHandler), opts...)
 }
 
 // mustUpdate runs fn in a write transaction.
@@ -437,16 +438,15 @@ func TestScheduledPost_KillAtEachStep(t *testing.T) {
 				tg.FailNext("sendMessage", telegramtest.Failure{AfterEffect: true, Drop: true})
 			}
 
-			first := newTestBot(t, cfg, db, clock)
 			killed := make(chan struct{})
 			var once sync.Once
-			first.sched.crash = func(p killPoint) bool {
+			first := newTestBot(t, cfg, db, clock, withCrash(func(p killPoint) bool {
 				if p != tt.kill {
 					return false
 				}
 				once.Do(func() { close(killed) })
 				return true
-			}
+			}))
 			stop := runBot(t, first)
 			if tt.fault {
 				waitSent(t, db, key)
