@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"trackbot/bot"
 	"trackbot/bot/telegramtest"
 	"trackbot/domain"
 	"trackbot/storage"
@@ -42,6 +43,11 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// fastLimits are the flood limits of the end-to-end tests. None of them
+// tests pacing (the sender's tests in bot/ do, on a fake clock), so they
+// need not wait on Telegram's real second and minute.
+var fastLimits = bot.Limits{ChatInterval: time.Millisecond, GroupPerMinute: 1000, GlobalPerSecond: 1000}
+
 // harness runs the real bot, wired by serve exactly as main wires it,
 // against a fake Telegram server.
 type harness struct {
@@ -65,6 +71,7 @@ func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
 		StoragePath: filepath.Join(t.TempDir(), "trackbot.db"),
 		TimeZone:    "Europe/Moscow",
 		LogFormat:   "text",
+		Limits:      fastLimits,
 	}}
 	tg.SetChatMember(leaders.ID, ceo, "creator")
 	return h

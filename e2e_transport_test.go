@@ -187,6 +187,9 @@ func startProcess(t *testing.T, h *harness) *process {
 		"TRACKBOT_TELEGRAM_API_URL="+h.cfg.APIURL,
 		"TRACKBOT_STORAGE_PATH="+h.cfg.StoragePath,
 		"TRACKBOT_LOG_LEVEL=debug",
+		"TRACKBOT_TELEGRAM_LIMITS_CHAT_INTERVAL="+h.cfg.Limits.ChatInterval.String(),
+		fmt.Sprintf("TRACKBOT_TELEGRAM_LIMITS_GROUP_PER_MINUTE=%d", h.cfg.Limits.GroupPerMinute),
+		fmt.Sprintf("TRACKBOT_TELEGRAM_LIMITS_GLOBAL_PER_SECOND=%d", h.cfg.Limits.GlobalPerSecond),
 	)
 	p := &process{cmd: cmd, out: &syncBuffer{}, done: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = p.out, p.out

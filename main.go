@@ -142,6 +142,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		APIURL:       cfg.APIURL,
 		TimeZone:     cfg.TimeZone,
 		AllowedChats: cfg.AllowedChats,
+		Limits:       cfg.Limits,
 	}, db, log)
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
