@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -64,6 +65,9 @@ func countColour(img *image.RGBA, r image.Rectangle, col color.RGBA) int {
 	return n
 }
 
+// The tests that render run in parallel: under -race rendering is most of
+// this package's time, and the renderer is safe for concurrent use.
+
 // sampleCharts renders one of each chart from hand-built reports.
 func sampleCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 	ws := testWorkspace(lang)
@@ -111,6 +115,7 @@ func emptyCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 }
 
 func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	cur := report(dealers, week47, 100, 50)
 	img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, "")))
@@ -126,6 +131,7 @@ func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
 }
 
 func TestFunnel_BaselineGhostIsAnAverageWeek(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	cur := report(dealers, week47, 100, 50)
 	baseline := report(dealers, week47.Add(-1), 200, 100) // four weeks summed
@@ -140,6 +146,7 @@ func TestFunnel_BaselineGhostIsAnAverageWeek(t *testing.T) {
 }
 
 func TestFunnel_ConversionChangeColour(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		now, then  int64 // second stage; the first is 100 in both
@@ -155,6 +162,7 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 	r := newRenderer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			cur := report(dealers, week47, tt.firstCount, tt.now)
 			before := report(dealers, week47.Add(-1), tt.firstCount, tt.then)
 			img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, before, "2026-W46")))
@@ -168,6 +176,7 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 }
 
 func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	var weekly []domain.FunnelReport
 	for i, nonTarget := range []int64{40, 120} {
@@ -182,6 +191,7 @@ func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
 }
 
 func TestSegmentMix_MisfocusIsRedAndFocusStarred(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	rows := []domain.FocusRow{
 		{Segment: dealers, LeadsShare: domain.Some(0.3), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.9), GrossProfitShare: domain.Some(0.9)},
@@ -204,9 +214,11 @@ func TestSegmentMix_MisfocusIsRedAndFocusStarred(t *testing.T) {
 }
 
 func TestEmptyData_DrawsANoDataPicture(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	for name, render := range emptyCharts(domain.Russian) {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			img := decode(t, must(t)(render(r)))
 			if got, want := img.Bounds().Size(), (image.Point{pictureWide, 720}); got != want {
 				t.Errorf("size: got %v, want %v", got, want)
@@ -221,6 +233,7 @@ func TestEmptyData_DrawsANoDataPicture(t *testing.T) {
 }
 
 func TestEdgeCases_RenderSaneSizes(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("Очень длинное название ", 500)
 	longSeg := domain.Segment{Key: "x", Name: domain.Name{En: long, Ru: long}, Focus: true}
 	zeros := report(longSeg, week47, 0, 0, 0, 0)
@@ -253,6 +266,7 @@ func TestEdgeCases_RenderSaneSizes(t *testing.T) {
 	r := newRenderer(t)
 	for name, render := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			img := decode(t, must(t)(render(r)))
 			w, h := img.Bounds().Dx(), img.Bounds().Dy()
 			if w+h > 10000 || max(w, h) > 20*min(w, h) || w < 1000 {
@@ -265,12 +279,65 @@ func TestEdgeCases_RenderSaneSizes(t *testing.T) {
 	}
 }
 
+// sampleNames lists the sample charts in a fixed order.
+var sampleNames = []string{"funnel", "trend", "dropoffs", "quality", "mix", "table"}
+
+var (
+	samplesOnce sync.Once
+	samples     map[string][]byte // by golden file name, e.g. "funnel_en"
+	samplesErr  error
+)
+
+// sampleRenders renders every sample chart in each language once, one at
+// a time on one renderer. Rendering under -race takes most of this
+// package's time, so the golden, determinism and parallel tests compare
+// against these same bytes instead of rendering them again.
+func sampleRenders(t *testing.T) map[string][]byte {
+	t.Helper()
+	samplesOnce.Do(func() {
+		r, err := New()
+		if err != nil {
+			samplesErr = err
+			return
+		}
+		samples = map[string][]byte{}
+		for _, lang := range domain.Langs {
+			renders := sampleCharts(lang)
+			for _, name := range sampleNames {
+				b, err := renders[name](r)
+				if err != nil {
+					samplesErr = fmt.Errorf("%s_%s: %w", name, lang, err)
+					return
+				}
+				samples[name+"_"+string(lang)] = b
+			}
+		}
+	})
+	if samplesErr != nil {
+		t.Fatalf("render: %v", samplesErr)
+	}
+	return samples
+}
+
+// samePixels reports whether two PNGs show exactly the same picture. Equal
+// bytes are equal pictures, which spares decoding in the common case.
+func samePixels(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	if bytes.Equal(a, b) {
+		return true
+	}
+	x, y := decode(t, a), decode(t, b)
+	return x.Bounds() == y.Bounds() && bytes.Equal(x.Pix, y.Pix)
+}
+
 func TestRender_IsDeterministic(t *testing.T) {
+	first := sampleRenders(t)
 	r := newRenderer(t)
-	for name, render := range sampleCharts(domain.English) {
+	renders := sampleCharts(domain.English)
+	for _, name := range sampleNames {
 		t.Run(name, func(t *testing.T) {
-			a, b := decode(t, must(t)(render(r))), decode(t, must(t)(render(r)))
-			if !bytes.Equal(a.Pix, b.Pix) || a.Bounds() != b.Bounds() {
+			t.Parallel()
+			if !samePixels(t, must(t)(renders[name](r)), first[name+"_en"]) {
 				t.Error("two renders of the same input differ")
 			}
 		})
@@ -278,12 +345,13 @@ func TestRender_IsDeterministic(t *testing.T) {
 }
 
 func TestRender_MatchesGolden(t *testing.T) {
-	r := newRenderer(t)
+	renders := sampleRenders(t)
 	for _, lang := range domain.Langs {
-		for name, render := range sampleCharts(lang) {
+		for _, name := range sampleNames {
 			file := filepath.Join("testdata", name+"_"+string(lang)+".png")
+			got := renders[name+"_"+string(lang)]
 			t.Run(file, func(t *testing.T) {
-				got := must(t)(render(r))
+				t.Parallel()
 				if *update {
 					if err := os.WriteFile(file, got, 0o644); err != nil {
 						t.Fatal(err)
@@ -293,6 +361,9 @@ func TestRender_MatchesGolden(t *testing.T) {
 				want, err := os.ReadFile(file)
 				if err != nil {
 					t.Fatalf("read golden (run with -update to create): %v", err)
+				}
+				if bytes.Equal(got, want) {
+					return // the same bytes: no need to decode
 				}
 				if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
 					t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
@@ -320,45 +391,40 @@ func pixelDiff(a, b *image.RGBA) float64 {
 }
 
 func TestRender_ParallelOnOneRenderer(t *testing.T) {
+	alone := sampleRenders(t)
 	r := newRenderer(t)
-	var renders []func(*Renderer) ([]byte, error)
+	type job struct {
+		key    string
+		render func(*Renderer) ([]byte, error)
+	}
+	var jobs []job
 	for _, lang := range domain.Langs {
-		for _, name := range []string{"funnel", "trend", "dropoffs", "quality", "mix", "table"} {
-			renders = append(renders, sampleCharts(lang)[name])
+		for _, name := range sampleNames {
+			jobs = append(jobs, job{name + "_" + string(lang), sampleCharts(lang)[name]})
 		}
 	}
-	renders = renders[:8]
-	want := make([][]byte, len(renders))
-	for i, render := range renders {
-		want[i] = decode(t, must(t)(render(r))).Pix
-	}
-	got := make([][]byte, len(renders))
-	errs := make([]error, len(renders))
+	jobs = jobs[:8]
+	got := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
-	for i, render := range renders {
-		wg.Go(func() {
-			var b []byte
-			b, errs[i] = render(r)
-			if errs[i] == nil {
-				img, err := png.Decode(bytes.NewReader(b))
-				if err == nil {
-					got[i] = toRGBA(img).Pix
-				}
-			}
-		})
+	for i, j := range jobs {
+		wg.Go(func() { got[i], errs[i] = j.render(r) })
 	}
 	wg.Wait()
-	for i := range renders {
+	for i, j := range jobs {
 		if errs[i] != nil {
-			t.Fatalf("render %d: %v", i, errs[i])
+			t.Fatalf("render %s: %v", j.key, errs[i])
 		}
-		if !bytes.Equal(got[i], want[i]) {
-			t.Errorf("render %d in parallel differs from the same render alone", i)
+		if !samePixels(t, got[i], alone[j.key]) {
+			t.Errorf("render %s in parallel differs from the same render alone", j.key)
 		}
 	}
 }
 
 func toRGBA(img image.Image) *image.RGBA {
+	if rgba, ok := img.(*image.RGBA); ok {
+		return rgba // what our RGB PNGs decode to
+	}
 	rgba := image.NewRGBA(img.Bounds())
 	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
 	return rgba
@@ -393,6 +459,7 @@ func TestEncodePNG_RoundTripsThroughImagePNG(t *testing.T) {
 }
 
 func TestFunnel_StagesNeitherPeriodReportedAreLeftOut(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	ws := testWorkspace(domain.English)
 	// Impressions and clicks are never counted; leads onwards are.
