@@ -120,8 +120,22 @@ func takeConfigFlag(args []string) (path string, explicit bool, rest []string) {
 
 // serve wires the store and the bot and runs until ctx ends.
 func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
+	return serveWith(ctx, cfg, logOut, seams{})
+}
+
+// seams are what tests change in the wiring; production uses none.
+type seams struct {
+	// now is the clock of the bot and the store; nil means the system's.
+	now func() time.Time
+	// built, when set, sees the bot before it runs, so a test can ask it
+	// whether it is idle.
+	built func(*bot.Bot)
+}
+
+// serveWith is serve with the test seams.
+func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error {
 	log := cfg.logger(logOut)
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout})
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now})
 	if err != nil {
 		return err
 	}
@@ -137,13 +151,20 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		stopPruning()
 		<-pruned
 	}()
+	var opts []bot.Option
+	if s.now != nil {
+		opts = append(opts, bot.WithClock(s.now))
+	}
 	b := bot.New(bot.Config{
 		Token:        cfg.Token,
 		APIURL:       cfg.APIURL,
 		TimeZone:     cfg.TimeZone,
 		AllowedChats: cfg.AllowedChats,
 		Limits:       cfg.Limits,
-	}, db, log)
+	}, db, log, opts...)
+	if s.built != nil {
+		s.built(b)
+	}
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
 		log.Info("stopped")

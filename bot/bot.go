@@ -151,6 +151,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	return err
 }
 
+// Idle reports whether nothing the bot has committed is left to send:
+// tests wait for it, with every update delivered, before they look at the
+// chats.
+func (b *Bot) Idle() bool { return b.sender.idle() }
+
 // drain waits until the outbox is empty or d has passed.
 func (b *Bot) drain(d time.Duration) {
 	deadline := time.Now().Add(d)
