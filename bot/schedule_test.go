@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,10 +26,19 @@ func shiftedClock(start time.Time) func() time.Time {
 	return func() time.Time { return time.Now().Add(offset) }
 }
 
-// openDB opens a database under t.TempDir() stamped by now.
+// openDB opens a database stamped by now in a temporary directory, in
+// memory (/dev/shm) when the machine has one: bbolt syncs every commit,
+// which on a shared disk costs about 10 ms, and no test here crashes the
+// machine.
 func openDB(t testing.TB, now func() time.Time) *storage.DB {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: now})
+	dir, err := os.MkdirTemp("/dev/shm", "trackbot-test-")
+	if err != nil {
+		dir = t.TempDir()
+	} else {
+		t.Cleanup(func() { os.RemoveAll(dir) })
+	}
+	db, err := storage.Open(filepath.Join(dir, "trackbot.db"), storage.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +162,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // others and whose hypotheses fall due twice, and a Moscow workspace with
 // the reminder switched off.
 func TestScheduler_ThreeMonthsAcrossTheClockChange(t *testing.T) {
+	t.Parallel()
 	london, _ := time.LoadLocation("Europe/London")
 	moscow, _ := time.LoadLocation("Europe/Moscow")
 	firstWeek := domain.WeekOf(time.Date(2026, 3, 2, 0, 0, 0, 0, london))
@@ -414,6 +425,7 @@ func TestScheduler_ChangedTimeOwesOnlyLaterRuns(t *testing.T) {
 // doubled (once) only when Telegram had taken it but the bot had not
 // recorded that.
 func TestScheduledPost_KillAtEachStep(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		kill  killPoint
