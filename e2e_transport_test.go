@@ -18,6 +18,10 @@ import (
 func TestTransport_FaultsStillGetExactlyOneReplyAndRespectRetryAfter(t *testing.T) {
 	h := newHarness(t)
 	h.cfg.LogLevel = -4 // debug: the more the bot logs, the more a leak would show
+	// Failed sends are retried after 50 ms, doubling, rather than a second:
+	// the test is about how many replies arrive and retry_after, which the
+	// sender keeps whatever this delay.
+	h.seams.retryDelay = 50 * time.Millisecond
 	h.start()
 	h.setUp()
 	h.tg.SetFaults(telegramtest.Faults{

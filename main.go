@@ -130,6 +130,9 @@ type seams struct {
 	// built, when set, sees the bot before it runs, so a test can ask it
 	// whether it is idle.
 	built func(*bot.Bot)
+	// retryDelay shortens the wait before a failed send is retried, for
+	// tests that inject failures; zero keeps the bot's default.
+	retryDelay time.Duration
 }
 
 // serveWith is serve with the test seams.
@@ -161,6 +164,7 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		TimeZone:     cfg.TimeZone,
 		AllowedChats: cfg.AllowedChats,
 		Limits:       cfg.Limits,
+		RetryDelay:   s.retryDelay,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)

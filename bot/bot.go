@@ -24,6 +24,10 @@ type Config struct {
 	// Limits are the flood limits the sender keeps; zero fields take
 	// Telegram's (see DefaultLimits).
 	Limits Limits
+	// RetryDelay is the wait before a failed send is first tried again,
+	// doubling with each attempt; zero means a second. Tests that inject
+	// failures shorten it.
+	RetryDelay time.Duration
 }
 
 // Bot is a running trackbot: the poll loop, the handlers and the sender.
@@ -69,9 +73,10 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 		o(b)
 	}
 	b.sender = newSender(senderDeps{
-		store:  store,
-		now:    b.now,
-		limits: cfg.Limits,
+		store:      store,
+		now:        b.now,
+		limits:     cfg.Limits,
+		retryDelay: cfg.RetryDelay,
 		// The connection exists only once Run has connected.
 		transmit: func(job *domain.OutboxJob) ([]int, error) { return b.tg.transmit(job) },
 		moveChat: b.moveChat,

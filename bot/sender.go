@@ -46,14 +46,21 @@ func (l Limits) orDefault() Limits {
 	return l
 }
 
-// maxRetryDelay caps the wait before a failed send is tried again.
-const maxRetryDelay = 60 * time.Second
+// Waits before a failed send is tried again: the first, doubling with each
+// attempt up to the cap.
+const (
+	firstRetryDelay = time.Second
+	maxRetryDelay   = 60 * time.Second
+)
 
 // senderDeps is everything the sender needs from the rest of the bot.
 type senderDeps struct {
 	store  domain.Store
 	now    func() time.Time
 	limits Limits
+	// retryDelay is the wait before the first retry of a failed send;
+	// zero means firstRetryDelay.
+	retryDelay time.Duration
 	// transmit performs one job against the Bot API and returns the ids of
 	// the messages it made; a refusal by Telegram is an *apiError, anything
 	// else a network failure.
@@ -103,6 +110,9 @@ type chatLane struct {
 
 func newSender(deps senderDeps) *sender {
 	deps.limits = deps.limits.orDefault()
+	if deps.retryDelay <= 0 {
+		deps.retryDelay = firstRetryDelay
+	}
 	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
 }
 
@@ -376,7 +386,7 @@ func (s *sender) giveUp(job *domain.OutboxJob, reason string) {
 
 func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
 	job.Attempts++
-	delay := min(time.Second<<min(job.Attempts-1, 6), maxRetryDelay)
+	delay := min(s.retryDelay<<min(job.Attempts-1, 6), maxRetryDelay)
 	job.NotBefore = s.now().Add(delay)
 	job.LastError = reason
 	if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
