@@ -216,12 +216,11 @@ func (h *harness) view(fn func(domain.Tx) error) {
 	}
 }
 
-// noReply checks that the bot never replied to msgID, after giving it time
-// to handle the message and everything sent after it.
+// noReply checks that the bot never replied to msgID, once it has handled
+// every update and sent everything they made it queue.
 func (h *harness) noReply(chat telegramtest.Chat, msgID int) {
 	h.t.Helper()
-	marker := h.tg.SendText(telegramtest.PrivateChat(outsider), outsider, "/help")
-	h.replyTo(telegramtest.PrivateChat(outsider), marker)
+	h.waitIdle()
 	for _, m := range h.tg.Messages(chat.ID) {
 		if m.FromBot && m.ReplyToMessageID == msgID {
 			h.t.Errorf("the bot replied to message %d: %q", msgID, m.Text)
