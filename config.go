@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/viper"
+
+	"trackbot/bot"
 )
 
 // Config is trackbot's configuration: config.yaml overridden by TRACKBOT_*
@@ -24,6 +26,9 @@ type Config struct {
 	AllowedChats []int64
 	LogLevel     slog.Level
 	LogFormat    string
+	// Limits are Telegram's flood limits the sender keeps. Only tests that
+	// do not test pacing lower them.
+	Limits bot.Limits
 }
 
 // configError is a bad configuration value, said in one line that names
@@ -55,6 +60,10 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	v.SetDefault("access.allowed_chats", "")
 	v.SetDefault("log.level", "info")
 	v.SetDefault("log.format", "text")
+	limits := bot.DefaultLimits()
+	v.SetDefault("telegram.limits.chat_interval", limits.ChatInterval.String())
+	v.SetDefault("telegram.limits.group_per_minute", limits.GroupPerMinute)
+	v.SetDefault("telegram.limits.global_per_second", limits.GlobalPerSecond)
 	v.SetEnvPrefix("TRACKBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -74,6 +83,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		return Config{}, err
 	}
 	if cfg.LogLevel, err = parseLevel(v.GetString("log.level")); err != nil {
+		return Config{}, err
+	}
+	if cfg.Limits, err = parseLimits(v); err != nil {
 		return Config{}, err
 	}
 	return cfg, cfg.validate()
@@ -152,6 +164,33 @@ func parseChatIDs(raw any) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// parseLimits reads telegram.limits.*: every value must be positive, as a
+// zero would mean no limit at all.
+func parseLimits(v *viper.Viper) (bot.Limits, error) {
+	var l bot.Limits
+	raw := strings.TrimSpace(v.GetString("telegram.limits.chat_interval"))
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		return l, &configError{key: "telegram.limits.chat_interval", value: raw, expected: "a positive duration such as 1s"}
+	}
+	l.ChatInterval = d
+	for _, f := range []struct {
+		key string
+		to  *int
+	}{
+		{"telegram.limits.group_per_minute", &l.GroupPerMinute},
+		{"telegram.limits.global_per_second", &l.GlobalPerSecond},
+	} {
+		raw := strings.TrimSpace(v.GetString(f.key))
+		n, err := strconv.Atoi(raw)
+		if err != nil || n <= 0 {
+			return l, &configError{key: f.key, value: raw, expected: "a positive whole number"}
+		}
+		*f.to = n
+	}
+	return l, nil
 }
 
 func parseLevel(s string) (slog.Level, error) {

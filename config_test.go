@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"trackbot/bot"
 )
 
 func writeConfig(t *testing.T, body string) string {
@@ -42,6 +44,9 @@ func TestConfig_MissingDefaultFileUsesDefaults(t *testing.T) {
 	if cfg.APIURL != "https://api.telegram.org" || cfg.StoragePath != "./trackbot.db" || cfg.TimeZone != "Europe/Moscow" {
 		t.Errorf("defaults = %+v", cfg)
 	}
+	if cfg.Limits != bot.DefaultLimits() {
+		t.Errorf("limits = %+v, want Telegram's %+v", cfg.Limits, bot.DefaultLimits())
+	}
 }
 
 func TestConfig_BadValueNamesKeyValueAndExpectation(t *testing.T) {
@@ -53,6 +58,9 @@ func TestConfig_BadValueNamesKeyValueAndExpectation(t *testing.T) {
 		{"TRACKBOT_ACCESS_ALLOWED_CHATS", "-100,abc", "access.allowed_chats"},
 		{"TRACKBOT_LOG_LEVEL", "loud", "log.level"},
 		{"TRACKBOT_LOG_FORMAT", "xml", "log.format"},
+		{"TRACKBOT_TELEGRAM_LIMITS_CHAT_INTERVAL", "fast", "telegram.limits.chat_interval"},
+		{"TRACKBOT_TELEGRAM_LIMITS_GROUP_PER_MINUTE", "0", "telegram.limits.group_per_minute"},
+		{"TRACKBOT_TELEGRAM_LIMITS_GLOBAL_PER_SECOND", "-3", "telegram.limits.global_per_second"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.wantKey, func(t *testing.T) {

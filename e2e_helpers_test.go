@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"trackbot/bot"
 	"trackbot/bot/telegramtest"
 	"trackbot/domain"
 	"trackbot/storage"
@@ -42,15 +44,39 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// fastLimits are the flood limits of the end-to-end tests. None of them
+// tests pacing (the sender's tests in bot/ do, on a fake clock), so they
+// need not wait on Telegram's real second and minute.
+var fastLimits = bot.Limits{ChatInterval: time.Millisecond, GroupPerMinute: 1000, GlobalPerSecond: 1000}
+
+// memDir returns a directory for the test's database in memory (/dev/shm)
+// when the machine has one, else t.TempDir(). bbolt syncs every commit to
+// disk, which on a shared disk costs about 10 ms each and was most of the
+// end-to-end tests' time; the tests kill processes, not machines, so the
+// page cache already keeps what a commit wrote.
+func memDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("/dev/shm", "trackbot-test-")
+	if err != nil {
+		return t.TempDir()
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
 // harness runs the real bot, wired by serve exactly as main wires it,
 // against a fake Telegram server.
 type harness struct {
-	t    *testing.T
-	tg   *telegramtest.Server
-	cfg  Config
-	log  *syncBuffer
-	stop context.CancelFunc
-	done chan error
+	t     *testing.T
+	tg    *telegramtest.Server
+	cfg   Config
+	seams seams // the clock, when a test fixes it
+	log   *syncBuffer
+	stop  context.CancelFunc
+	done  chan error
+
+	mu  sync.Mutex
+	bot *bot.Bot // the running bot, once built
 }
 
 func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
@@ -62,9 +88,10 @@ func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
 	h := &harness{t: t, tg: tg, log: &syncBuffer{}, cfg: Config{
 		Token:       tg.Token(),
 		APIURL:      tg.URL(),
-		StoragePath: filepath.Join(t.TempDir(), "trackbot.db"),
+		StoragePath: filepath.Join(memDir(t), "trackbot.db"),
 		TimeZone:    "Europe/Moscow",
 		LogFormat:   "text",
+		Limits:      fastLimits,
 	}}
 	tg.SetChatMember(leaders.ID, ceo, "creator")
 	return h
@@ -75,7 +102,13 @@ func (h *harness) start() {
 	h.t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	h.stop, h.done = cancel, make(chan error, 1)
-	go func() { h.done <- serve(ctx, h.cfg, h.log) }()
+	s := h.seams
+	s.built = func(b *bot.Bot) {
+		h.mu.Lock()
+		h.bot = b
+		h.mu.Unlock()
+	}
+	go func() { h.done <- serveWith(ctx, h.cfg, h.log, s) }()
 	h.t.Cleanup(func() { h.stopBot() })
 }
 
@@ -92,6 +125,29 @@ func (h *harness) stopBot() error {
 	case <-time.After(15 * time.Second):
 		h.t.Fatal("the bot did not stop within 15 s")
 		return nil
+	}
+}
+
+// idle reports whether the bot has taken every update the fake holds and
+// has sent everything those updates made it queue: Telegram forgets an
+// update only when the bot asks for the next offset, which it does after
+// the update's replies are committed and queued.
+func (h *harness) idle() bool {
+	h.mu.Lock()
+	b := h.bot
+	h.mu.Unlock()
+	return b != nil && h.tg.PendingUpdates() == 0 && b.Idle()
+}
+
+// waitIdle waits until the bot is idle. It polls every millisecond rather
+// than waiting on the fake's changes: the bot turns idle when it marks its
+// last job sent, which the fake does not see.
+func (h *harness) waitIdle() {
+	h.t.Helper()
+	for deadline := time.Now().Add(60 * time.Second); !h.idle(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			h.t.Fatal("the bot did not handle and send everything within 60 s")
+		}
 	}
 }
 
@@ -160,12 +216,11 @@ func (h *harness) view(fn func(domain.Tx) error) {
 	}
 }
 
-// noReply checks that the bot never replied to msgID, after giving it time
-// to handle the message and everything sent after it.
+// noReply checks that the bot never replied to msgID, once it has handled
+// every update and sent everything they made it queue.
 func (h *harness) noReply(chat telegramtest.Chat, msgID int) {
 	h.t.Helper()
-	marker := h.tg.SendText(telegramtest.PrivateChat(outsider), outsider, "/help")
-	h.replyTo(telegramtest.PrivateChat(outsider), marker)
+	h.waitIdle()
 	for _, m := range h.tg.Messages(chat.ID) {
 		if m.FromBot && m.ReplyToMessageID == msgID {
 			h.t.Errorf("the bot replied to message %d: %q", msgID, m.Text)

@@ -18,6 +18,10 @@ import (
 func TestTransport_FaultsStillGetExactlyOneReplyAndRespectRetryAfter(t *testing.T) {
 	h := newHarness(t)
 	h.cfg.LogLevel = -4 // debug: the more the bot logs, the more a leak would show
+	// Failed sends are retried after 50 ms, doubling, rather than a second:
+	// the test is about how many replies arrive and retry_after, which the
+	// sender keeps whatever this delay.
+	h.seams.retryDelay = 50 * time.Millisecond
 	h.start()
 	h.setUp()
 	h.tg.SetFaults(telegramtest.Faults{
@@ -187,6 +191,9 @@ func startProcess(t *testing.T, h *harness) *process {
 		"TRACKBOT_TELEGRAM_API_URL="+h.cfg.APIURL,
 		"TRACKBOT_STORAGE_PATH="+h.cfg.StoragePath,
 		"TRACKBOT_LOG_LEVEL=debug",
+		"TRACKBOT_TELEGRAM_LIMITS_CHAT_INTERVAL="+h.cfg.Limits.ChatInterval.String(),
+		fmt.Sprintf("TRACKBOT_TELEGRAM_LIMITS_GROUP_PER_MINUTE=%d", h.cfg.Limits.GroupPerMinute),
+		fmt.Sprintf("TRACKBOT_TELEGRAM_LIMITS_GLOBAL_PER_SECOND=%d", h.cfg.Limits.GlobalPerSecond),
 	)
 	p := &process{cmd: cmd, out: &syncBuffer{}, done: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = p.out, p.out

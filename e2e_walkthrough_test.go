@@ -1,255 +1,23 @@
-//go:build walkthrough
-
-// A scripted session in both languages that writes every message the chats
-// show to a transcript, for reading the product as its users do:
+// A scripted session in both languages, compared with a golden
+// transcript of everything the chats show: every text, edit, button,
+// picture size and button answer. A change a user would see shows up as a
+// diff; after checking it, refresh the transcripts with
 //
-//	go test -tags walkthrough -run Walkthrough -timeout 40m .
+//	go test -run Walkthrough . -update
 
 package main
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"trackbot/bot/telegramtest"
 )
 
-// walkOut is where transcripts and pictures go: $WALKTHROUGH_OUT, or
-// ./walkthrough-out (ignored by git).
-func walkOut() string {
-	dir := os.Getenv("WALKTHROUGH_OUT")
-	if dir == "" {
-		dir = "walkthrough-out"
-	}
-	os.MkdirAll(dir, 0o755)
-	return dir
-}
-
-// walker plays a session and writes what the chats show to a transcript.
-type walker struct {
-	t     *testing.T
-	h     *harness
-	lang  string
-	chats []telegramtest.Chat
-	seen  map[string]string
-	out   strings.Builder
-	shots int
-	quick bool
-}
-
-func (w *walker) sig() string {
-	var sb strings.Builder
-	for _, c := range w.chats {
-		for _, m := range w.h.tg.ChatHistory(c.ID) {
-			fmt.Fprintf(&sb, "%d/%d/%d/%d;", m.MessageID, m.EditCount, len(m.Text), len(m.ReplyMarkup))
-		}
-	}
-	return sb.String()
-}
-
-// waitChange waits up to d for the chats to differ from before, then
-// settles.
-func (w *walker) waitChange(before string, d time.Duration) {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) && w.sig() == before {
-		time.Sleep(200 * time.Millisecond)
-	}
-	w.settle()
-}
-
-// settle waits until nothing changed in the chats for a while.
-func (w *walker) settle() { w.settleFor(2500 * time.Millisecond) }
-
-func (w *walker) settleFor(quiet time.Duration) {
-	last, since := w.sig(), time.Now()
-	deadline := time.Now().Add(5 * time.Minute)
-	for time.Now().Before(deadline) {
-		time.Sleep(200 * time.Millisecond)
-		s := w.sig()
-		if s != last {
-			last, since = s, time.Now()
-			continue
-		}
-		if time.Since(since) > quiet {
-			break
-		}
-	}
-	w.flush()
-}
-
-func who(u telegramtest.User) string { return u.FirstName }
-
-func chatName(c telegramtest.Chat) string {
-	if c.Title != "" {
-		return c.Title
-	}
-	return fmt.Sprintf("private %d", c.ID)
-}
-
-func (w *walker) flush() {
-	for _, c := range w.chats {
-		for _, m := range w.h.tg.ChatHistory(c.ID) {
-			key := fmt.Sprintf("%d/%d", c.ID, m.MessageID)
-			state := fmt.Sprintf("%s|%s|%v|%d", m.Text, m.Caption, m.ReplyMarkup, m.EditCount)
-			old, ok := w.seen[key]
-			if ok && old == state {
-				continue
-			}
-			w.seen[key] = state
-			if !m.FromBot {
-				if m.Text == "" && m.Document == nil {
-					continue
-				}
-				fmt.Fprintf(&w.out, "\n>>> [%s] %s: %s", chatName(c), who(m.From), m.Text)
-				if m.Document != nil {
-					fmt.Fprintf(&w.out, " [file %s] %s", m.Document.FileName, m.Caption)
-				}
-				w.out.WriteString("\n")
-				continue
-			}
-			tag := "BOT"
-			if ok {
-				tag = "BOT (edited)"
-			}
-			fmt.Fprintf(&w.out, "--- %s #%d", tag, m.MessageID)
-			if m.ReplyToMessageID != 0 {
-				fmt.Fprintf(&w.out, " ↩%d", m.ReplyToMessageID)
-			}
-			if m.MediaGroupID != "" {
-				fmt.Fprintf(&w.out, " album")
-			}
-			w.out.WriteString("\n")
-			if m.Text != "" {
-				w.out.WriteString(m.Text + "\n")
-			}
-			for _, p := range m.Photos {
-				w.shots++
-				name := fmt.Sprintf("%s_%02d.png", w.lang, w.shots)
-				os.WriteFile(filepath.Join(walkOut(), name), p.Data, 0o644)
-				fmt.Fprintf(&w.out, "[photo %dx%d → %s]\n", p.Width, p.Height, name)
-			}
-			if m.Caption != "" {
-				fmt.Fprintf(&w.out, "caption: %s\n", m.Caption)
-			}
-			if m.Document != nil {
-				fmt.Fprintf(&w.out, "[document %s, %d bytes]\n", m.Document.FileName, len(m.Document.Data))
-				if strings.HasSuffix(m.Document.FileName, ".csv") {
-					os.WriteFile(filepath.Join(walkOut(), w.lang+"_"+m.Document.FileName), m.Document.Data, 0o644)
-				}
-			}
-			for _, row := range m.ReplyMarkup {
-				w.out.WriteString("  ")
-				for _, b := range row {
-					fmt.Fprintf(&w.out, "[%s | %s] ", b.Text, b.CallbackData)
-				}
-				w.out.WriteString("\n")
-			}
-		}
-	}
-}
-
-func (w *walker) say(chat telegramtest.Chat, u telegramtest.User, text string) telegramtest.Message {
-	id := w.h.tg.SendText(chat, u, text)
-	w.waitReply(chat, id)
-	return w.replyOf(chat, id)
-}
-
-func (w *walker) waitReply(chat telegramtest.Chat, id int) {
-	deadline := time.Now().Add(80 * time.Second)
-	for time.Now().Before(deadline) && w.replyOf(chat, id).MessageID == 0 {
-		time.Sleep(200 * time.Millisecond)
-	}
-	w.settle()
-}
-
-func (w *walker) reply(chat telegramtest.Chat, u telegramtest.User, to int, text string) telegramtest.Message {
-	id := w.h.tg.ReplyText(chat, u, to, text)
-	time.Sleep(300 * time.Millisecond)
-	w.waitChange(w.sig(), 80*time.Second)
-	return w.replyOf(chat, id)
-}
-
-func (w *walker) replyOf(chat telegramtest.Chat, id int) telegramtest.Message {
-	for _, m := range w.h.tg.Messages(chat.ID) {
-		if m.ReplyToMessageID == id {
-			return m
-		}
-	}
-	return telegramtest.Message{}
-}
-
-func (w *walker) msg(chat telegramtest.Chat, id int) telegramtest.Message {
-	m, _ := w.h.tg.Message(chat.ID, id)
-	return m
-}
-
-// press presses the first button whose data contains part.
-func (w *walker) press(chat telegramtest.Chat, u telegramtest.User, id int, part string) telegramtest.Message {
-	m := w.msg(chat, id)
-	data, label := "", ""
-	for _, row := range m.ReplyMarkup {
-		for _, b := range row {
-			if data == "" && strings.Contains(b.CallbackData, part) {
-				data, label = b.CallbackData, b.Text
-			}
-		}
-	}
-	if data == "" {
-		fmt.Fprintf(&w.out, "\n!!! no button %q on #%d\n", part, id)
-		w.t.Logf("no button %q on #%d: %+v", part, id, m.ReplyMarkup)
-		return m
-	}
-	w.pressData(chat, u, id, data, label)
-	return w.msg(chat, id)
-}
-
-// refused presses a button expected to change nothing.
-func (w *walker) refused(chat telegramtest.Chat, u telegramtest.User, id int, part string) {
-	w.quick = true
-	w.press(chat, u, id, part)
-	w.quick = false
-}
-
-func (w *walker) pressData(chat telegramtest.Chat, u telegramtest.User, id int, data, label string) {
-	w.flush()
-	before := w.sig()
-	q := w.h.tg.PressButton(chat, u, id, data)
-	fmt.Fprintf(&w.out, "\n>>> [%s] %s presses [%s] (%s) on #%d\n", chatName(chat), who(u), label, data, id)
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) && !w.h.tg.CallbackAnswers()[q].Answered {
-		time.Sleep(100 * time.Millisecond)
-	}
-	a := w.h.tg.CallbackAnswers()[q]
-	fmt.Fprintf(&w.out, "<<< answer: %q alert=%v answered=%v\n", a.Text, a.ShowAlert, a.Answered)
-	if w.quick {
-		w.settle()
-	} else {
-		w.waitChange(before, 80*time.Second)
-	}
-}
-
-func (w *walker) upload(chat telegramtest.Chat, u telegramtest.User, name, data, caption string) telegramtest.Message {
-	id := w.h.tg.SendDocument(chat, u, name, []byte(data), caption)
-	w.waitReply(chat, id)
-	return w.replyOf(chat, id)
-}
-
-func (w *walker) note(s string) { fmt.Fprintf(&w.out, "\n=========== %s ===========\n", s) }
-
-// latest returns the newest bot message whose text contains part.
-func (w *walker) latest(chat telegramtest.Chat, part string) telegramtest.Message {
-	ms := w.h.tg.Messages(chat.ID)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if strings.Contains(ms[i].Text, part) {
-			return ms[i]
-		}
-	}
-	return telegramtest.Message{}
-}
+// walkStart is the walkthrough's clock at its start: Friday 27 November
+// 2026, 12:00 in Moscow, so "last week" is 2026-W47 and the weeks the
+// script names are in the past, and no scheduled post falls due.
+var walkStart = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
 type cast struct {
 	ceo, mk, sl, out telegramtest.User
@@ -276,6 +44,11 @@ func TestWalkthroughRussian(t *testing.T) {
 func walk(t *testing.T, lang string, p cast) {
 	h := newHarness(t)
 	h.tg.SetChatMember(leaders.ID, p.ceo, "creator")
+	clock := func(start time.Time) func() time.Time {
+		offset := start.Sub(time.Now())
+		return func() time.Time { return time.Now().Add(offset) }
+	}(walkStart)
+	h.seams.now = clock
 	h.start()
 	ru := lang == "ru"
 	L := func(en, r string) string {
@@ -288,11 +61,7 @@ func walk(t *testing.T, lang string, p cast) {
 	pm := telegramtest.PrivateChat(p.mk)
 	ps := telegramtest.PrivateChat(p.sl)
 	pc := telegramtest.PrivateChat(p.ceo)
-	w := &walker{t: t, h: h, lang: lang, chats: []telegramtest.Chat{g, pm, ps, pc}, seen: map[string]string{}}
-	defer func() {
-		w.flush()
-		os.WriteFile(filepath.Join(walkOut(), "transcript_"+lang+".txt"), []byte(w.out.String()), 0o644)
-	}()
+	w := &walker{t: t, h: h, chats: []telegramtest.Chat{g, pm, ps, pc}, seen: map[string]string{}}
 
 	w.note("before setup")
 	w.say(g, p.ceo, "/help")
@@ -316,8 +85,7 @@ func walk(t *testing.T, lang string, p cast) {
 	w.say(g, p.ceo, "/team")
 
 	w.note("heads")
-	hi := h.tg.SendText(g, p.mk, L("hi, I run marketing", "привет, я маркетинг"))
-	w.settle()
+	hi := w.send(g, p.mk, L("hi, I run marketing", "привет, я маркетинг"))
 	w.reply(g, p.ceo, hi, L("/head marketing", "/head маркетинг"))
 	w.say(g, p.sl, L("/join sales", "/join продажи"))
 	join := w.latest(g, "@"+p.sl.Username)
@@ -325,8 +93,7 @@ func walk(t *testing.T, lang string, p cast) {
 		w.refused(g, p.sl, join.MessageID, ":y")
 		w.press(g, p.ceo, join.MessageID, ":y")
 	}
-	hi = h.tg.SendText(g, p.out, L("hello", "здравствуйте"))
-	w.settle()
+	hi = w.send(g, p.out, L("hello", "здравствуйте"))
 	w.reply(g, p.ceo, hi, L("/head finance", "/head финансы"))
 	w.say(g, p.ceo, "/team")
 
@@ -416,7 +183,6 @@ func walk(t *testing.T, lang string, p cast) {
 	w.note("review")
 	w.say(g, p.mk, "/review")
 	w.say(g, p.ceo, "/review")
-	w.settleFor(62 * time.Second)
 
 	w.note("hypotheses")
 	w.say(g, p.ceo, "/hyp")
@@ -434,7 +200,7 @@ func walk(t *testing.T, lang string, p cast) {
 	w.press(g, p.ceo, d.MessageID, ":m:1")
 	w.press(g, p.ceo, d.MessageID, ":t:typed")
 	w.reply(g, p.ceo, d.MessageID, L("yesterday", "вчера"))
-	w.reply(g, p.ceo, d.MessageID, time.Now().AddDate(0, 0, 10).Format("02.01.2006"))
+	w.reply(g, p.ceo, d.MessageID, clock().AddDate(0, 0, 10).Format("02.01.2006"))
 	w.reply(g, p.ceo, d.MessageID, L("a lot", "много"))
 	w.reply(g, p.ceo, d.MessageID, L("+20 pp", "+20 п.п."))
 	h2 := d.MessageID
@@ -495,5 +261,6 @@ func walk(t *testing.T, lang string, p cast) {
 	w.say(pm, p.mk, "/help")
 	w.say(g, p.ceo, "/team")
 	w.say(g, p.ceo, "/whatever")
-	w.settleFor(62 * time.Second)
+	w.settle()
+	compareGolden(t, "walkthrough_"+lang+".txt", numberIDs(w.out.String()))
 }

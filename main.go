@@ -120,8 +120,25 @@ func takeConfigFlag(args []string) (path string, explicit bool, rest []string) {
 
 // serve wires the store and the bot and runs until ctx ends.
 func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
+	return serveWith(ctx, cfg, logOut, seams{})
+}
+
+// seams are what tests change in the wiring; production uses none.
+type seams struct {
+	// now is the clock of the bot and the store; nil means the system's.
+	now func() time.Time
+	// built, when set, sees the bot before it runs, so a test can ask it
+	// whether it is idle.
+	built func(*bot.Bot)
+	// retryDelay shortens the wait before a failed send is retried, for
+	// tests that inject failures; zero keeps the bot's default.
+	retryDelay time.Duration
+}
+
+// serveWith is serve with the test seams.
+func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error {
 	log := cfg.logger(logOut)
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout})
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now})
 	if err != nil {
 		return err
 	}
@@ -137,12 +154,21 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		stopPruning()
 		<-pruned
 	}()
+	var opts []bot.Option
+	if s.now != nil {
+		opts = append(opts, bot.WithClock(s.now))
+	}
 	b := bot.New(bot.Config{
 		Token:        cfg.Token,
 		APIURL:       cfg.APIURL,
 		TimeZone:     cfg.TimeZone,
 		AllowedChats: cfg.AllowedChats,
-	}, db, log)
+		Limits:       cfg.Limits,
+		RetryDelay:   s.retryDelay,
+	}, db, log, opts...)
+	if s.built != nil {
+		s.built(b)
+	}
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
 		log.Info("stopped")

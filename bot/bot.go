@@ -8,8 +8,6 @@ import (
 	"slices"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"trackbot/charts"
 	"trackbot/domain"
 )
@@ -23,6 +21,13 @@ type Config struct {
 	// ShutdownGrace is how long sends in flight may finish after a stop
 	// signal before they are cut off.
 	ShutdownGrace time.Duration
+	// Limits are the flood limits the sender keeps; zero fields take
+	// Telegram's (see DefaultLimits).
+	Limits Limits
+	// RetryDelay is the wait before a failed send is first tried again,
+	// doubling with each attempt; zero means a second. Tests that inject
+	// failures shorten it.
+	RetryDelay time.Duration
 }
 
 // Bot is a running trackbot: the poll loop, the handlers and the sender.
@@ -33,10 +38,13 @@ type Bot struct {
 	now    func() time.Time
 	red    *redactor
 	tg     *telegram
-	self   tgbotapi.User
+	self   tgUser
 	sender *sender
 	sched  *scheduler
 	charts *charts.Renderer
+	// crash is the test hook that stops the work at a kill point when it
+	// returns true; nil in production.
+	crash func(killPoint) bool
 }
 
 // Option changes how a Bot is built (tests use them to inject a clock).
@@ -47,6 +55,10 @@ func WithClock(now func() time.Time) Option { return func(b *Bot) { b.now = now 
 
 // WithRenderer makes the bot draw with r instead of a renderer of its own.
 func WithRenderer(r *charts.Renderer) Option { return func(b *Bot) { b.charts = r } }
+
+// withCrash makes the bot stop a scheduled post's work at the kill points
+// where crash returns true, as a process killed there would (tests only).
+func withCrash(crash func(killPoint) bool) Option { return func(b *Bot) { b.crash = crash } }
 
 // New returns a bot for the configuration and store. It does not talk to
 // Telegram until Run.
@@ -60,10 +72,33 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 	for _, o := range opts {
 		o(b)
 	}
-	b.sender = newSender(b)
-	b.sched = newScheduler(b)
+	b.sender = newSender(senderDeps{
+		store:      store,
+		now:        b.now,
+		limits:     cfg.Limits,
+		retryDelay: cfg.RetryDelay,
+		// The connection exists only once Run has connected.
+		transmit: func(job *domain.OutboxJob) ([]int, error) { return b.tg.transmit(job) },
+		moveChat: b.moveChat,
+		parkChat: b.parkChat,
+		log:      b.log,
+		red:      b.red,
+		stopsAt:  b.stopsAt,
+	})
+	b.sched = newScheduler(schedulerDeps{
+		store:   store,
+		now:     b.now,
+		build:   b.buildPost,
+		enqueue: b.sender.enqueue,
+		log:     b.log,
+		red:     b.red,
+		stopsAt: b.stopsAt,
+	})
 	return b
 }
+
+// stopsAt reports whether the test hook asks the work to stop at p.
+func (b *Bot) stopsAt(p killPoint) bool { return b.crash != nil && b.crash(p) }
 
 // Run connects to Telegram and works until ctx is cancelled. It returns
 // nil after a clean shutdown and an error when it cannot go on (another
@@ -120,6 +155,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	<-sent
 	return err
 }
+
+// Idle reports whether nothing the bot has committed is left to send:
+// tests wait for it, with every update delivered, before they look at the
+// chats.
+func (b *Bot) Idle() bool { return b.sender.idle() }
 
 // drain waits until the outbox is empty or d has passed.
 func (b *Bot) drain(d time.Duration) {
@@ -187,7 +227,7 @@ func sleep(ctx context.Context, d time.Duration) {
 // with a user error has its changes dropped and the error replied instead;
 // the offset moves on either way, so a poisonous update cannot stall the
 // bot. Only a store that cannot commit stops the loop.
-func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) error {
+func (b *Bot) handleUpdate(ctx context.Context, u tgUpdate) error {
 	c := b.newContext(ctx, u)
 	err := b.runHandler(c)
 	if err != nil {

@@ -57,7 +57,7 @@ func runLoad(tb testing.TB, n int) loadResult {
 		messages: len(calls),
 		span:     last.Sub(first),
 		total:    last.Sub(started),
-		best:     time.Duration(float64(len(calls)) / globalPerSecond * float64(time.Second)),
+		best:     time.Duration(float64(len(calls)) / float64(DefaultLimits().GlobalPerSecond) * float64(time.Second)),
 		tooMany:  tg.Count429(),
 	}
 }
@@ -81,6 +81,8 @@ func Test200WorkspacesDueAtOnce_NoFlood(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes about 7 s")
 	}
+	// It waits on the real limits rather than the CPU: let the others run.
+	t.Parallel()
 	r := runLoad(t, 200)
 	t.Logf("%d messages: first to last %v, from start %v, best %v, 429s %d", r.messages, r.span, r.total, r.best, r.tooMany)
 	if r.messages != 200 {

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 	"golang.org/x/text/unicode/norm"
 
 	"trackbot/domain"
@@ -131,7 +130,7 @@ func (b *Bot) routeMessage(c *Context) error {
 // isFileForImport reports whether a message without a command is a file
 // sent as a reply to the bot (to its /import prompt, say): privacy mode
 // delivers such replies, and a file there can only mean an import.
-func (b *Bot) isFileForImport(m *tgbotapi.Message) bool {
+func (b *Bot) isFileForImport(m *tgMessage) bool {
 	r := m.ReplyToMessage
 	return m.Document != nil && r != nil && r.From != nil && r.From.ID == b.self.ID
 }
@@ -139,7 +138,7 @@ func (b *Bot) isFileForImport(m *tgbotapi.Message) bool {
 // parseCommand reads a leading command from a message's text or a
 // document's caption. A command addressed to another bot (/help@otherbot)
 // is not ours and is ignored.
-func (b *Bot) parseCommand(m *tgbotapi.Message) (name, args string, ok bool) {
+func (b *Bot) parseCommand(m *tgMessage) (name, args string, ok bool) {
 	text, entities := m.Text, m.Entities
 	if text == "" {
 		text, entities = m.Caption, m.CaptionEntities
@@ -180,13 +179,13 @@ func (b *Bot) routeButton(c *Context) error {
 }
 
 // menu returns the commands offered in the menu for private chats or groups.
-func (b *Bot) menu(private bool, lang domain.Lang) []tgbotapi.BotCommand {
-	var out []tgbotapi.BotCommand
+func (b *Bot) menu(private bool, lang domain.Lang) []menuCommand {
+	var out []menuCommand
 	for _, cmd := range b.commands() {
 		if cmd.hidden || private && !cmd.private {
 			continue
 		}
-		out = append(out, tgbotapi.BotCommand{Command: cmd.name, Description: domain.Text(lang, "cmd."+cmd.name)})
+		out = append(out, menuCommand{name: cmd.name, description: domain.Text(lang, "cmd."+cmd.name)})
 	}
 	return out
 }

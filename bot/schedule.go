@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,9 +14,6 @@ import (
 
 // Scheduling limits.
 const (
-	// missedDeadline is how late a scheduled post may still go out after
-	// downtime; an older one is skipped and the CEOs are told once.
-	missedDeadline = 24 * time.Hour
 	// maxSchedulerSleep bounds the scheduler's sleep. Settings changes and
 	// new workspaces wake it at once; this is the safety net for any other
 	// change that moves a run, such as a new time zone.
@@ -26,7 +24,7 @@ const (
 )
 
 // killPoint names a step on a scheduled post's way out. Tests stop the bot
-// there to prove a crash at any step loses nothing.
+// there (see withCrash) to prove a crash at any step loses nothing.
 type killPoint int
 
 // The steps a test can stop the bot at.
@@ -36,13 +34,28 @@ const (
 	afterTransmit                      // Telegram took a job, it is not marked sent
 )
 
+// schedulerDeps is everything the scheduler needs from the rest of the bot.
+type schedulerDeps struct {
+	store domain.Store
+	now   func() time.Time
+	// build returns the jobs of a workspace's post of kind for the run at run.
+	build func(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error)
+	// enqueue hands stored jobs to the sender.
+	enqueue func([]*domain.OutboxJob)
+	log     *slog.Logger
+	red     *redactor
+	// stopsAt is the bot's test hook: true stops the work at that step as a
+	// crash would.
+	stopsAt func(killPoint) bool
+}
+
 // scheduler posts the weekly snapshot, the numbers reminder and the
 // hypothesis digest of every workspace on time. It keeps no state of its
 // own: each schedule remembers the last run it handled, and each post's
 // outbox key (kind, workspace, period) makes sure it is stored once, so a
 // restart at any moment neither loses nor repeats a post.
 type scheduler struct {
-	b       *Bot
+	schedulerDeps
 	wake    chan struct{}
 	changed atomic.Bool
 	// known holds the workspaces of the last look, so an update that
@@ -50,12 +63,10 @@ type scheduler struct {
 	mu    sync.Mutex
 	known map[int64]bool
 	zones map[string]*time.Location
-	// crash, set by tests, stops the work at a kill point when it returns true.
-	crash func(killPoint) bool
 }
 
-func newScheduler(b *Bot) *scheduler {
-	return &scheduler{b: b, wake: make(chan struct{}, 1), known: map[int64]bool{}, zones: map[string]*time.Location{}}
+func newScheduler(deps schedulerDeps) *scheduler {
+	return &scheduler{schedulerDeps: deps, wake: make(chan struct{}, 1), known: map[int64]bool{}, zones: map[string]*time.Location{}}
 }
 
 // settingsChanged notes that a schedule changed in the update being handled;
@@ -92,11 +103,6 @@ func (s *scheduler) location(ws *domain.Workspace) *time.Location {
 	return loc
 }
 
-// stopsAt reports whether a test asked the work to stop at p.
-func (s *scheduler) stopsAt(p killPoint) bool {
-	return s.crash != nil && s.crash(p)
-}
-
 // run handles due posts and sleeps until the next one, until ctx ends.
 // Sleeping goes through the runtime's timers, which testing/synctest
 // fakes, so months of schedules run in milliseconds in a test.
@@ -105,7 +111,7 @@ func (s *scheduler) run(ctx context.Context) {
 		next := s.tick(ctx)
 		wait := maxSchedulerSleep
 		if !next.IsZero() {
-			wait = min(wait, next.Sub(s.b.now()))
+			wait = min(wait, next.Sub(s.now()))
 		}
 		timer := time.NewTimer(max(wait, 0))
 		select {
@@ -132,10 +138,10 @@ type dueWork struct {
 // tick handles every owed run and returns the time of the next run of any
 // workspace (zero when none is scheduled).
 func (s *scheduler) tick(ctx context.Context) time.Time {
-	now := s.b.now()
+	now := s.now()
 	work, next, err := s.due(now)
 	if err != nil {
-		s.b.log.Error("reading the schedules failed", "err", s.b.red.Err(err))
+		s.log.Error("reading the schedules failed", "err", s.red.Err(err))
 		return now.Add(time.Minute)
 	}
 	s.handleAll(ctx, work, now)
@@ -145,7 +151,7 @@ func (s *scheduler) tick(ctx context.Context) time.Time {
 // due lists the owed runs per workspace and the next run after now.
 func (s *scheduler) due(now time.Time) ([]dueWork, time.Time, error) {
 	var all []*domain.Workspace
-	err := s.b.store.View(func(tx domain.Tx) error {
+	err := s.store.View(func(tx domain.Tx) error {
 		var err error
 		all, err = tx.Workspaces().List()
 		return err
@@ -192,7 +198,7 @@ func (s *scheduler) handleAll(ctx context.Context, work []dueWork, now time.Time
 		wg.Go(func() {
 			for w := range queue {
 				if err := s.handle(w, now); err != nil {
-					s.b.log.Error("a scheduled post failed", "workspace", w.ws.ID, "err", s.b.red.Err(err))
+					s.log.Error("a scheduled post failed", "workspace", w.ws.ID, "err", s.red.Err(err))
 				}
 			}
 		})
@@ -220,9 +226,9 @@ type preparedRun struct {
 func (s *scheduler) handle(w dueWork, now time.Time) error {
 	var prepared []preparedRun
 	for _, r := range w.runs {
-		p := preparedRun{dueRun: r, missed: now.Sub(r.at) > missedDeadline}
+		p := preparedRun{dueRun: r, missed: w.ws.Schedule(r.kind).TooLate(r.at, now)}
 		if !p.missed {
-			jobs, err := s.b.buildPost(w.ws, r.kind, r.at)
+			jobs, err := s.build(w.ws, r.kind, r.at)
 			if err != nil {
 				return err
 			}
@@ -233,14 +239,14 @@ func (s *scheduler) handle(w dueWork, now time.Time) error {
 	if s.stopsAt(beforeStore) {
 		return nil
 	}
-	added, err := s.store(w.ws.ID, prepared, now)
+	added, err := s.save(w.ws.ID, prepared, now)
 	if err != nil {
 		return err
 	}
 	if s.stopsAt(afterStore) {
 		return nil
 	}
-	s.b.sender.enqueue(added)
+	s.enqueue(added)
 	return nil
 }
 
@@ -256,12 +262,12 @@ func keyed(jobs []*domain.OutboxJob, key string) []*domain.OutboxJob {
 	return jobs
 }
 
-// store adds the prepared posts to the outbox, marks their runs handled and
+// save adds the prepared posts to the outbox, marks their runs handled and
 // adds the note about skipped posts, all in one transaction. A run another
 // process handled meanwhile is left alone.
-func (s *scheduler) store(wsID int64, prepared []preparedRun, now time.Time) ([]*domain.OutboxJob, error) {
+func (s *scheduler) save(wsID int64, prepared []preparedRun, now time.Time) ([]*domain.OutboxJob, error) {
 	var added []*domain.OutboxJob
-	err := s.b.store.Update(func(tx domain.Tx) error {
+	err := s.store.Update(func(tx domain.Tx) error {
 		added = nil
 		ws, err := tx.Workspaces().Get(wsID)
 		if err != nil {

@@ -2,9 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
-	"log/slog"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,137 +10,8 @@ import (
 	"time"
 
 	"trackbot/bot/telegramtest"
-	"trackbot/charts"
 	"trackbot/domain"
-	"trackbot/storage"
 )
-
-// shiftedClock reads the running clock (the real one, or synctest's fake
-// one) moved so that it showed start when it was made.
-func shiftedClock(start time.Time) func() time.Time {
-	offset := start.Sub(time.Now())
-	return func() time.Time { return time.Now().Add(offset) }
-}
-
-// openDB opens a database under t.TempDir() stamped by now.
-func openDB(t testing.TB, now func() time.Time) *storage.DB {
-	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	return db
-}
-
-var (
-	rendererOnce sync.Once
-	renderer     *charts.Renderer
-)
-
-// testRenderer is one chart renderer for all tests: parsing the font is
-// the slow part and a Renderer is safe for concurrent use.
-func testRenderer(t testing.TB) *charts.Renderer {
-	rendererOnce.Do(func() {
-		r, err := charts.New()
-		if err != nil {
-			t.Fatal(err)
-		}
-		renderer = r
-	})
-	return renderer
-}
-
-// newTestBot builds a bot on db whose clock is now.
-func newTestBot(t testing.TB, cfg Config, db domain.Store, now func() time.Time) *Bot {
-	return New(cfg, db, slog.New(slog.DiscardHandler), WithClock(now), WithRenderer(testRenderer(t)))
-}
-
-// mustUpdate runs fn in a write transaction.
-func mustUpdate(t testing.TB, db domain.Store, fn func(tx domain.Tx) error) {
-	t.Helper()
-	if err := db.Update(fn); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// testWorkspace is a workspace of chat in zone, created at created, with
-// a CEO and the heads of marketing (@mark) and sales (@sam), and two
-// segments: dealers (focus) and retail, which skips meetings and proposals.
-func testWorkspace(chat int64, zone string, created time.Time) *domain.Workspace {
-	ws := domain.NewWorkspace(chat, fmt.Sprintf("Company %d", -chat), domain.English, zone,
-		domain.Person{UserID: 1, Name: "Anna", Username: "anna"}, created)
-	ws.Segments = []domain.Segment{
-		{Key: "dealers", Name: domain.Name{En: "Dealers", Ru: "Дилеры"}, Focus: true},
-		{Key: "retail", Name: domain.Name{En: "Retail", Ru: "Розница"}, SkipStages: []string{"meetings", "proposals"}},
-	}
-	ws.Members = append(ws.Members,
-		domain.Member{UserID: 2, Name: "Mark", Username: "mark", HeadOf: []string{domain.DeptMarketing}},
-		domain.Member{UserID: 3, Name: "Sam", Username: "sam", HeadOf: []string{domain.DeptSales}})
-	return ws
-}
-
-func createWorkspace(t testing.TB, db domain.Store, ws *domain.Workspace) *domain.Workspace {
-	t.Helper()
-	mustUpdate(t, db, func(tx domain.Tx) error { return tx.Workspaces().Create(ws) })
-	return ws
-}
-
-// weekRecord is a segment's week with the numbers of the departments given.
-func weekRecord(segment string, w domain.Week, marketing, sales bool) domain.WeeklyRecord {
-	r := domain.WeeklyRecord{Segment: segment, Week: w, Counts: map[string]int64{}}
-	if marketing {
-		r.Counts["impressions"], r.Counts["clicks"], r.Counts["leads"], r.Counts["qualified"] = 40000, 1200, 150, 90
-		r.Spend = 300_000_00
-	}
-	if sales {
-		if segment == "dealers" {
-			r.Counts["meetings"], r.Counts["proposals"] = 40, 25
-		}
-		r.Counts["deals"], r.Counts["paid"] = 9, 7
-		r.Revenue = 2_100_000_00
-	}
-	return r
-}
-
-// storedJobs returns every job in the outbox by key.
-func storedJobs(t testing.TB, db domain.Store) map[string]*domain.OutboxJob {
-	t.Helper()
-	jobs := map[string]*domain.OutboxJob{}
-	err := db.View(func(tx domain.Tx) error {
-		pending, err := tx.Outbox().Pending()
-		for _, j := range pending {
-			jobs[j.Key] = j
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return jobs
-}
-
-// postsOf returns the periods of the posts of kind in workspace ws, with
-// their first job, from keys like "snapshot:1:2026-W13".
-func postsOf(jobs map[string]*domain.OutboxJob, kind domain.ScheduleKind, ws int64) map[string]*domain.OutboxJob {
-	prefix := fmt.Sprintf("%s:%d:", kind, ws)
-	out := map[string]*domain.OutboxJob{}
-	for key, j := range jobs {
-		if period, ok := strings.CutPrefix(key, prefix); ok && !strings.Contains(period, ":") {
-			out[period] = j
-		}
-	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
 
 // TestScheduler_ThreeMonthsAcrossTheClockChange runs the scheduler from 1
 // March to 1 June 2026 on synctest's clock, with a London workspace (the
@@ -151,6 +19,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // others and whose hypotheses fall due twice, and a Moscow workspace with
 // the reminder switched off.
 func TestScheduler_ThreeMonthsAcrossTheClockChange(t *testing.T) {
+	t.Parallel()
 	london, _ := time.LoadLocation("Europe/London")
 	moscow, _ := time.LoadLocation("Europe/Moscow")
 	firstWeek := domain.WeekOf(time.Date(2026, 3, 2, 0, 0, 0, 0, london))
@@ -413,6 +282,7 @@ func TestScheduler_ChangedTimeOwesOnlyLaterRuns(t *testing.T) {
 // doubled (once) only when Telegram had taken it but the bot had not
 // recorded that.
 func TestScheduledPost_KillAtEachStep(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		kill  killPoint
@@ -437,16 +307,15 @@ func TestScheduledPost_KillAtEachStep(t *testing.T) {
 				tg.FailNext("sendMessage", telegramtest.Failure{AfterEffect: true, Drop: true})
 			}
 
-			first := newTestBot(t, cfg, db, clock)
 			killed := make(chan struct{})
 			var once sync.Once
-			first.sched.crash = func(p killPoint) bool {
+			first := newTestBot(t, cfg, db, clock, withCrash(func(p killPoint) bool {
 				if p != tt.kill {
 					return false
 				}
 				once.Do(func() { close(killed) })
 				return true
-			}
+			}))
 			stop := runBot(t, first)
 			if tt.fault {
 				waitSent(t, db, key)

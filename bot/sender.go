@@ -3,32 +3,52 @@ package bot
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"trackbot/domain"
 )
 
-// Telegram's flood limits, kept with a little margin.
+// Waits before a failed send is tried again: the first, doubling with each
+// attempt up to the cap.
 const (
-	globalPerSecond = 30              // requests a second overall
-	groupPerMinute  = 20              // messages a minute to one group
-	chatSpacing     = 1 * time.Second // between two messages to one chat
+	firstRetryDelay = time.Second
 	maxRetryDelay   = 60 * time.Second
 )
 
+// senderDeps is everything the sender needs from the rest of the bot.
+type senderDeps struct {
+	store  domain.Store
+	now    func() time.Time
+	limits Limits
+	// retryDelay is the wait before the first retry of a failed send;
+	// zero means firstRetryDelay.
+	retryDelay time.Duration
+	// transmit performs one job against the Bot API and returns the ids of
+	// the messages it made; a refusal by Telegram is an *apiError, anything
+	// else a network failure.
+	transmit func(*domain.OutboxJob) ([]int, error)
+	// moveChat rebinds a workspace to the supergroup its group became.
+	moveChat func(from, to int64) error
+	// parkChat marks the chat's workspace parked after the bot was removed.
+	parkChat func(chatID int64) error
+	log      *slog.Logger
+	red      *redactor
+	// stopsAt is the bot's test hook: true stops the work at that step as a
+	// crash would.
+	stopsAt func(killPoint) bool
+}
+
 // sender delivers outbox jobs. All sending goes through it, so one place
-// keeps Telegram's limits: one message a second per chat, 20 a minute per
-// group, 30 requests a second overall, and a chat held after a 429 until
+// keeps Telegram's limits (see Limits), and a chat held after a 429 until
 // retry_after has passed. Jobs to one chat go out one at a time in order;
 // different chats go out in parallel.
 type sender struct {
-	b    *Bot
+	senderDeps
 	mu   sync.Mutex
 	jobs map[int64]bool // ids queued or in flight, so a job is never queued twice
 	// chats holds per-chat queues and timing.
@@ -45,24 +65,18 @@ type sender struct {
 	flight    sync.WaitGroup
 }
 
-// chatLane is one chat's queue and its timing.
-type chatLane struct {
-	queue   []*domain.OutboxJob // sorted by priority, then id
-	busy    bool
-	readyAt time.Time
-	// sent holds when the chat's messages of the last minute were answered,
-	// one entry per message (a media group counts each photo).
-	sent []time.Time
-}
-
-func newSender(b *Bot) *sender {
-	return &sender{b: b, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
+func newSender(deps senderDeps) *sender {
+	deps.limits = deps.limits.orDefault()
+	if deps.retryDelay <= 0 {
+		deps.retryDelay = firstRetryDelay
+	}
+	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
 }
 
 // load queues every pending job from the store, after a restart.
 func (s *sender) load() error {
 	var pending []*domain.OutboxJob
-	err := s.b.store.View(func(tx domain.Tx) error {
+	err := s.store.View(func(tx domain.Tx) error {
 		var err error
 		pending, err = tx.Outbox().Pending()
 		return err
@@ -136,7 +150,7 @@ func (s *sender) run(ctx context.Context) {
 func (s *sender) dispatch() time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.b.now()
+	now := s.now()
 	if now.Before(s.heldUntil) {
 		return s.heldUntil.Sub(now)
 	}
@@ -167,7 +181,7 @@ func (s *sender) readyChats(now time.Time, wait *time.Duration) []int64 {
 		if lane.busy || len(lane.queue) == 0 {
 			continue
 		}
-		at := lane.nextAt(chatID, lane.queue[0])
+		at := lane.nextAt(chatID, lane.queue[0], s.limits)
 		if at.After(now) {
 			*wait = min(*wait, at.Sub(now))
 			continue
@@ -184,87 +198,18 @@ func (s *sender) readyChats(now time.Time, wait *time.Duration) []int64 {
 	return ready
 }
 
-// nextAt is the earliest time job may be sent to the chat.
-func (l *chatLane) nextAt(chatID int64, job *domain.OutboxJob) time.Time {
-	at := l.readyAt
-	if job.NotBefore.After(at) {
-		at = job.NotBefore
-	}
-	if !countsAsMessage(job) {
-		return at
-	}
-	if n := len(l.sent); n > 0 {
-		at = later(at, l.sent[n-1].Add(chatSpacing))
-	}
-	if over := len(l.sent) + messageWeight(job) - groupPerMinute; chatID < 0 && over > 0 && len(l.sent) > 0 {
-		at = later(at, l.sent[min(over, len(l.sent))-1].Add(time.Minute))
-	}
-	return at
-}
-
-// messageWeight is how many messages a job puts into the chat: a media
-// group counts one per photo against a group's limit.
-func messageWeight(j *domain.OutboxJob) int {
-	if j.Kind == domain.SendMediaGroup {
-		return max(len(j.Files), 1)
-	}
-	return 1
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
-// countsAsMessage reports whether the job puts a message into the chat;
-// answers to button presses and chat actions do not count against the
-// per-chat limits.
-func countsAsMessage(j *domain.OutboxJob) bool {
-	return j.Kind != domain.AnswerCallback && j.Kind != domain.ChatAction
-}
-
-func (s *sender) globalAllows(now time.Time) bool {
-	cut := 0
-	for cut < len(s.recent) && now.Sub(s.recent[cut]) >= time.Second {
-		cut++
-	}
-	s.recent = s.recent[cut:]
-	return len(s.recent)+s.inFlight < globalPerSecond
-}
-
-// answered records that Telegram answered a request (or it failed on the
-// way) at now, for the global and the chat's limits.
-func (s *sender) answered(job *domain.OutboxJob, sent bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.inFlight--
-	if !sent {
-		return
-	}
-	now := s.b.now()
-	s.recent = append(s.recent, now)
-	if countsAsMessage(job) {
-		lane := s.lane(job.ChatID)
-		for range messageWeight(job) {
-			lane.sent = append(lane.sent, now)
-		}
-	}
-}
-
 // deliver sends one job and records the outcome.
 func (s *sender) deliver(job *domain.OutboxJob) {
 	defer s.flight.Done()
 	defer s.poke()
-	if !job.Deadline.IsZero() && s.b.now().After(job.Deadline) {
+	if !job.Deadline.IsZero() && s.now().After(job.Deadline) {
 		s.answered(job, false)
 		s.giveUp(job, "past its deadline")
 		return
 	}
-	ids, err := s.b.transmit(job)
+	ids, err := s.transmit(job)
 	s.answered(job, true)
-	if err == nil && s.b.sched.stopsAt(afterTransmit) {
+	if err == nil && s.stopsAt(afterTransmit) {
 		return
 	}
 	if err == nil {
@@ -277,12 +222,14 @@ func (s *sender) deliver(job *domain.OutboxJob) {
 // handleFailure decides, from Telegram's answer, whether to wait, retry,
 // move the chat, or give up.
 func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
-	e := classify(err)
-	log := s.b.log.With("job", job.ID, "chat", job.ChatID, "kind", string(job.Kind))
+	// e stays nil for a network failure: Telegram never answered.
+	var e *apiError
+	errors.As(err, &e)
+	log := s.log.With("job", job.ID, "chat", job.ChatID, "kind", string(job.Kind))
 	switch {
 	case e == nil || e.Code >= 500 || e.Code == 0:
-		s.retryLater(job, s.b.red.Err(err))
-		log.Warn("send failed, will retry", "err", s.b.red.Err(err), "attempt", job.Attempts)
+		s.retryLater(job, s.red.Err(err))
+		log.Warn("send failed, will retry", "err", s.red.Err(err), "attempt", job.Attempts)
 	case e.Code == http.StatusTooManyRequests:
 		s.hold(job, time.Duration(max(e.RetryAfter, 1))*time.Second)
 		log.Warn("rate limited by telegram", "retry_after", e.RetryAfter)
@@ -294,44 +241,44 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 	case strings.Contains(e.Description, "message is not modified"):
 		s.succeed(job, nil)
 	default:
-		log.Error("telegram refused a message", "code", e.Code, "reason", s.b.red.String(e.Description))
+		log.Error("telegram refused a message", "code", e.Code, "reason", s.red.String(e.Description))
 		s.giveUp(job, e.Description)
 	}
 }
 
 // succeed marks the job sent with the ids of the messages it made.
 func (s *sender) succeed(job *domain.OutboxJob, ids []int) {
-	err := s.b.store.Update(func(tx domain.Tx) error {
-		return tx.Outbox().Done(job.ID, ids, s.b.now())
+	err := s.store.Update(func(tx domain.Tx) error {
+		return tx.Outbox().Done(job.ID, ids, s.now())
 	})
 	if err != nil {
-		s.b.log.Error("marking a sent job failed", "job", job.ID, "err", s.b.red.Err(err))
+		s.log.Error("marking a sent job failed", "job", job.ID, "err", s.red.Err(err))
 	}
 	s.finish(job, true)
 }
 
 func (s *sender) giveUp(job *domain.OutboxJob, reason string) {
 	job.Failed = true
-	job.LastError = s.b.red.String(reason)
-	err := s.b.store.Update(func(tx domain.Tx) error {
+	job.LastError = s.red.String(reason)
+	err := s.store.Update(func(tx domain.Tx) error {
 		if err := tx.Outbox().Put(job); err != nil {
 			return err
 		}
-		return tx.Outbox().Done(job.ID, nil, s.b.now())
+		return tx.Outbox().Done(job.ID, nil, s.now())
 	})
 	if err != nil {
-		s.b.log.Error("marking a failed job failed", "job", job.ID, "err", s.b.red.Err(err))
+		s.log.Error("marking a failed job failed", "job", job.ID, "err", s.red.Err(err))
 	}
 	s.finish(job, true)
 }
 
 func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
 	job.Attempts++
-	delay := min(time.Second<<min(job.Attempts-1, 6), maxRetryDelay)
-	job.NotBefore = s.b.now().Add(delay)
+	delay := min(s.retryDelay<<min(job.Attempts-1, 6), maxRetryDelay)
+	job.NotBefore = s.now().Add(delay)
 	job.LastError = reason
-	if err := s.b.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
-		s.b.log.Error("storing a retry failed", "job", job.ID, "err", s.b.red.Err(err))
+	if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
+		s.log.Error("storing a retry failed", "job", job.ID, "err", s.red.Err(err))
 	}
 	s.finish(job, false)
 }
@@ -342,7 +289,7 @@ func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
 func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	until := s.b.now().Add(d)
+	until := s.now().Add(d)
 	lane := s.lane(job.ChatID)
 	lane.readyAt = until
 	lane.busy = false
@@ -355,8 +302,8 @@ func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
 // Telegram gave, and resends there.
 func (s *sender) migrate(job *domain.OutboxJob, newChat int64) {
 	old := job.ChatID
-	if err := s.b.moveChat(old, newChat); err != nil {
-		s.b.log.Error("moving a migrated chat failed", "from", old, "to", newChat, "err", err)
+	if err := s.moveChat(old, newChat); err != nil {
+		s.log.Error("moving a migrated chat failed", "from", old, "to", newChat, "err", err)
 	}
 	s.mu.Lock()
 	lane := s.lane(old)
@@ -367,14 +314,14 @@ func (s *sender) migrate(job *domain.OutboxJob, newChat int64) {
 	for _, j := range moved {
 		j.ChatID = newChat
 	}
-	s.store(moved, false, "moving queued jobs")
+	s.save(moved, false, "moving queued jobs")
 	s.enqueue(moved)
 }
 
 // park stops sending to a chat the bot was removed from.
 func (s *sender) park(job *domain.OutboxJob, reason string) {
-	if err := s.b.parkChat(job.ChatID); err != nil {
-		s.b.log.Error("parking a workspace failed", "chat", job.ChatID, "err", err)
+	if err := s.parkChat(job.ChatID); err != nil {
+		s.log.Error("parking a workspace failed", "chat", job.ChatID, "err", err)
 	}
 	s.mu.Lock()
 	lane := s.lane(job.ChatID)
@@ -386,13 +333,13 @@ func (s *sender) park(job *domain.OutboxJob, reason string) {
 		j.Failed = true
 		j.LastError = reason
 	}
-	s.store(dropped, true, "dropping jobs of a parked chat")
+	s.save(dropped, true, "dropping jobs of a parked chat")
 }
 
-// store saves jobs taken off their lane (finished marks them given up) and
+// save stores jobs taken off their lane (finished marks them given up) and
 // forgets them, so enqueue may take them again under their new chat.
-func (s *sender) store(jobs []*domain.OutboxJob, finished bool, what string) {
-	err := s.b.store.Update(func(tx domain.Tx) error {
+func (s *sender) save(jobs []*domain.OutboxJob, finished bool, what string) {
+	err := s.store.Update(func(tx domain.Tx) error {
 		for _, j := range jobs {
 			if err := tx.Outbox().Put(j); err != nil {
 				return err
@@ -400,14 +347,14 @@ func (s *sender) store(jobs []*domain.OutboxJob, finished bool, what string) {
 			if !finished {
 				continue
 			}
-			if err := tx.Outbox().Done(j.ID, nil, s.b.now()); err != nil {
+			if err := tx.Outbox().Done(j.ID, nil, s.now()); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		s.b.log.Error(what+" failed", "err", s.b.red.Err(err))
+		s.log.Error(what+" failed", "err", s.red.Err(err))
 	}
 	s.mu.Lock()
 	for _, j := range jobs {
@@ -428,7 +375,7 @@ func (s *sender) finish(job *domain.OutboxJob, done bool) {
 	delete(s.jobs, job.ID)
 	lane.queue = slices.DeleteFunc(lane.queue, func(j *domain.OutboxJob) bool { return j.ID == job.ID })
 	cut := 0
-	now := s.b.now()
+	now := s.now()
 	for cut < len(lane.sent) && now.Sub(lane.sent[cut]) >= time.Minute {
 		cut++
 	}
@@ -444,102 +391,4 @@ func (s *sender) idle() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.jobs) == 0
-}
-
-// transmit performs one job against the Bot API and returns the ids of
-// the messages it created.
-func (b *Bot) transmit(job *domain.OutboxJob) ([]int, error) {
-	api := b.tg.api
-	switch job.Kind {
-	case domain.SendText:
-		m := tgbotapi.NewMessage(job.ChatID, job.Text)
-		m.ParseMode = tgbotapi.ModeHTML
-		m.DisableWebPagePreview = true
-		m.ReplyToMessageID = job.ReplyTo
-		m.AllowSendingWithoutReply = true
-		if kb := keyboard(job.Keyboard); kb != nil {
-			m.ReplyMarkup = *kb
-		}
-		return one(api.Send(m))
-	case domain.SendPhoto:
-		f := job.Files[0]
-		p := tgbotapi.NewPhoto(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
-		p.Caption = f.Caption
-		p.ParseMode = tgbotapi.ModeHTML
-		p.ReplyToMessageID = job.ReplyTo
-		if kb := keyboard(job.Keyboard); kb != nil {
-			p.ReplyMarkup = *kb
-		}
-		return one(api.Send(p))
-	case domain.SendDocument:
-		f := job.Files[0]
-		d := tgbotapi.NewDocument(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
-		d.Caption = f.Caption
-		d.ParseMode = tgbotapi.ModeHTML
-		d.ReplyToMessageID = job.ReplyTo
-		return one(api.Send(d))
-	case domain.SendMediaGroup:
-		return b.sendMediaGroup(job)
-	case domain.EditText:
-		e := tgbotapi.NewEditMessageText(job.ChatID, job.EditMessageID, job.Text)
-		e.ParseMode = tgbotapi.ModeHTML
-		e.DisableWebPagePreview = true
-		e.ReplyMarkup = keyboard(job.Keyboard)
-		if e.ReplyMarkup == nil {
-			// An empty keyboard removes the old buttons.
-			e.ReplyMarkup = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
-		}
-		return one(api.Send(e))
-	case domain.AnswerCallback:
-		c := tgbotapi.NewCallback(job.CallbackID, job.Text)
-		c.ShowAlert = job.ShowAlert
-		_, err := api.Request(c)
-		return nil, err
-	case domain.ChatAction:
-		_, err := api.Request(tgbotapi.NewChatAction(job.ChatID, job.Action))
-		return nil, err
-	}
-	return nil, errors.New("unknown outbox job kind " + string(job.Kind))
-}
-
-func (b *Bot) sendMediaGroup(job *domain.OutboxJob) ([]int, error) {
-	media := make([]any, len(job.Files))
-	for i, f := range job.Files {
-		// Values, not pointers: the library serialises pointers' raw bytes.
-		p := tgbotapi.NewInputMediaPhoto(tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
-		p.Caption = f.Caption
-		p.ParseMode = tgbotapi.ModeHTML
-		media[i] = p
-	}
-	msgs, err := b.tg.api.SendMediaGroup(tgbotapi.NewMediaGroup(job.ChatID, media))
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int, len(msgs))
-	for i, m := range msgs {
-		ids[i] = m.MessageID
-	}
-	return ids, nil
-}
-
-func one(m tgbotapi.Message, err error) ([]int, error) {
-	if err != nil {
-		return nil, err
-	}
-	return []int{m.MessageID}, nil
-}
-
-func keyboard(rows [][]domain.Button) *tgbotapi.InlineKeyboardMarkup {
-	if len(rows) == 0 {
-		return nil
-	}
-	kb := tgbotapi.InlineKeyboardMarkup{}
-	for _, row := range rows {
-		var r []tgbotapi.InlineKeyboardButton
-		for _, btn := range row {
-			r = append(r, tgbotapi.NewInlineKeyboardButtonData(btn.Text, btn.Data))
-		}
-		kb.InlineKeyboard = append(kb.InlineKeyboard, r)
-	}
-	return &kb
 }

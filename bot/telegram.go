@@ -30,16 +30,48 @@ type telegram struct {
 	red     *redactor
 }
 
-// contextTransport ties every library request to a context, because the
-// library builds requests without one and a shutdown would otherwise wait
-// for in-flight calls to time out.
+// The Bot API's update types the handlers read, named here so that the
+// library is named in as few places as possible.
+type (
+	tgUpdate  = tgbotapi.Update
+	tgMessage = tgbotapi.Message
+	tgUser    = tgbotapi.User
+)
+
+// contextTransport ties every request to a stop context as well as to its
+// own: the library builds requests without a context, and a shutdown would
+// otherwise wait for in-flight calls to time out. A request with a context
+// of its own (the long poll) ends with whichever ends first.
 type contextTransport struct {
-	ctx  context.Context
+	stop context.Context
 	next http.RoundTripper
 }
 
 func (t contextTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	return t.next.RoundTrip(req.WithContext(t.ctx))
+	ctx, cancel := context.WithCancel(req.Context())
+	unhook := context.AfterFunc(t.stop, cancel)
+	resp, err := t.next.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		unhook()
+		cancel()
+		return nil, err
+	}
+	// The body is read after RoundTrip returns: the context lives until it
+	// is closed.
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, release: func() { unhook(); cancel() }}
+	return resp, nil
+}
+
+// cancelOnClose releases a request's context when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	release func()
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.release()
+	return err
 }
 
 // newTelegram connects to the Bot API at baseURL. stop cancels in-flight
@@ -50,7 +82,7 @@ func newTelegram(ctx, stop context.Context, baseURL, token string, red *redactor
 	baseURL = strings.TrimRight(baseURL, "/")
 	client := &http.Client{
 		Timeout:   pollTimeout + 15*time.Second,
-		Transport: contextTransport{ctx: stop, next: http.DefaultTransport},
+		Transport: contextTransport{stop: stop, next: http.DefaultTransport},
 	}
 	t := &telegram{http: client, baseURL: baseURL, token: token, red: red}
 	backoff := newBackoff(time.Second, 30*time.Second)
@@ -91,7 +123,7 @@ func (e *apiError) Error() string { return fmt.Sprintf("telegram %d: %s", e.Code
 // getUpdates long-polls for updates from offset. It returns errConflict on
 // 409, an *apiError for other API errors and a plain error for network
 // failures.
-func (t *telegram) getUpdates(ctx context.Context, offset int) ([]tgbotapi.Update, error) {
+func (t *telegram) getUpdates(ctx context.Context, offset int) ([]tgUpdate, error) {
 	form := url.Values{}
 	form.Set("offset", strconv.Itoa(offset))
 	form.Set("limit", "100")
@@ -113,10 +145,10 @@ func (t *telegram) getUpdates(ctx context.Context, offset int) ([]tgbotapi.Updat
 		return nil, errors.New(t.red.Err(err))
 	}
 	var answer struct {
-		OK          bool              `json:"ok"`
-		Result      []tgbotapi.Update `json:"result"`
-		ErrorCode   int               `json:"error_code"`
-		Description string            `json:"description"`
+		OK          bool       `json:"ok"`
+		Result      []tgUpdate `json:"result"`
+		ErrorCode   int        `json:"error_code"`
+		Description string     `json:"description"`
 		Parameters  *struct {
 			RetryAfter int `json:"retry_after"`
 		} `json:"parameters"`

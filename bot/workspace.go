@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
 	"trackbot/domain"
 )
 
@@ -327,27 +325,20 @@ func (b *Bot) onMembership(c *Context) error {
 // registerCommands sets the command menu for groups and private chats in
 // each language, retrying while Telegram is unreachable.
 func (b *Bot) registerCommands(ctx interface{ Done() <-chan struct{} }) {
-	scopes := []struct {
-		scope   tgbotapi.BotCommandScope
-		private bool
-	}{
-		{tgbotapi.NewBotCommandScopeAllGroupChats(), false},
-		{tgbotapi.NewBotCommandScopeAllPrivateChats(), true},
-	}
-	for _, s := range scopes {
+	for _, private := range []bool{false, true} {
 		for _, lang := range domain.Langs {
 			code := string(lang)
 			if lang == domain.English {
 				code = "" // the default for every other language
 			}
-			cfg := tgbotapi.NewSetMyCommandsWithScopeAndLanguage(s.scope, code, b.menu(s.private, lang)...)
+			menu := b.menu(private, lang)
 			wait := newBackoff(time.Second, time.Minute)
 			for {
-				_, err := b.tg.api.Request(cfg)
+				err := b.tg.setCommands(private, code, menu)
 				if err == nil {
 					break
 				}
-				b.log.Warn("setMyCommands failed", "err", b.red.Err(err))
+				b.log.Warn("setMyCommands failed", "err", err)
 				select {
 				case <-ctx.Done():
 					return

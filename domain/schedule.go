@@ -135,6 +135,18 @@ func (s Schedule) Owed(run time.Time) bool {
 	return !run.IsZero() && run.After(s.Since) && run.After(s.Done)
 }
 
+// MissedRunDeadline is how late a scheduled post may still go out after
+// downtime. A day keeps a post useful (Monday's snapshot on Monday
+// evening); an older one would report stale news, so it is skipped and the
+// CEOs are told once instead.
+const MissedRunDeadline = 24 * time.Hour
+
+// TooLate reports whether the run at run, handled at now, is past
+// MissedRunDeadline and must be skipped rather than posted.
+func (s Schedule) TooLate(run, now time.Time) bool {
+	return now.Sub(run) > MissedRunDeadline
+}
+
 // wallTime returns the instant the clocks in loc show the date and time.
 // time.Date leaves the choice unspecified when that wall time is skipped
 // or repeated by a clock change, so both cases are decided here.

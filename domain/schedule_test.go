@@ -130,6 +130,28 @@ func TestSchedule_Owed(t *testing.T) {
 	}
 }
 
+func TestSchedule_TooLate(t *testing.T) {
+	run := utc(2026, 3, 30, 8, 0)
+	tests := []struct {
+		name string
+		now  time.Time
+		want bool
+	}{
+		{"on time", run, false},
+		{"the same evening", run.Add(11 * time.Hour), false},
+		{"exactly a day late", run.Add(24 * time.Hour), false},
+		{"a day and a minute late", run.Add(24*time.Hour + time.Minute), true},
+		{"a week late", run.Add(7 * 24 * time.Hour), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DefaultSchedule(ScheduleSnapshot).TooLate(run, tt.now); got != tt.want {
+				t.Errorf("TooLate(%s after the run) = %v, want %v", tt.now.Sub(run), got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSchedule_PeriodAndKey(t *testing.T) {
 	loc := mustZone(t, "Europe/Moscow")
 	// Monday 30 March 2026 09:00 Moscow is in ISO week 14.

@@ -9,6 +9,13 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
+// pollActive reports whether a getUpdates call is waiting on the server.
+func (s *Server) pollActive() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.updates.active != nil
+}
+
 func TestGetUpdatesOffsetConfirmAndLongPoll(t *testing.T) {
 	srv, bot := newBot(t)
 	id := srv.SendText(group, alice, "/start@trackbot_test_bot now")
@@ -31,16 +38,29 @@ func TestGetUpdatesOffsetConfirmAndLongPoll(t *testing.T) {
 		t.Fatalf("after confirm: %+v", none)
 	}
 	// Long poll: blocks until an update arrives.
-	go func() {
-		time.Sleep(100 * time.Millisecond)
-		srv.SendText(PrivateChat(bob), bob, "hello")
-	}()
+	type polled struct {
+		ups []tgbotapi.Update
+		err error
+	}
+	done := make(chan polled, 1)
 	start := time.Now()
-	ups, err = bot.GetUpdates(tgbotapi.UpdateConfig{Offset: next, Timeout: 10})
+	go func() {
+		ups, err := bot.GetUpdates(tgbotapi.UpdateConfig{Offset: next, Timeout: 10})
+		done <- polled{ups, err}
+	}()
+	srv.WaitFor(t, 2*time.Second, "the poll waiting", srv.pollActive)
+	select {
+	case p := <-done:
+		t.Fatalf("the long poll returned before any update: %v %+v", p.err, p.ups)
+	default:
+	}
+	srv.SendText(PrivateChat(bob), bob, "hello")
+	p := <-done
+	ups, err = p.ups, p.err
 	if err != nil || len(ups) != 1 || ups[0].Message.Chat.ID != bob.ID || ups[0].Message.Chat.Type != "private" {
 		t.Fatalf("long poll: %v %+v", err, ups)
 	}
-	if d := time.Since(start); d < 50*time.Millisecond || d > 3*time.Second {
+	if d := time.Since(start); d > 3*time.Second {
 		t.Fatalf("long poll took %v", d)
 	}
 	// And returns empty when the timeout passes.
@@ -92,8 +112,7 @@ func TestConflict(t *testing.T) {
 		_, err := bot.GetUpdates(tgbotapi.UpdateConfig{Timeout: 10})
 		first <- err
 	}()
-	srv.WaitFor(t, 2*time.Second, "first poll", func() bool { return len(srv.CallsTo("getUpdates")) == 1 })
-	time.Sleep(20 * time.Millisecond)
+	srv.WaitFor(t, 2*time.Second, "first poll waiting", srv.pollActive)
 	second := make(chan error, 1)
 	go func() {
 		_, err := bot.GetUpdates(tgbotapi.UpdateConfig{Timeout: 10})
@@ -107,11 +126,7 @@ func TestConflict(t *testing.T) {
 	case <-time.After(3 * time.Second):
 		t.Fatal("older poll was not terminated")
 	}
-	srv.WaitFor(t, 2*time.Second, "second poll active", func() bool {
-		srv.mu.Lock()
-		defer srv.mu.Unlock()
-		return srv.updates.active != nil
-	})
+	srv.WaitFor(t, 2*time.Second, "second poll active", srv.pollActive)
 	srv.SimulateConflict()
 	if err := <-second; apiErr(t, err).Code != http.StatusConflict {
 		t.Fatalf("simulated on active: %v", err)

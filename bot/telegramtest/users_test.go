@@ -125,8 +125,8 @@ func TestKickAndMigrate(t *testing.T) {
 
 func TestWaitForMessages(t *testing.T) {
 	srv, bot := newBot(t)
+	// The messages arrive while WaitForMessages waits (or just before).
 	go func() {
-		time.Sleep(50 * time.Millisecond)
 		bot.Send(tgbotapi.NewMessage(9, "one"))
 		bot.Send(tgbotapi.NewMessage(9, "two"))
 	}()

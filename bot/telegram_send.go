@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"errors"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"trackbot/domain"
+)
+
+// This file and telegram.go are the only ones that call the Telegram
+// library: here outbox jobs and the command menu become Bot API requests.
+
+// transmit performs one job against the Bot API and returns the ids of
+// the messages it created. A refusal by Telegram comes back as an
+// *apiError; any other error is a network failure, scrubbed of the token.
+func (t *telegram) transmit(job *domain.OutboxJob) ([]int, error) {
+	ids, err := t.call(job)
+	if err == nil {
+		return ids, nil
+	}
+	if e := classify(err); e != nil {
+		e.Description = t.red.String(e.Description)
+		return nil, e
+	}
+	return nil, errors.New(t.red.Err(err))
+}
+
+// call maps one outbox job to its library call.
+func (t *telegram) call(job *domain.OutboxJob) ([]int, error) {
+	api := t.api
+	switch job.Kind {
+	case domain.SendText:
+		m := tgbotapi.NewMessage(job.ChatID, job.Text)
+		m.ParseMode = tgbotapi.ModeHTML
+		m.DisableWebPagePreview = true
+		m.ReplyToMessageID = job.ReplyTo
+		m.AllowSendingWithoutReply = true
+		if kb := keyboard(job.Keyboard); kb != nil {
+			m.ReplyMarkup = *kb
+		}
+		return one(api.Send(m))
+	case domain.SendPhoto:
+		f := job.Files[0]
+		p := tgbotapi.NewPhoto(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		p.Caption = f.Caption
+		p.ParseMode = tgbotapi.ModeHTML
+		p.ReplyToMessageID = job.ReplyTo
+		if kb := keyboard(job.Keyboard); kb != nil {
+			p.ReplyMarkup = *kb
+		}
+		return one(api.Send(p))
+	case domain.SendDocument:
+		f := job.Files[0]
+		d := tgbotapi.NewDocument(job.ChatID, tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		d.Caption = f.Caption
+		d.ParseMode = tgbotapi.ModeHTML
+		d.ReplyToMessageID = job.ReplyTo
+		return one(api.Send(d))
+	case domain.SendMediaGroup:
+		return t.sendMediaGroup(job)
+	case domain.EditText:
+		e := tgbotapi.NewEditMessageText(job.ChatID, job.EditMessageID, job.Text)
+		e.ParseMode = tgbotapi.ModeHTML
+		e.DisableWebPagePreview = true
+		e.ReplyMarkup = keyboard(job.Keyboard)
+		if e.ReplyMarkup == nil {
+			// An empty keyboard removes the old buttons.
+			e.ReplyMarkup = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
+		}
+		return one(api.Send(e))
+	case domain.AnswerCallback:
+		c := tgbotapi.NewCallback(job.CallbackID, job.Text)
+		c.ShowAlert = job.ShowAlert
+		_, err := api.Request(c)
+		return nil, err
+	case domain.ChatAction:
+		_, err := api.Request(tgbotapi.NewChatAction(job.ChatID, job.Action))
+		return nil, err
+	}
+	return nil, errors.New("unknown outbox job kind " + string(job.Kind))
+}
+
+func (t *telegram) sendMediaGroup(job *domain.OutboxJob) ([]int, error) {
+	media := make([]any, len(job.Files))
+	for i, f := range job.Files {
+		// Values, not pointers: the library serialises pointers' raw bytes.
+		p := tgbotapi.NewInputMediaPhoto(tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data})
+		p.Caption = f.Caption
+		p.ParseMode = tgbotapi.ModeHTML
+		media[i] = p
+	}
+	msgs, err := t.api.SendMediaGroup(tgbotapi.NewMediaGroup(job.ChatID, media))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int, len(msgs))
+	for i, m := range msgs {
+		ids[i] = m.MessageID
+	}
+	return ids, nil
+}
+
+func one(m tgbotapi.Message, err error) ([]int, error) {
+	if err != nil {
+		return nil, err
+	}
+	return []int{m.MessageID}, nil
+}
+
+func keyboard(rows [][]domain.Button) *tgbotapi.InlineKeyboardMarkup {
+	if len(rows) == 0 {
+		return nil
+	}
+	kb := tgbotapi.InlineKeyboardMarkup{}
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, btn := range row {
+			r = append(r, tgbotapi.NewInlineKeyboardButtonData(btn.Text, btn.Data))
+		}
+		kb.InlineKeyboard = append(kb.InlineKeyboard, r)
+	}
+	return &kb
+}
+
+// menuCommand is one entry of the command menu Telegram shows.
+type menuCommand struct {
+	name, description string
+}
+
+// setCommands sets the command menu of private chats or of groups for
+// users whose Telegram language is langCode ("" for everyone else).
+func (t *telegram) setCommands(private bool, langCode string, cmds []menuCommand) error {
+	scope := tgbotapi.NewBotCommandScopeAllGroupChats()
+	if private {
+		scope = tgbotapi.NewBotCommandScopeAllPrivateChats()
+	}
+	list := make([]tgbotapi.BotCommand, len(cmds))
+	for i, c := range cmds {
+		list[i] = tgbotapi.BotCommand{Command: c.name, Description: c.description}
+	}
+	_, err := t.api.Request(tgbotapi.NewSetMyCommandsWithScopeAndLanguage(scope, langCode, list...))
+	if err != nil {
+		return errors.New(t.red.Err(err))
+	}
+	return nil
+}
