@@ -61,7 +61,8 @@ func importFile(cfg Config, args []string, stdin io.Reader, stdout io.Writer) er
 		return nil
 	}
 	err = db.Update(func(tx domain.Tx) error {
-		return domain.SaveEntries(tx, ws, entries, 0, now)
+		_, err := domain.SaveEntries(tx, ws, entries, domain.Save{Source: filepath.Base(path), At: now})
+		return err
 	})
 	if err != nil {
 		return errors.New(domain.UserMessage(domain.English, err))

@@ -150,7 +150,7 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		c.Edit(c.Message.MessageID, c.T("log.expired"))
 		return c.Refuse(domain.Errorf(domain.ECONFLICT, "log.expired"))
 	}
-	c.Change(func(tx domain.Tx) error { return domain.ConfirmDraft(tx, ws, draft, c.From, c.now) })
+	c.Change(func(tx domain.Tx) error { return domain.ConfirmDraft(tx, ws, draft, c.From, c.now, false) })
 	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
 		"\n"+draftBody(c, draft))
 	c.Answer(c.T("log.saved_short"), false)
