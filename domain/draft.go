@@ -101,31 +101,32 @@ func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
 }
 
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
-// and deletes it. An expired draft is an ECONFLICT error, and each entry is
+// deletes it and returns the revision it made. An expired draft is an ECONFLICT error, and each entry is
 // checked against its author's role again, as roles may have changed since
 // the preview. The records are merged as they are now, all or nothing;
 // numbers that raise plausibility warnings are saved only with anyway
 // set (the "save anyway" button), and the history says so.
-func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyway bool) error {
+func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyway bool) (*Revision, error) {
 	if err := d.CheckConfirmer(ws, by.UserID); err != nil {
-		return err
+		return nil, err
 	}
 	if d.Expired(now) {
-		return Errorf(ECONFLICT, "log.expired")
+		return nil, Errorf(ECONFLICT, "log.expired")
 	}
 	for _, e := range d.Entries {
 		if err := CanEnter(ws, d.By.UserID, e); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	save := Save{By: d.By, Source: d.Source, Anyway: anyway, At: now}
 	if by.UserID != d.By.UserID {
 		save.ConfirmedBy = by
 	}
-	if _, err := SaveEntries(tx, ws, d.Entries, save); err != nil {
-		return err
+	rev, err := SaveEntries(tx, ws, d.Entries, save)
+	if err != nil {
+		return nil, err
 	}
-	return tx.Drafts().Delete(d.ID)
+	return rev, tx.Drafts().Delete(d.ID)
 }
 
 // Save says who saves numbers, from where and when; Anyway confirms them

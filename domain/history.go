@@ -118,26 +118,26 @@ func UndoTarget(revs []*Revision, userID, id int64) (*Revision, bool, error) {
 }
 
 // Undo reverts the save numbered id (0: the user's latest) for by at now,
-// as a new revision, all or nothing. Each figure goes back to what it was
+// as a new revision, all or nothing, and returns it with the undone save. Each figure goes back to what it was
 // before the save; a figure changed again since then is an ECONFLICT
 // error, so an undo never overwrites someone's later correction.
-func Undo(tx Tx, ws *Workspace, by Person, id int64, now time.Time) (*Revision, error) {
+func Undo(tx Tx, ws *Workspace, by Person, id int64, now time.Time) (undo, target *Revision, err error) {
 	revs, err := tx.Revisions().List(ws.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	target, undone, err := UndoTarget(revs, by.UserID, id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := CheckUndo(ws, by.UserID, target, undone, now); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	undo := &Revision{Workspace: ws.ID, Kind: RevisionUndo, By: by, At: now, Source: "/undo", Undoes: target.ID}
+	undo = &Revision{Workspace: ws.ID, Kind: RevisionUndo, By: by, At: now, Source: "/undo", Undoes: target.ID}
 	for _, d := range target.Records {
 		rec, found, err := tx.Records().Get(ws.ID, d.Segment, d.Week)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !found {
 			rec = WeeklyRecord{Segment: d.Segment, Week: d.Week}
@@ -145,21 +145,21 @@ func Undo(tx Tx, ws *Workspace, by Person, id int64, now time.Time) (*Revision, 
 		back := RecordDiff{Segment: d.Segment, Week: d.Week}
 		for _, fc := range d.Figures {
 			if rec.Figure(fc.Field) != fc.New {
-				return nil, Errorf(ECONFLICT, "undo.changed_since", target.ID, fieldLabel(ws, fc.Field), localName(entrySegmentName(ws, d.Segment)), d.Week.String())
+				return nil, nil, Errorf(ECONFLICT, "undo.changed_since", target.ID, fieldLabel(ws, fc.Field), localName(entrySegmentName(ws, d.Segment)), d.Week.String())
 			}
 			back.Figures = append(back.Figures, FigureChange{Field: fc.Field, Old: fc.New, New: fc.Old})
 			rec = rec.WithFigure(fc.Field, fc.Old)
 		}
 		rec.UpdatedBy, rec.UpdatedAt = by.UserID, now
 		if err := tx.Records().Put(ws.ID, rec); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		undo.Records = append(undo.Records, back)
 	}
 	if err := tx.Revisions().Add(undo); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return undo, nil
+	return undo, target, nil
 }
 
 // HistoryOf returns the revisions that changed the segment's week (an

@@ -53,6 +53,12 @@ func (d RecordDiff) Line(ws *Workspace, lang Lang, maxFigures int) string {
 	return line
 }
 
+// Origin names where a save came from and whose numbers they were:
+// "/log, Mark".
+func (r *Revision) Origin(lang Lang) string {
+	return r.Source + ", " + personName(r.By, lang)
+}
+
 // personName is how the history names a person: their name, else their
 // username, else the command line (user 0, a file imported on the server).
 func personName(p Person, lang Lang) string {

@@ -84,7 +84,6 @@ func init() {
 			Russian: "Сохранение №%d нельзя отменить: «%s» в сегменте %s, %s с тех пор изменили ещё раз. Пришлите верные цифры через /log.",
 		},
 		"undo.done":       {English: "↩️ Undid save #%d (%s). The numbers are back:", Russian: "↩️ Сохранение №%d отменено (%s). Цифры вернулись:"},
-		"undo.done_short": {English: "Undone.", Russian: "Отменено."},
 
 		"cmd.history": {English: "Who changed which numbers: /history [segment] [week]", Russian: "Кто менял цифры: /history [сегмент] [неделя]"},
 		"cmd.undo":    {English: "Undo your last save of numbers (CEOs: any)", Russian: "Отменить своё последнее сохранение цифр (CEO — любое)"},
