@@ -83,7 +83,7 @@ func init() {
 			English: "Save #%d cannot be undone: %s in %s, %s was changed again after it. Send the right numbers with /log.",
 			Russian: "Сохранение №%d нельзя отменить: «%s» в сегменте %s, %s с тех пор изменили ещё раз. Пришлите верные цифры через /log.",
 		},
-		"undo.done":       {English: "↩️ Undid save #%d (%s). The numbers are back:", Russian: "↩️ Сохранение №%d отменено (%s). Цифры вернулись:"},
+		"undo.done": {English: "↩️ Undid save #%d (%s). The numbers are back:", Russian: "↩️ Сохранение №%d отменено (%s). Цифры вернулись:"},
 
 		"cmd.history": {English: "Who changed which numbers: /history [segment] [week]", Russian: "Кто менял цифры: /history [сегмент] [неделя]"},
 		"cmd.undo":    {English: "Undo your last save of numbers (CEOs: any)", Russian: "Отменить своё последнее сохранение цифр (CEO — любое)"},
