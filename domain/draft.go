@@ -101,9 +101,9 @@ func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
 }
 
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
-// deletes it and returns the revision it made. An expired draft is an ECONFLICT error, and each entry is
-// checked against its author's role again, as roles may have changed since
-// the preview. The records are merged as they are now, all or nothing;
+// deletes it and returns the revision it made. An expired draft is an
+// ECONFLICT error, and each entry is checked against its author's role
+// again, as roles may have changed since the preview. The records are merged as they are now, all or nothing;
 // numbers that raise plausibility warnings are saved only with anyway
 // set (the "save anyway" button), and the history says so.
 func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyway bool) (*Revision, error) {
