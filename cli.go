@@ -24,9 +24,10 @@ func importFile(cfg Config, args []string, stdin io.Reader, stdout io.Writer) er
 	fs.SetOutput(io.Discard)
 	wsID := fs.Int64("workspace", 0, "workspace id (see /team or the bot's log)")
 	yes := fs.Bool("yes", false, "save without asking")
+	anyway := fs.Bool("anyway", false, "with --yes: save even numbers that raise plausibility warnings")
 	path, rest := splitFirstArg(args)
 	if err := fs.Parse(rest); err != nil || path == "" || *wsID == 0 {
-		return errors.New("usage: trackbot import FILE --workspace ID [--yes] [--config PATH]")
+		return errors.New("usage: trackbot import FILE --workspace ID [--yes [--anyway]] [--config PATH]")
 	}
 	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout})
 	if err != nil {
@@ -56,12 +57,31 @@ func importFile(cfg Config, args []string, stdin io.Reader, stdout io.Writer) er
 		}
 		fmt.Fprintln(stdout)
 	}
-	if !*yes && !confirm(stdin, stdout, fmt.Sprintf("Save %d rows into workspace %d (%s)? [y/N] ", len(entries), ws.ID, ws.Title)) {
+	var warnings []domain.Warning
+	if err := db.View(func(tx domain.Tx) error {
+		warnings, err = domain.CheckPlausibility(tx, ws, entries)
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(stdout, "Warning: "+w.Localize(domain.English))
+	}
+	question := fmt.Sprintf("Save %d rows into workspace %d (%s)? [y/N] ", len(entries), ws.ID, ws.Title)
+	if len(warnings) > 0 {
+		question = fmt.Sprintf("Save %d rows into workspace %d (%s) despite %d warnings? [y/N] ", len(entries), ws.ID, ws.Title, len(warnings))
+		if *yes && !*anyway {
+			return fmt.Errorf("nothing was saved: the numbers raise %d warnings; check them, or add --anyway to save them as they are", len(warnings))
+		}
+	}
+	if !*yes && !confirm(stdin, stdout, question) {
 		fmt.Fprintln(stdout, "Nothing was saved.")
 		return nil
 	}
 	err = db.Update(func(tx domain.Tx) error {
-		return domain.SaveEntries(tx, ws, entries, 0, now)
+		// A confirmation after the warnings were shown is a "save anyway".
+		_, err := domain.SaveEntries(tx, ws, entries, domain.Save{Source: filepath.Base(path), At: now, Anyway: len(warnings) > 0})
+		return err
 	})
 	if err != nil {
 		return errors.New(domain.UserMessage(domain.English, err))

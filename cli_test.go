@@ -93,6 +93,30 @@ func TestCLI_ImportBadFileNamesTheCellAndSavesNothing(t *testing.T) {
 	}
 }
 
+func TestCLI_ImplausibleNumbersNeedAnywayWithYes(t *testing.T) {
+	dbPath, wsID := cliWorkspace(t)
+	path := filepath.Join(t.TempDir(), "odd.csv")
+	os.WriteFile(path, []byte("segment,week,qualified,meetings\nAll clients,2026-W46,45,50\n"), 0o600)
+	id := strconv.FormatInt(wsID, 10)
+	var out, errOut strings.Builder
+	code := runWithInput(t.Context(), []string{"import", path, "--workspace", id, "--yes"}, strings.NewReader(""), &out, &errOut)
+	if code == 0 || !strings.Contains(out.String(), "Warning: All clients, 2026-W46: Meetings (50) is more than Qualified (45)") ||
+		!strings.Contains(errOut.String(), "--anyway") {
+		t.Errorf("--yes with a warning: code %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	if n := len(storedRecords(t, dbPath, wsID)); n != 0 {
+		t.Fatalf("warned numbers were saved without --anyway: %d records", n)
+	}
+	out.Reset()
+	code = runWithInput(t.Context(), []string{"import", path, "--workspace", id, "--yes", "--anyway"}, strings.NewReader(""), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), "Saved 1 rows") {
+		t.Fatalf("--anyway: code %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	if recs := storedRecords(t, dbPath, wsID); len(recs) != 1 || recs[0].Counts["meetings"] != 50 {
+		t.Errorf("stored = %+v", recs)
+	}
+}
+
 func TestCLI_BackupIsAConsistentCopy(t *testing.T) {
 	_, wsID := cliWorkspace(t)
 	target := filepath.Join(t.TempDir(), "copy.db")

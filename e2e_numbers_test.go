@@ -215,3 +215,64 @@ func TestImport_OneBadCellStoresNothingAndNamesTheCell(t *testing.T) {
 		return err
 	})
 }
+
+// The plausibility check, save anyway, undo and history through the fake
+// Bot API in a Russian workspace.
+func TestLog_ImplausibleSavedAnywayThenUndoneAndInHistory(t *testing.T) {
+	h := newHarness(t)
+	h.tg.SetChatMember(leaders.ID, seller, "administrator")
+	h.start()
+	if r := h.say(leaders, seller, "/setup"); !strings.Contains(r.Text, "настроен") {
+		t.Fatalf("/setup = %q", r.Text)
+	}
+	if r := h.say(leaders, seller, "/segment add Дилеры"); !strings.Contains(r.Text, "Дилеры") {
+		t.Fatalf("/segment add = %q", r.Text)
+	}
+	h.confirmRu(h.say(leaders, seller, "/log дилеры н48 целевые=45"))
+
+	warned := h.say(leaders, seller, "/log дилеры н48 встречи=50")
+	if !strings.Contains(warned.Text, "конверсия выше 100%") || len(warned.ReplyMarkup) == 0 ||
+		!strings.Contains(warned.ReplyMarkup[0][0].Text, "Всё равно сохранить") {
+		t.Fatalf("warned preview = %q with buttons %+v", warned.Text, warned.ReplyMarkup)
+	}
+	card := h.confirmRu(warned)
+	if !strings.Contains(card.Text, "несмотря на предупреждения") {
+		t.Errorf("saved anyway card = %q", card.Text)
+	}
+	if r := h.say(leaders, seller, "/undo"); !strings.Contains(r.Text, "Встречи 50 → —") {
+		t.Errorf("/undo = %q", r.Text)
+	}
+	hist := h.say(leaders, seller, "/history дилеры н48")
+	for _, want := range []string{"№3", "отменил(а) №2", "№2", "сохранено несмотря на: этап больше предыдущего", "Встречи — → 50", "№1"} {
+		if !strings.Contains(hist.Text, want) {
+			t.Errorf("/history lacks %q:\n%s", want, hist.Text)
+		}
+	}
+	h.view(func(tx domain.Tx) error {
+		ws, err := tx.Workspaces().ByChat(leaders.ID)
+		if err != nil {
+			return err
+		}
+		recs, err := tx.Records().Range(ws.ID, "", domain.Week{Year: 2000, Num: 1}, domain.Week{Year: 2100, Num: 1})
+		if len(recs) != 1 || recs[0].Counts["qualified"] != 45 || len(recs[0].Counts) != 1 {
+			t.Errorf("records after the undo: %+v, want qualified 45 alone", recs)
+		}
+		return err
+	})
+}
+
+// confirmRu presses a Russian preview's first button (Подтвердить or Всё
+// равно сохранить) and waits for the saved card.
+func (h *harness) confirmRu(preview telegramtest.Message) telegramtest.Message {
+	h.t.Helper()
+	if len(preview.ReplyMarkup) == 0 {
+		h.t.Fatalf("preview has no buttons: %q", preview.Text)
+	}
+	h.tg.PressButton(leaders, seller, preview.MessageID, preview.ReplyMarkup[0][0].CallbackData)
+	var card telegramtest.Message
+	h.tg.WaitFor(h.t, 20*time.Second, "the preview to turn into a saved card", func() bool {
+		card, _ = h.tg.Message(leaders.ID, preview.MessageID)
+		return strings.Contains(card.Text, "Сохранено")
+	})
+	return card
+}

@@ -54,10 +54,7 @@ func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) er
 			return err
 		}
 		// The buttons need the id the store just gave the draft.
-		c.Reply(draftPreview(c, draft, corrections), []domain.Button{
-			{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", draft.ID)},
-			{Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", draft.ID)},
-		})
+		c.Reply(draftPreview(c, draft, corrections), draftButtons(c, draft))
 		return nil
 	})
 	return nil
@@ -81,7 +78,7 @@ func draftPreview(c *Context, d *domain.Draft, corrections int) string {
 	if corrections > 0 {
 		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
 	}
-	sb.WriteString("\n" + c.T("log.preview_confirm"))
+	sb.WriteString(previewChecks(c, d))
 	return sb.String()
 }
 
@@ -116,7 +113,7 @@ func table(rows [][2]string) string {
 func (b *Bot) onDraftButton(c *Context, payload string) error {
 	idText, verdict, _ := strings.Cut(payload, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || verdict != "y" && verdict != "n" {
+	if err != nil || verdict != "y" && verdict != "n" && verdict != anywayVerdict {
 		return c.Refuse(staleButton())
 	}
 	ws := c.Workspace
@@ -150,9 +147,15 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		c.Edit(c.Message.MessageID, c.T("log.expired"))
 		return c.Refuse(domain.Errorf(domain.ECONFLICT, "log.expired"))
 	}
-	c.Change(func(tx domain.Tx) error { return domain.ConfirmDraft(tx, ws, draft, c.From, c.now) })
-	c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
-		"\n"+draftBody(c, draft))
+	c.Change(func(tx domain.Tx) error {
+		rev, err := domain.ConfirmDraft(tx, ws, draft, c.From, c.now, verdict == anywayVerdict)
+		if err != nil {
+			return err
+		}
+		c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
+			"\n"+draftBody(c, draft)+savedNote(c, rev))
+		return nil
+	})
 	c.Answer(c.T("log.saved_short"), false)
 	return nil
 }

@@ -42,6 +42,8 @@ func (b *Bot) commands() []command {
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
 		{name: "my", run: b.my, private: true},
+		{name: "history", run: b.historyCmd, private: true},
+		{name: "undo", run: b.undoCmd, private: true},
 		{name: "export", run: b.exportCmd, private: true},
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},

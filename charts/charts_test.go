@@ -154,6 +154,8 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 		// domain's rule: a conversion moves significantly from 5 pp.
 		{name: "fell less than 5 pp", now: 47, then: 50, firstCount: 100},
 		{name: "rose less than 5 pp", now: 54, then: 50, firstCount: 100},
+		// Over 100% is a data problem, never good news.
+		{name: "rose over 100%", now: 111, then: 40, firstCount: 100},
 	}
 	r := newRenderer(t)
 	for _, tt := range tests {

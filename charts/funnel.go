@@ -24,7 +24,8 @@ const (
 // from the previous stage. The comparison report (the previous week or the
 // 4-week baseline, named by beforeLabel) shows as a thin grey bar under each
 // stage, scaled to the current period's number of weeks. A conversion's
-// change is red or green only when domain.Compare finds it significant.
+// change is red or green only when domain.Compare finds it significant,
+// which a conversion over 100% (a data problem) never is.
 func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport, beforeLabel string) ([]byte, error) {
 	lang := wsLang(ws)
 	title := titleFor(lang, "chart.funnel.title", cur.Segment, cur.Period)

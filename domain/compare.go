@@ -6,8 +6,9 @@ import "math"
 // change is Significant only when it is both large and backed by volume:
 //
 //   - a stage conversion: both reports converted from the same stage, both
-//     denominators (the previous stage's count) are at least MinVolume, and
-//     |Δ| ≥ MinRateDelta (5 pp);
+//     denominators (the previous stage's count) are at least MinVolume,
+//     |Δ| ≥ MinRateDelta (5 pp), and neither side is over 100% (a data
+//     problem, see ImplausibleRate);
 //   - the non-target share: leads on both sides ≥ MinVolume, |Δ| ≥ 5 pp;
 //   - CPL and cost per qualified lead: leads (qualified leads) on both sides
 //     ≥ MinVolume, both amounts nonzero, |Δ| ≥ MinAmountDelta (20%);
@@ -135,8 +136,9 @@ func compareConversion(cur, before FunnelReport, f StageFigure) (Change, bool) {
 	}
 	c.Delta = PointChange(c.Now, c.Before)
 	sameBase := bOK && bFrom.Stage.Key == from.Stage.Key
+	c.Implausible = ImplausibleRate(c.Now) || ImplausibleRate(c.Before)
 	c.Significant = sameBase && from.Count >= MinVolume && bFrom.Count >= MinVolume &&
-		bigEnough(c.Delta, MinRateDelta)
+		bigEnough(c.Delta, MinRateDelta) && !c.Implausible
 	c.Worse = worse(c.Delta, higherIsBetter)
 	return c, true
 }

@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Draft is numbers waiting for their author's confirmation: a /log
 // message or an uploaded file, parsed and checked, shown back as a table.
@@ -13,6 +16,11 @@ type Draft struct {
 	Source    string // "/log" or the uploaded file's name
 	Entries   []Entry
 	CreatedAt time.Time
+
+	// Warnings and Corrections are filled by ProposeDraft for the preview
+	// and not stored: ConfirmDraft judges the numbers again as they are then.
+	Warnings    []Warning
+	Corrections []RecordDiff // figures that change a stored value, old → new
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -45,8 +53,10 @@ type DraftStore interface {
 // each figure, and each merges into the record it would change without a
 // problem — and stores them as a draft waiting for confirmation.
 // corrections counts the entries that change a figure already stored, so
-// the preview can warn about them.
+// the preview can warn about them. The draft comes back with the
+// plausibility Warnings and the Corrections (old → new) for the preview.
 func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entry, now time.Time) (d *Draft, corrections int, err error) {
+	var fixes []RecordDiff
 	for _, e := range entries {
 		if err := CanEnter(ws, by.UserID, e); err != nil {
 			return nil, 0, err
@@ -61,60 +71,141 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 		if found && e.Corrects(old) {
 			corrections++
 		}
-		if _, err := e.Merge(ws, old); err != nil {
+		merged, err := e.Merge(ws, old)
+		if err != nil {
 			return nil, 0, err
 		}
+		if fix := correctionOf(ws, e, old, merged); len(fix.Figures) > 0 {
+			fixes = append(fixes, fix)
+		}
+	}
+	warnings, err := CheckPlausibility(tx, ws, entries)
+	if err != nil {
+		return nil, 0, err
 	}
 	d = &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now}
 	if err := tx.Drafts().Create(d); err != nil {
 		return nil, 0, err
 	}
+	d.Warnings, d.Corrections = warnings, fixes
 	return d, corrections, nil
 }
 
+// correctionOf lists the figures the entry changes from a value already
+// stored; figures it adds are not corrections.
+func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
+	fix := RecordDiff{Segment: e.Segment, Week: e.Week}
+	for _, fc := range DiffRecords(ws, old, merged) {
+		if fc.Old.Set {
+			fix.Figures = append(fix.Figures, fc)
+		}
+	}
+	return fix
+}
+
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
-// and deletes it. An expired draft is an ECONFLICT error, and each entry is
-// checked against its author's role again, as roles may have changed since
-// the preview. The records are merged as they are now, all or nothing.
-func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time) error {
+// deletes it and returns the revision it made. An expired draft is an
+// ECONFLICT error, and each entry is checked against its author's role
+// again, as roles may have changed since the preview. The records are merged as they are now, all or nothing;
+// numbers that raise plausibility warnings are saved only with anyway
+// set (the "save anyway" button), and the history says so.
+func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyway bool) (*Revision, error) {
 	if err := d.CheckConfirmer(ws, by.UserID); err != nil {
-		return err
+		return nil, err
 	}
 	if d.Expired(now) {
-		return Errorf(ECONFLICT, "log.expired")
+		return nil, Errorf(ECONFLICT, "log.expired")
 	}
 	for _, e := range d.Entries {
 		if err := CanEnter(ws, d.By.UserID, e); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err := SaveEntries(tx, ws, d.Entries, d.By.UserID, now); err != nil {
-		return err
+	save := Save{By: d.By, Source: d.Source, Anyway: anyway, At: now}
+	if by.UserID != d.By.UserID {
+		save.ConfirmedBy = by
 	}
-	return tx.Drafts().Delete(d.ID)
+	rev, err := SaveEntries(tx, ws, d.Entries, save)
+	if err != nil {
+		return nil, err
+	}
+	return rev, tx.Drafts().Delete(d.ID)
 }
 
-// SaveEntries merges every entry into its stored record, as user by at
-// now; the replaced versions go to the records' history. Any problem (a
-// week outside Workspace.CheckWeek included) fails the whole set, and
-// since it runs in one transaction nothing is saved.
-func SaveEntries(tx Tx, ws *Workspace, entries []Entry, by int64, now time.Time) error {
+// Save says who saves numbers, from where and when; Anyway confirms them
+// despite plausibility warnings.
+type Save struct {
+	By          Person
+	ConfirmedBy Person // when not By
+	Source      string
+	Anyway      bool
+	At          time.Time
+}
+
+// SaveEntries merges every entry into its stored record as s says; the
+// replaced versions go to the records' history and the change becomes a
+// Revision. Numbers with plausibility warnings are refused with an
+// ECONFLICT "plausible.needs_anyway" error unless s.Anyway. Any problem
+// fails the whole set, and since it runs in one transaction nothing is
+// saved. A week outside Workspace.CheckWeek fails the set too.
+func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, error) {
+	warnings, err := CheckPlausibility(tx, ws, entries)
+	if err != nil {
+		return nil, err
+	}
+	if len(warnings) > 0 && !s.Anyway {
+		return nil, Errorf(ECONFLICT, "plausible.needs_anyway", len(warnings))
+	}
+	rev := &Revision{Workspace: ws.ID, Kind: RevisionSave, By: s.By, ConfirmedBy: s.ConfirmedBy,
+		At: s.At, Source: s.Source, Forced: len(warnings) > 0, Warnings: WarningCodes(warnings)}
+	byRecord := map[string]int{} // segment|week → index in rev.Records
 	for _, e := range entries {
-		if err := ws.CheckWeek(e.Week, now); err != nil {
-			return err
+		if err := ws.CheckWeek(e.Week, s.At); err != nil {
+			return nil, err
 		}
 		old, _, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rec, err := e.Merge(ws, old)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		rec.Segment, rec.Week, rec.UpdatedBy, rec.UpdatedAt = e.Segment, e.Week, by, now
+		rec.Segment, rec.Week, rec.UpdatedBy, rec.UpdatedAt = e.Segment, e.Week, s.By.UserID, s.At
 		if err := tx.Records().Put(ws.ID, rec); err != nil {
-			return err
+			return nil, err
 		}
+		rev.addDiff(e.Segment, e.Week, DiffRecords(ws, old, rec), byRecord)
 	}
-	return nil
+	if len(rev.Records) == 0 {
+		return rev, nil // the same numbers again: nothing to record or undo
+	}
+	if err := tx.Revisions().Add(rev); err != nil {
+		return nil, err
+	}
+	return rev, nil
+}
+
+// addDiff adds the figures one entry changed; a week entered twice in one
+// save keeps each figure's first old value and last new one.
+func (r *Revision) addDiff(segment string, week Week, changes []FigureChange, index map[string]int) {
+	if len(changes) == 0 {
+		return
+	}
+	k := segment + "|" + week.String()
+	i, ok := index[k]
+	if !ok {
+		index[k] = len(r.Records)
+		r.Records = append(r.Records, RecordDiff{Segment: segment, Week: week, Figures: changes})
+		return
+	}
+	d := &r.Records[i]
+	for _, c := range changes {
+		j := slices.IndexFunc(d.Figures, func(f FigureChange) bool { return f.Field == c.Field })
+		if j < 0 {
+			d.Figures = append(d.Figures, c)
+			continue
+		}
+		d.Figures[j].New = c.New
+	}
 }

@@ -120,6 +120,9 @@ type Change struct {
 	Volume      int64 // the denominator (or count) behind Now
 	Significant bool  // enough volume on both sides and a large enough move
 	Worse       bool  // the move is bad for the business
+	// Implausible marks a conversion over 100% on either side: a data
+	// problem, never significant, so it is never shown as good news.
+	Implausible bool
 }
 
 // FocusRow is one segment in the focus check: where the effort goes against

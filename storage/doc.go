@@ -17,6 +17,11 @@
 //	outbox_files     job id (8) | file index (4) → raw file bytes, only while the job is pending
 //	outbox_pending   job id (8) → empty; the jobs still to send, in insertion order
 //	outbox_keys      dedup key → job id (8), plus sent time and outcome once the job is pruned
+//	drafts           draft id (8, NextSequence) → draft row
+//	hypotheses       workspace id (8) → nested bucket: hypothesis id (8, its NextSequence) → hypothesis row
+//	reviews          workspace id (8) → nested bucket: review id (8) → review row
+//	revisions        workspace id (8) → nested bucket: revision id (8, its NextSequence) → revision row:
+//	                 one confirmed save or undo with each figure's old and new value; never changed or deleted
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so

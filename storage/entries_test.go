@@ -17,7 +17,8 @@ func TestSaveEntries_AWeekIn1970SavesNothing(t *testing.T) {
 	good := domain.Entry{Segment: ws.Segments[0].Key, Week: domain.WeekOf(t0), Counts: map[string]int64{"leads": 10}}
 	old := domain.Entry{Segment: ws.Segments[0].Key, Week: domain.Week{Year: 1970, Num: 1}, Counts: map[string]int64{"leads": 10}}
 	err := db.Update(func(tx domain.Tx) error {
-		return domain.SaveEntries(tx, ws, []domain.Entry{good, old}, 1, now)
+		_, err := domain.SaveEntries(tx, ws, []domain.Entry{good, old}, domain.Save{By: domain.Person{UserID: 1}, At: now})
+		return err
 	})
 	if domain.ErrorCode(err) != domain.EINVALID {
 		t.Fatalf("SaveEntries error = %v, want EINVALID", err)

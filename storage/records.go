@@ -138,7 +138,9 @@ func (s recordStore) Get(workspace int64, segment string, w domain.Week) (domain
 }
 
 // Put stores the record; a version it replaces moves to the history with
-// the time it was replaced.
+// the time it was replaced. A record holding no figure (an undo of the
+// save that created it) leaves no current version, so the week does not
+// count as reported; the replaced one is still in the history.
 func (s recordStore) Put(workspace int64, r domain.WeeklyRecord) error {
 	if err := checkRecordKey(r.Segment, r.Week); err != nil {
 		return err
@@ -149,6 +151,9 @@ func (s recordStore) Put(workspace int64, r domain.WeeklyRecord) error {
 		if err := s.keepHistory(key, old); err != nil {
 			return err
 		}
+	}
+	if r.IsEmpty() {
+		return records.Delete(key)
 	}
 	data, err := marshalRow("weekly record", toRecordRow(r))
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -25,6 +25,7 @@ var (
 	bucketDrafts         = []byte("drafts")
 	bucketHypotheses     = []byte("hypotheses")
 	bucketReviews        = []byte("reviews")
+	bucketRevisions      = []byte("revisions")
 )
 
 // Keys in the meta bucket.
@@ -43,6 +44,7 @@ var migrations = []migration{
 	createBuckets,
 	createDraftBuckets,
 	createTrackerBuckets,
+	createRevisionBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -73,6 +75,14 @@ func createTrackerBuckets(btx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// createRevisionBucket is version 4: the history of the numbers, one
+// revision per confirmed save or undo. Saves made before it have only the
+// replaced record versions in record_history.
+func createRevisionBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketRevisions)
+	return err
 }
 
 // schemaTooNewError tells which versions clash; errors.Is matches

@@ -109,7 +109,7 @@ func TestConfirmDraft_AuthorOrCEOWithinTheTimeToLive(t *testing.T) {
 				return err
 			})
 			now := t0.Add(tc.age)
-			err := db.Update(func(tx domain.Tx) error { return domain.ConfirmDraft(tx, ws, draft, tc.by, now) })
+			err := db.Update(func(tx domain.Tx) error { _, err := domain.ConfirmDraft(tx, ws, draft, tc.by, now, false); return err })
 			if code := domain.ErrorCode(err); code != tc.wantCode {
 				t.Fatalf("ConfirmDraft: %v (code %q), want code %q", err, code, tc.wantCode)
 			}

@@ -1,0 +1,197 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"trackbot/domain"
+)
+
+// The history of the numbers and undo: /history lists who changed which
+// figure from what to what; /undo reverts a save as a new revision. The
+// preview of a draft shows its plausibility warnings and corrections here
+// too. Who may undo what, and for how long, are domain rules.
+
+// anywayVerdict is the draft button's verdict for "save anyway".
+const anywayVerdict = "f"
+
+// Limits that keep /history and a preview readable on a phone.
+const (
+	historyRevisions = 8  // revisions per /history
+	historyFigures   = 6  // figures per week in a revision
+	previewWarnings  = 6  // warnings shown in a preview
+	previewFixes     = 12 // corrected figures shown in a preview
+)
+
+// draftButtons offers Confirm, or "Save anyway" when the numbers raised
+// warnings, and Cancel.
+func draftButtons(c *Context, d *domain.Draft) []domain.Button {
+	save := domain.Button{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", d.ID)}
+	if len(d.Warnings) > 0 {
+		save = domain.Button{Text: c.T("log.save_anyway"), Data: fmt.Sprintf("lg:%d:%s", d.ID, anywayVerdict)}
+	}
+	return []domain.Button{save, {Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", d.ID)}}
+}
+
+// previewChecks renders the end of a preview: the corrections old → new,
+// the warnings, and what to press.
+func previewChecks(c *Context, d *domain.Draft) string {
+	var sb strings.Builder
+	if len(d.Corrections) > 0 {
+		sb.WriteString("\n" + c.T("log.preview_changes"))
+		shown := 0
+		for _, fix := range d.Corrections {
+			for _, fc := range fix.Figures {
+				if shown == previewFixes {
+					break
+				}
+				seg := fix.Segment
+				if s, ok := segmentByKey(c.Workspace, fix.Segment); ok {
+					seg = s.Name.In(c.Lang)
+				}
+				sb.WriteString("\n• " + escape(seg+", "+fix.Week.String()+" — "+fc.Line(c.Workspace, c.Lang)))
+				shown++
+			}
+		}
+		if rest := countFigures(d.Corrections) - shown; rest > 0 {
+			sb.WriteString("\n" + c.T("log.preview_more", rest))
+		}
+	}
+	if len(d.Warnings) == 0 {
+		sb.WriteString("\n" + c.T("log.preview_confirm"))
+		return sb.String()
+	}
+	sb.WriteString("\n" + c.T("plausible.title"))
+	for _, w := range d.Warnings[:min(len(d.Warnings), previewWarnings)] {
+		sb.WriteString("\n• " + escape(w.Localize(c.Lang)))
+	}
+	if rest := len(d.Warnings) - previewWarnings; rest > 0 {
+		sb.WriteString("\n" + c.T("plausible.more", rest))
+	}
+	sb.WriteString("\n" + c.T("plausible.confirm"))
+	return sb.String()
+}
+
+func countFigures(diffs []domain.RecordDiff) int {
+	n := 0
+	for _, d := range diffs {
+		n += len(d.Figures)
+	}
+	return n
+}
+
+func segmentByKey(ws *domain.Workspace, key string) (domain.Segment, bool) {
+	for _, s := range ws.Segments {
+		if s.Key == key {
+			return s, true
+		}
+	}
+	return domain.Segment{}, false
+}
+
+// savedNote ends the saved card: whether it was saved despite warnings.
+func savedNote(c *Context, rev *domain.Revision) string {
+	if rev == nil || !rev.Forced {
+		return ""
+	}
+	return "\n" + c.T("log.saved_anyway_note")
+}
+
+// historyCmd answers /history [segment] [week]: the latest revisions that
+// changed the numbers, newest first.
+func (b *Bot) historyCmd(c *Context) error {
+	ws := c.Workspace
+	seg, week, err := historyArgs(c)
+	if err != nil {
+		return err
+	}
+	var revs []*domain.Revision
+	if err := b.store.View(func(tx domain.Tx) error {
+		revs, err = tx.Revisions().List(ws.ID)
+		return err
+	}); err != nil {
+		return err
+	}
+	scope := ""
+	switch {
+	case seg.Key != "" && week != (domain.Week{}):
+		scope = ": " + seg.Name.In(c.Lang) + ", " + week.String()
+	case seg.Key != "":
+		scope = ": " + seg.Name.In(c.Lang)
+	case week != (domain.Week{}):
+		scope = ": " + week.String()
+	}
+	shown, more := domain.HistoryOf(revs, seg.Key, week, historyRevisions)
+	if len(shown) == 0 {
+		c.Reply(c.T("history.empty", escape(scope)))
+		return nil
+	}
+	var sb strings.Builder
+	sb.WriteString(c.T("history.title", escape(scope)))
+	for _, r := range shown {
+		lines := r.Lines(ws, c.Lang, historyFigures)
+		sb.WriteString("\n\n<b>" + escape(lines[0]) + "</b>")
+		for _, l := range lines[1:] {
+			sb.WriteString("\n" + escape(l))
+		}
+	}
+	if more > 0 {
+		example := strings.ToLower(ws.DefaultSegment().Name.In(c.Lang))
+		sb.WriteString("\n\n" + c.T("history.more", more, escape(example)))
+	}
+	sb.WriteString("\n\n" + c.T("history.undo_hint"))
+	c.Reply(sb.String())
+	return nil
+}
+
+// historyArgs reads "[segment] [week]"; either may be left out.
+func historyArgs(c *Context) (domain.Segment, domain.Week, error) {
+	ws := c.Workspace
+	words := strings.Fields(c.Args)
+	var week domain.Week
+	// The week is written last, in one word (w48, 2026-W48) or two
+	// ("last week", "прошлая неделя").
+	for n := min(2, len(words)); n >= 1; n-- {
+		if w, err := domain.ParseWeekExpr(strings.Join(words[len(words)-n:], " "), c.now, ws.Location()); err == nil {
+			week, words = w, words[:len(words)-n]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return domain.Segment{}, week, nil
+	}
+	seg, ok := domain.MatchSegment(ws, strings.Join(words, " "))
+	if !ok {
+		return domain.Segment{}, week, domain.Errorf(domain.EINVALID, "history.bad_args", c.Args, segmentNames(ws, c.Lang))
+	}
+	return seg, week, nil
+}
+
+// undoCmd answers /undo [number]: reverts the caller's last save, or the
+// numbered one, and shows the figures as they are back.
+func (b *Bot) undoCmd(c *Context) error {
+	var id int64
+	if arg := strings.TrimLeft(strings.TrimSpace(c.Args), "#№"); arg != "" {
+		n, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil || n <= 0 {
+			return domain.Errorf(domain.EINVALID, "undo.usage")
+		}
+		id = n
+	}
+	ws := c.Workspace
+	c.Change(func(tx domain.Tx) error {
+		undo, target, err := domain.Undo(tx, ws, c.From, id, c.now)
+		if err != nil {
+			return err
+		}
+		var sb strings.Builder
+		sb.WriteString(c.T("undo.done", target.ID, escape(target.Origin(c.Lang))))
+		for _, d := range undo.Records {
+			sb.WriteString("\n• " + escape(d.Line(ws, c.Lang, historyFigures)))
+		}
+		c.Reply(sb.String())
+		return nil
+	})
+	return nil
+}
