@@ -109,18 +109,13 @@ func percentText(f float64, lang domain.Lang) string {
 
 // templateFields returns the figure columns of a template: the active
 // stages, money, the active non-target reasons, and drop-offs by active
-// reason for the stages from leads on, except the last (nothing goes
-// further than it, so nothing is lost there).
+// reason for the stages that ask for them (Workspace.DropOffStages).
 func templateFields(ws *domain.Workspace) []domain.Field {
-	var stages []domain.Stage
+	var fs []domain.Field
 	for _, st := range ws.Stages {
 		if !st.Archived {
-			stages = append(stages, st)
+			fs = append(fs, domain.Field{Kind: domain.FieldCount, Stage: st.Key})
 		}
-	}
-	var fs []domain.Field
-	for _, st := range stages {
-		fs = append(fs, domain.Field{Kind: domain.FieldCount, Stage: st.Key})
 	}
 	fs = append(fs, domain.Field{Kind: domain.FieldSpend}, domain.Field{Kind: domain.FieldRevenue}, domain.Field{Kind: domain.FieldMargin})
 	for _, r := range ws.NonTarget {
@@ -128,11 +123,10 @@ func templateFields(ws *domain.Workspace) []domain.Field {
 			fs = append(fs, domain.Field{Kind: domain.FieldNonTarget, Reason: r.Key})
 		}
 	}
-	from := max(0, slices.IndexFunc(stages, func(st domain.Stage) bool { return st.Role == domain.RoleLeads }))
-	for i := from; i < len(stages)-1; i++ {
+	for _, st := range ws.DropOffStages() {
 		for _, r := range ws.DropOff {
 			if !r.Archived {
-				fs = append(fs, domain.Field{Kind: domain.FieldDropOff, Stage: stages[i].Key, Reason: r.Key})
+				fs = append(fs, domain.Field{Kind: domain.FieldDropOff, Stage: st.Key, Reason: r.Key})
 			}
 		}
 	}
