@@ -174,3 +174,19 @@ func TestHandlerExport_BothFormatsReadBack(t *testing.T) {
 		}
 	}
 }
+
+func TestHandlerTemplate_StartsFromTheLastCompleteWeek(t *testing.T) {
+	h := numbersTeam(t) // now is Wednesday of 2026-W12
+	tmpl := documentFile(t, h.send(leadership, mark, "/template csv"), ".csv")
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(tmpl.Data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var weeks []string
+	for _, row := range rows[1:] {
+		weeks = append(weeks, row[1])
+	}
+	if got, want := strings.Join(weeks, " "), "2026-W08 2026-W09 2026-W10 2026-W11"; got != want {
+		t.Errorf("template weeks = %s, want the last four complete weeks %s", got, want)
+	}
+}

@@ -216,13 +216,14 @@ func (b *Bot) importFile(c *Context) error {
 	return b.proposeDraft(c, doc.FileName, entries)
 }
 
-// templateCmd sends a ready-to-fill file for the last four weeks.
+// templateCmd sends a ready-to-fill file for the last four complete weeks:
+// the current week is not over, so its numbers are not ready to report.
 func (b *Bot) templateCmd(c *Context) error {
 	format := sheets.FormatXLSX
 	if strings.EqualFold(strings.TrimSpace(c.Args), "csv") {
 		format = sheets.FormatCSV
 	}
-	last := domain.WeekOf(c.now.In(c.Workspace.Location()))
+	last := c.Workspace.LastCompleteWeek(c.now)
 	var weeks []domain.Week
 	for i := 3; i >= 0; i-- {
 		weeks = append(weeks, last.Add(-i))
