@@ -70,11 +70,11 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		if kind == domain.ListStages {
 			name, after, _ = domain.CutWord(rest, domain.WordAfter)
 		}
-		if _, err := ws.Add(kind, name, after); err != nil {
+		if _, err := ws.AddList(kind, name, after); err != nil {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error {
-			_, err := ws.Add(kind, name, after)
+			_, err := ws.AddList(kind, name, after)
 			return err
 		})
 	case domain.WordRename:

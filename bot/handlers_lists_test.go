@@ -192,3 +192,19 @@ func TestHandlerStage_CEOSwitchesDropOffReasonsPerStage(t *testing.T) {
 		t.Errorf("template header = %s", header)
 	}
 }
+
+func TestHandlerSegment_AddAList(t *testing.T) {
+	h := numbersTeam(t)
+	h.send(leadership, anna, "/segment add Застройщики, Розница").contains("Saved", "2. Застройщики", "3. Розница")
+	h.send(leadership, anna, "/segment add Dealers; Розница").contains("already in the list")
+	h.send(leadership, anna, "/stage add Site visits, Tenders after Meetings").contains("6. Site visits — Sales", "7. Tenders — Sales")
+	h.send(leadership, anna, "/reason add dropoff Long delivery,\nNo stock").contains("Long delivery", "No stock")
+
+	ws := h.workspace(leadership)
+	if got := strings.Join(activeNames(ws, domain.ListSegments), "|"); got != "All clients|Застройщики|Розница" {
+		t.Errorf("segments = %s, want two new ones and none with a comma (nor Dealers from the refused list)", got)
+	}
+	if got := activeNames(ws, domain.ListDropOff); !slices.Contains(got, "Long delivery") || !slices.Contains(got, "No stock") {
+		t.Errorf("drop-off reasons = %v", got)
+	}
+}

@@ -11,6 +11,10 @@ func init() {
 			English: "%q is already in the list. Pick another name.",
 			Russian: "%q уже есть в списке. Выберите другое название.",
 		},
+		"setup.name_twice": {
+			English: "%q is twice in the list. Write each name once.",
+			Russian: "%q дважды в списке. Напишите каждое название один раз.",
+		},
 		"setup.not_found": {
 			English: "I can't find %q. Send the command without arguments to see the list.",
 			Russian: "Не нахожу %q. Отправьте команду без аргументов, чтобы увидеть список.",
@@ -57,8 +61,8 @@ func init() {
 			Russian: "<b>Причины отвалов</b>",
 		},
 		"setup.usage_segment": {
-			English: "CEOs change segments with:\n/segment add Dealers\n/segment rename All clients = Retail\n/segment focus Dealers (/segment focus Retail off to clear)\n/segment move Dealers 1\n/segment remove Retail",
-			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (снять: /segment focus Физлица выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
+			English: "CEOs change segments with:\n/segment add Dealers, Developers\n/segment rename All clients = Retail\n/segment focus Dealers (/segment focus Retail off to clear)\n/segment move Dealers 1\n/segment remove Retail",
+			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры, Застройщики\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (снять: /segment focus Физлица выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
 		},
 		"setup.usage_stage": {
 			English: "CEOs change stages with:\n/stage add Calls after Leads\n/stage rename Proposals = Quotes\n/stage owner Qualified = Sales\n/stage move Meetings 5\n/stage remove Clicks\n/stage reasons Leads on (or off): ask why items were lost on the way into a stage",
