@@ -37,12 +37,7 @@ func (w *Workspace) AsksDropOffReasons(key string) bool {
 	case SwitchOff:
 		return false
 	}
-	from := 1
-	if q := roleIndex(stages, RoleQualified); q >= 0 {
-		from = q + 1
-	} else if l := roleIndex(stages, RoleLeads); l >= 0 {
-		from = l + 1
-	}
+	from := afterQualified(stages)
 	to := len(stages) - 1
 	if p := roleIndex(stages, RolePaid); p >= 0 {
 		to = p
@@ -94,4 +89,24 @@ func (w *Workspace) activeStages() []Stage {
 
 func roleIndex(stages []Stage, role StageRole) int {
 	return slices.IndexFunc(stages, func(s Stage) bool { return s.Role == role })
+}
+
+// ManagerStages returns the active stages a sales manager's own counts are
+// asked for: from the first stage after the qualified one (after leads
+// without one) to the end of the funnel, where leads are a manager's work.
+func (w *Workspace) ManagerStages() []Stage {
+	stages := w.activeStages()
+	return stages[min(afterQualified(stages), len(stages)):]
+}
+
+// afterQualified returns the index of the first stage after the qualified
+// one, after leads when there is none, else 1: where sales' work starts.
+func afterQualified(stages []Stage) int {
+	if q := roleIndex(stages, RoleQualified); q >= 0 {
+		return q + 1
+	}
+	if l := roleIndex(stages, RoleLeads); l >= 0 {
+		return l + 1
+	}
+	return 1
 }

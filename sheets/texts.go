@@ -101,6 +101,30 @@ func init() {
 			domain.English: "Row %d, column %s",
 			domain.Russian: "Строка %d, столбец %s",
 		},
+		"sheets.in_sheet": {
+			domain.English: "sheet “%s”",
+			domain.Russian: "лист «%s»",
+		},
+		"sheets.figure_twice": {
+			domain.English: "this segment and week already have this figure on sheet %s. Keep it in one place.",
+			domain.Russian: "у этого сегмента и недели этот показатель уже есть на листе %s. Оставьте его в одном месте.",
+		},
+		"sheets.manager_sheet_column": {
+			domain.English: "a sheet with a “manager” column holds the managers’ stage counts only. Move this column to another sheet.",
+			domain.Russian: "на листе со столбцом «менеджер» — только цифры менеджеров по этапам. Перенесите этот столбец на другой лист.",
+		},
+		"sheets.no_manager": {
+			domain.English: "the manager is missing. Write the sales manager’s name, as in earlier weeks.",
+			domain.Russian: "не указан менеджер. Напишите имя менеджера по продажам, как в прошлые недели.",
+		},
+		"sheets.manager_too_long": {
+			domain.English: "the manager’s name is longer than %d characters. Write a shorter name.",
+			domain.Russian: "имя менеджера длиннее %d символов. Напишите короче.",
+		},
+		"sheets.duplicate_manager_row": {
+			domain.English: "this segment, week and manager are already in row %d. Keep one row per manager.",
+			domain.Russian: "этот сегмент, неделя и менеджер уже есть в строке %d. Оставьте одну строку на менеджера.",
+		},
 		"sheets.sheet.data": {
 			domain.English: "Funnel",
 			domain.Russian: "Воронка",

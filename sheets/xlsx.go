@@ -3,6 +3,7 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -43,9 +44,10 @@ func checkZip(data []byte, lim Limits) error {
 	return nil
 }
 
-// readXLSX reads the rows of the workbook's first sheet, streaming, after
-// checkZip; excelize's own unzip limits stay as a second fence.
-func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
+// readXLSX reads the rows of every sheet of the workbook, streaming, after
+// checkZip; excelize's own unzip limits stay as a second fence. sheet gives
+// the row reader of each sheet, which may stop its sheet with errSkipSheet.
+func readXLSX(data []byte, lim Limits, sheet func(name string, count int) func(int, []cell) error) error {
 	if err := checkZip(data, lim); err != nil {
 		return err
 	}
@@ -61,7 +63,17 @@ func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
 	if len(sheets) == 0 {
 		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
 	}
-	rows, err := f.Rows(sheets[0])
+	for _, name := range sheets {
+		if err := readXLSXSheet(f, name, sheet(name, len(sheets))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readXLSXSheet streams the rows of one sheet to row.
+func readXLSXSheet(f *excelize.File, name string, row func(int, []cell) error) error {
+	rows, err := f.Rows(name)
 	if err != nil {
 		return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
 	}
@@ -75,7 +87,9 @@ func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
 		for i, s := range raw {
 			cells[i] = xlsxCell(s)
 		}
-		if err := row(num, cells); err != nil {
+		if err := row(num, cells); errors.Is(err, errSkipSheet) {
+			return nil
+		} else if err != nil {
 			return err
 		}
 	}
