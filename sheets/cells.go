@@ -93,4 +93,3 @@ func (l segmentList) Localize(lang domain.Lang) string {
 	}
 	return strings.Join(names, ", ")
 }
-
