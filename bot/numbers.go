@@ -218,17 +218,28 @@ func (b *Bot) importFile(c *Context) error {
 
 // templateCmd sends a ready-to-fill file for the last four complete weeks:
 // the current week is not over, so its numbers are not ready to report.
+// The managers' sheet lists the sales managers of the last 8 weeks.
 func (b *Bot) templateCmd(c *Context) error {
 	format := sheets.FormatXLSX
 	if strings.EqualFold(strings.TrimSpace(c.Args), "csv") {
 		format = sheets.FormatCSV
 	}
-	last := c.Workspace.LastCompleteWeek(c.now)
-	var weeks []domain.Week
+	ws := c.Workspace
+	last := ws.LastCompleteWeek(c.now)
+	spec := sheets.TemplateSpec{}
 	for i := 3; i >= 0; i-- {
-		weeks = append(weeks, last.Add(-i))
+		spec.Weeks = append(spec.Weeks, last.Add(-i))
 	}
-	data, err := sheets.Template(c.Workspace, c.Lang, weeks, format)
+	var recs []domain.WeeklyRecord
+	if err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		recs, err = tx.Records().Range(ws.ID, "", last.Add(-7), last)
+		return err
+	}); err != nil {
+		return err
+	}
+	spec.Managers = domain.ManagerNames(recs)
+	data, err := sheets.TemplateWith(ws, c.Lang, spec, format)
 	if err != nil {
 		return err
 	}

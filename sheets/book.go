@@ -29,6 +29,10 @@ type bookParser struct {
 	firstRow   int
 	firstCells []cell
 
+	// Lookups of the segment and week cells, which repeat on every sheet.
+	segments map[string]segmentMatch
+	weeks    map[string]weekMatch
+
 	entries []domain.Entry
 	index   map[rowKey]int // segment and week (no manager) → entries
 	from    [][]string     // per entry, the sheets its figures came from
@@ -38,7 +42,8 @@ type bookParser struct {
 }
 
 func newBookParser(ws *domain.Workspace, now time.Time, lim Limits) *bookParser {
-	return &bookParser{ws: ws, now: now, lim: lim, names: domain.NewFieldNames(ws), index: map[rowKey]int{}}
+	return &bookParser{ws: ws, now: now, lim: lim, names: domain.NewFieldNames(ws), index: map[rowKey]int{},
+		segments: map[string]segmentMatch{}, weeks: map[string]weekMatch{}}
 }
 
 // csv returns the row reader of a CSV file: its one table is always read.
@@ -106,7 +111,7 @@ func (b *bookParser) add(p *sheetParser, num int, cells []cell, e domain.Entry, 
 	if clash {
 		return
 	}
-	b.entries[i] = b.entries[i].Union(e)
+	b.entries[i].Join(e)
 	if !slices.Contains(b.from[i], p.name) {
 		b.from[i] = append(b.from[i], p.name)
 	}
@@ -145,4 +150,34 @@ func (b *bookParser) finish() ([]domain.Entry, error) {
 		return nil, domain.Errorf(domain.EINVALID, "sheets.empty")
 	}
 	return b.entries, nil
+}
+
+type segmentMatch struct {
+	seg domain.Segment
+	ok  bool
+}
+
+type weekMatch struct {
+	week domain.Week
+	err  error
+}
+
+// segment finds the segment a cell names, once per distinct text.
+func (b *bookParser) segment(text string) (domain.Segment, bool) {
+	m, seen := b.segments[text]
+	if !seen {
+		m.seg, m.ok = domain.MatchSegment(b.ws, text)
+		b.segments[text] = m
+	}
+	return m.seg, m.ok
+}
+
+// week reads a week written as text, once per distinct text.
+func (b *bookParser) week(text string) (domain.Week, error) {
+	m, seen := b.weeks[text]
+	if !seen {
+		m.week, m.err = domain.ParseWeekExpr(text, b.now, b.ws.Location())
+		b.weeks[text] = m
+	}
+	return m.week, m.err
 }

@@ -34,7 +34,7 @@ func (p *sheetParser) week(c cell) (domain.Week, error) {
 	if strings.TrimSpace(c.text) == "" {
 		return domain.Week{}, domain.Errorf(domain.EINVALID, "sheets.no_week")
 	}
-	return domain.ParseWeekExpr(c.text, p.b.now, p.b.ws.Location())
+	return p.b.week(c.text)
 }
 
 // Excel date serials: 367 is 1 January 1901 (smaller numbers are more

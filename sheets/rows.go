@@ -273,7 +273,7 @@ func (p *sheetParser) segment(c cell) (domain.Segment, bool) {
 	if active := p.b.ws.ActiveSegments(); len(active) == 1 && !p.hasColumn(columnSegment) {
 		return active[0], true
 	}
-	return domain.MatchSegment(p.b.ws, strings.TrimSpace(c.text))
+	return p.b.segment(strings.TrimSpace(c.text))
 }
 
 func (p *sheetParser) hasColumn(kind columnKind) bool {

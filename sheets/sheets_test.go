@@ -467,33 +467,7 @@ func TestTemplate(t *testing.T) {
 			t.Errorf("Read(filled template) = %+v, want %+v", entries, want)
 		}
 	})
-	t.Run("xlsx", func(t *testing.T) {
-		data, err := Template(ws, domain.English, weeks, FormatXLSX)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if got, want := f.GetSheetList(), []string{"Funnel", "Instructions"}; !reflect.DeepEqual(got, want) {
-			t.Errorf("sheets = %q, want %q", got, want)
-		}
-		rows, err := f.GetRows("Funnel")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rows) != 7 || rows[0][2] != "Impressions" || rows[6][0] != "Retail buyers" || rows[6][1] != "2026-W48" {
-			t.Errorf("data sheet = %q", rows)
-		}
-		if first, _ := f.GetCellValue("Instructions", "A1"); first != "How to fill in this file" {
-			t.Errorf("instructions start with %q", first)
-		}
-		if _, err := Read(ws, "template.xlsx", bytes.NewReader(data), testNow, Limits{}); domain.ErrorCode(err) != domain.EINVALID {
-			t.Errorf("Read(empty template) error = %v, want sheets.empty", err)
-		}
-	})
+	// The XLSX template: TestTemplate_XLSXHasASheetPerConcern.
 }
 
 func TestWrite_UnknownFormat(t *testing.T) {

@@ -142,28 +142,36 @@ func headerRow(ws *domain.Workspace, lang domain.Lang, fields []domain.Field) []
 	return h
 }
 
-// Template returns a ready-to-fill file (format "csv" or "xlsx") in lang:
-// the header for the workspace's active stages and reasons, and one empty
-// row per active segment and week. An XLSX has a second sheet with
-// instructions.
+// Template returns a ready-to-fill file (format "csv" or "xlsx") in lang
+// with a row for each active segment and week; see TemplateWith.
 func Template(ws *domain.Workspace, lang domain.Lang, weeks []domain.Week, format string) ([]byte, error) {
+	return TemplateWith(ws, lang, TemplateSpec{Weeks: weeks}, format)
+}
+
+// TemplateWith returns a ready-to-fill file (format "csv" or "xlsx") in
+// lang for the workspace's active stages and reasons. A CSV is one wide
+// table with an empty row per active segment and week. An XLSX has a sheet
+// per concern (funnel and money, non-target reasons, drop-off reasons, the
+// managers' counts) with frozen headers and number formats, and a sheet of
+// instructions; Read takes either back.
+func TemplateWith(ws *domain.Workspace, lang domain.Lang, spec TemplateSpec, format string) ([]byte, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
+	}
+	if format == FormatXLSX {
+		return writeTemplateXLSX(ws, lang, spec)
 	}
 	fields := templateFields(ws)
 	t := table{header: headerRow(ws, lang, fields)}
 	for _, seg := range ws.ActiveSegments() {
-		for _, w := range weeks {
+		for _, w := range spec.Weeks {
 			row := make([]value, len(t.header))
 			row[0] = value{kind: valueString, str: seg.Name.In(lang)}
 			row[1] = value{kind: valueString, str: w.String()}
 			t.rows = append(t.rows, row)
 		}
 	}
-	if format == FormatCSV {
-		return writeCSV(t, lang)
-	}
-	return writeXLSX(t, lang, strings.Split(domain.Text(lang, "sheets.instructions"), "\n"))
+	return writeCSV(t, lang)
 }
 
 // Export returns every record in the template's layout (format "csv" or

@@ -2,12 +2,15 @@ package domain
 
 import "slices"
 
-// Which stages ask for drop-off reasons. Drop-offs at a stage are the items
-// lost on the way into it (see StageFigure.Lost): "lost at Meetings" are
-// qualified leads that never got a meeting. The method asks why for the
-// transitions after qualification, up to payment; before qualification the
-// non-target reasons say it, and at the top of the funnel nobody can tell
-// why a click did not become a lead.
+// What a weekly report asks for beyond the stage counts: drop-off reasons
+// at which stages, and managers' own counts at which stages.
+//
+// Drop-offs at a stage are the items lost on the way into it (see
+// StageFigure.Lost): "lost at Meetings" are qualified leads that never got
+// a meeting. The method asks why for the transitions after qualification,
+// up to payment; before qualification the non-target reasons say it, and
+// at the top of the funnel nobody can tell why a click did not become a
+// lead.
 
 // Switch is a setting a CEO turns on or off, or leaves to the default.
 type Switch string
@@ -109,4 +112,19 @@ func afterQualified(stages []Stage) int {
 		return l + 1
 	}
 	return 1
+}
+
+// ManagerNames returns the names of the sales managers the records hold
+// counts for, sorted, each once: whom a template asks about.
+func ManagerNames(recs []WeeklyRecord) []string {
+	var names []string
+	for _, r := range recs {
+		for name := range r.Managers {
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
 }
