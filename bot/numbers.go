@@ -48,16 +48,20 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 // proposeDraft stores the entries as a draft once the domain has checked
 // them, and shows the preview with Confirm and Cancel buttons.
 func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
+	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
+		return domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+	})
+}
+
+// showDraft runs a use case proposing a draft and shows its preview.
+func (b *Bot) showDraft(c *Context, propose func(tx domain.Tx) (*domain.Draft, int, error)) error {
 	c.Change(func(tx domain.Tx) error {
-		draft, corrections, err := domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+		draft, corrections, err := propose(tx)
 		if err != nil {
 			return err
 		}
 		// The buttons need the id the store just gave the draft.
-		c.Reply(draftPreview(c, draft, corrections), []domain.Button{
-			{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", draft.ID)},
-			{Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", draft.ID)},
-		})
+		c.Reply(draftPreview(c, draft, corrections), draftButtons(c, draft))
 		return nil
 	})
 	return nil
@@ -80,6 +84,9 @@ func draftPreview(c *Context, d *domain.Draft, corrections int) string {
 	}
 	if corrections > 0 {
 		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
+	}
+	if note := leftOutNote(c, d); note != "" {
+		sb.WriteString("\n" + note)
 	}
 	sb.WriteString("\n" + c.T("log.preview_confirm"))
 	return sb.String()
@@ -116,7 +123,7 @@ func table(rows [][2]string) string {
 func (b *Bot) onDraftButton(c *Context, payload string) error {
 	idText, verdict, _ := strings.Cut(payload, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || verdict != "y" && verdict != "n" {
+	if err != nil || verdict != "y" && verdict != "n" && verdict != "a" {
 		return c.Refuse(staleButton())
 	}
 	ws := c.Workspace
@@ -134,6 +141,9 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if verdict == "a" {
+		return b.onAcceptLeftOut(c, draft)
 	}
 	if err := draft.CheckConfirmer(ws, c.From.UserID); err != nil {
 		return err
@@ -213,7 +223,7 @@ func (b *Bot) importFile(c *Context) error {
 	if len(entries) == 0 {
 		return domain.Errorf(domain.EINVALID, "import.empty")
 	}
-	return b.proposeDraft(c, doc.FileName, entries)
+	return b.proposeImport(c, doc.FileName, entries)
 }
 
 // templateCmd sends a ready-to-fill file for the last four complete weeks:

@@ -13,6 +13,13 @@ type Draft struct {
 	Source    string // "/log" or the uploaded file's name
 	Entries   []Entry
 	CreatedAt time.Time
+
+	// LeftOut are the figures of a department head's file that belong to
+	// other departments: not saved unless a CEO accepts them (AcceptLeftOut).
+	LeftOut []Entry
+	// AcceptedBy is the CEO who accepted the left-out figures; the entries
+	// are then checked against the CEO's role instead of the author's.
+	AcceptedBy *Person
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -47,8 +54,14 @@ type DraftStore interface {
 // corrections counts the entries that change a figure already stored, so
 // the preview can warn about them.
 func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entry, now time.Time) (d *Draft, corrections int, err error) {
-	for _, e := range entries {
-		if err := CanEnter(ws, by.UserID, e); err != nil {
+	return proposeDraft(tx, ws, &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now})
+}
+
+// proposeDraft checks a draft's entries as ProposeDraft says and stores it.
+func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
+	corrections := 0
+	for _, e := range d.Entries {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, 0, err
 		}
 		old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
@@ -62,11 +75,19 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 			return nil, 0, err
 		}
 	}
-	d = &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now}
 	if err := tx.Drafts().Create(d); err != nil {
 		return nil, 0, err
 	}
 	return d, corrections, nil
+}
+
+// enterer is the user whose role the draft's figures are checked against:
+// the CEO who accepted figures of other departments, else the author.
+func (d *Draft) enterer() int64 {
+	if d.AcceptedBy != nil {
+		return d.AcceptedBy.UserID
+	}
+	return d.By.UserID
 }
 
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
@@ -81,7 +102,7 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time) erro
 		return Errorf(ECONFLICT, "log.expired")
 	}
 	for _, e := range d.Entries {
-		if err := CanEnter(ws, d.By.UserID, e); err != nil {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return err
 		}
 	}
