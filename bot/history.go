@@ -25,13 +25,18 @@ const (
 )
 
 // draftButtons offers Confirm, or "Save anyway" when the numbers raised
-// warnings, and Cancel.
+// warnings, and Cancel; a draft with left-out figures of other
+// departments also offers a CEO "apply all columns".
 func draftButtons(c *Context, d *domain.Draft) []domain.Button {
 	save := domain.Button{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", d.ID)}
 	if len(d.Warnings) > 0 {
 		save = domain.Button{Text: c.T("log.save_anyway"), Data: fmt.Sprintf("lg:%d:%s", d.ID, anywayVerdict)}
 	}
-	return []domain.Button{save, {Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", d.ID)}}
+	buttons := []domain.Button{save, {Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", d.ID)}}
+	if len(d.LeftOut) > 0 {
+		buttons = append(buttons, domain.Button{Text: c.T("import.accept_all"), Data: fmt.Sprintf("lg:%d:%s", d.ID, acceptAllVerdict)})
+	}
+	return buttons
 }
 
 // previewChecks renders the end of a preview: the corrections old → new,

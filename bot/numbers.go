@@ -48,8 +48,15 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 // proposeDraft stores the entries as a draft once the domain has checked
 // them, and shows the preview with Confirm and Cancel buttons.
 func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
+	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
+		return domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+	})
+}
+
+// showDraft runs a use case proposing a draft and shows its preview.
+func (b *Bot) showDraft(c *Context, propose func(tx domain.Tx) (*domain.Draft, int, error)) error {
 	c.Change(func(tx domain.Tx) error {
-		draft, corrections, err := domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+		draft, corrections, err := propose(tx)
 		if err != nil {
 			return err
 		}
@@ -77,6 +84,9 @@ func draftPreview(c *Context, d *domain.Draft, corrections int) string {
 	}
 	if corrections > 0 {
 		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
+	}
+	if note := leftOutNote(c, d); note != "" {
+		sb.WriteString("\n" + note)
 	}
 	sb.WriteString(previewChecks(c, d))
 	return sb.String()
@@ -113,7 +123,7 @@ func table(rows [][2]string) string {
 func (b *Bot) onDraftButton(c *Context, payload string) error {
 	idText, verdict, _ := strings.Cut(payload, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || verdict != "y" && verdict != "n" && verdict != anywayVerdict {
+	if err != nil || verdict != "y" && verdict != "n" && verdict != anywayVerdict && verdict != acceptAllVerdict {
 		return c.Refuse(staleButton())
 	}
 	ws := c.Workspace
@@ -131,6 +141,9 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if verdict == acceptAllVerdict {
+		return b.onAcceptLeftOut(c, draft)
 	}
 	if err := draft.CheckConfirmer(ws, c.From.UserID); err != nil {
 		return err
@@ -216,21 +229,33 @@ func (b *Bot) importFile(c *Context) error {
 	if len(entries) == 0 {
 		return domain.Errorf(domain.EINVALID, "import.empty")
 	}
-	return b.proposeDraft(c, doc.FileName, entries)
+	return b.proposeImport(c, doc.FileName, entries)
 }
 
-// templateCmd sends a ready-to-fill file for the last four weeks.
+// templateCmd sends a ready-to-fill file for the last four complete weeks:
+// the current week is not over, so its numbers are not ready to report.
+// The managers' sheet lists the sales managers of the last 8 weeks.
 func (b *Bot) templateCmd(c *Context) error {
 	format := sheets.FormatXLSX
 	if strings.EqualFold(strings.TrimSpace(c.Args), "csv") {
 		format = sheets.FormatCSV
 	}
-	last := domain.WeekOf(c.now.In(c.Workspace.Location()))
-	var weeks []domain.Week
+	ws := c.Workspace
+	last := ws.LastCompleteWeek(c.now)
+	spec := sheets.TemplateSpec{}
 	for i := 3; i >= 0; i-- {
-		weeks = append(weeks, last.Add(-i))
+		spec.Weeks = append(spec.Weeks, last.Add(-i))
 	}
-	data, err := sheets.Template(c.Workspace, c.Lang, weeks, format)
+	var recs []domain.WeeklyRecord
+	if err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		recs, err = tx.Records().Range(ws.ID, "", last.Add(-7), last)
+		return err
+	}); err != nil {
+		return err
+	}
+	spec.Managers = domain.ManagerNames(recs)
+	data, err := sheets.TemplateWith(ws, c.Lang, spec, format)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,12 @@ type Draft struct {
 	// and not stored: ConfirmDraft judges the numbers again as they are then.
 	Warnings    []Warning
 	Corrections []RecordDiff // figures that change a stored value, old → new
+	// LeftOut are the figures of a department head's file that belong to
+	// other departments: not saved unless a CEO accepts them (AcceptLeftOut).
+	LeftOut []Entry
+	// AcceptedBy is the CEO who accepted the left-out figures; the entries
+	// are then checked against the CEO's role instead of the author's.
+	AcceptedBy *Person
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -56,12 +62,18 @@ type DraftStore interface {
 // the preview can warn about them. The draft comes back with the
 // plausibility Warnings and the Corrections (old → new) for the preview.
 func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entry, now time.Time) (d *Draft, corrections int, err error) {
+	return proposeDraft(tx, ws, &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now})
+}
+
+// proposeDraft checks a draft's entries as ProposeDraft says and stores it.
+func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
+	corrections := 0
 	var fixes []RecordDiff
-	for _, e := range entries {
-		if err := CanEnter(ws, by.UserID, e); err != nil {
+	for _, e := range d.Entries {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, 0, err
 		}
-		if err := ws.CheckWeek(e.Week, now); err != nil {
+		if err := ws.CheckWeek(e.Week, d.CreatedAt); err != nil {
 			return nil, 0, err
 		}
 		old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
@@ -79,11 +91,10 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 			fixes = append(fixes, fix)
 		}
 	}
-	warnings, err := CheckPlausibility(tx, ws, entries)
+	warnings, err := CheckPlausibility(tx, ws, d.Entries)
 	if err != nil {
 		return nil, 0, err
 	}
-	d = &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now}
 	if err := tx.Drafts().Create(d); err != nil {
 		return nil, 0, err
 	}
@@ -103,6 +114,15 @@ func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
 	return fix
 }
 
+// enterer is the user whose role the draft's figures are checked against:
+// the CEO who accepted figures of other departments, else the author.
+func (d *Draft) enterer() int64 {
+	if d.AcceptedBy != nil {
+		return d.AcceptedBy.UserID
+	}
+	return d.By.UserID
+}
+
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
 // deletes it and returns the revision it made. An expired draft is an
 // ECONFLICT error, and each entry is checked against its author's role
@@ -117,7 +137,7 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyw
 		return nil, Errorf(ECONFLICT, "log.expired")
 	}
 	for _, e := range d.Entries {
-		if err := CanEnter(ws, d.By.UserID, e); err != nil {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, err
 		}
 	}

@@ -33,6 +33,7 @@ const (
 	WordCEO       Word = "ceo"       // /demote ceo
 	WordNonTarget Word = "nontarget" // /reason nontarget add Spam
 	WordDropOff   Word = "dropoff"   // /reason dropoff add Price
+	WordReasons   Word = "reasons"   // /stage reasons Meetings off
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -54,6 +55,7 @@ var wordSpellings = map[Word][]string{
 	WordCEO:       {"ceo", "сео", "гендир"},
 	WordNonTarget: {"nontarget", "non target", "nt", "нецелевые", "нецелевой", "квалификация"},
 	WordDropOff:   {"dropoff", "drop off", "lost", "отвал", "отвалы", "потери"},
+	WordReasons:   {"reasons", "причины"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and

@@ -144,7 +144,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		},
 		Stages: []domain.Stage{{
 			Key: "leads", Name: name("Leads", "Лиды"), Aliases: []string{"заявки"},
-			Department: "marketing", Role: domain.RoleLeads, Archived: true,
+			Department: "marketing", Role: domain.RoleLeads, Archived: true, DropOffReasons: domain.SwitchOn,
 		}},
 		Segments: []domain.Segment{{
 			Key: "dealers", Name: name("Dealers", "Дилеры"), Aliases: []string{"дилер"},

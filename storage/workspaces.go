@@ -47,6 +47,7 @@ type stageRow struct {
 	Department string   `json:"dept,omitempty"`
 	Role       string   `json:"role,omitempty"`
 	Archived   bool     `json:"archived,omitempty"`
+	Reasons    string   `json:"dropoff_reasons,omitempty"` // "on", "off" or the default
 }
 
 type segmentRow struct {
@@ -169,6 +170,7 @@ func toStageRow(s domain.Stage) stageRow {
 	return stageRow{
 		Key: s.Key, Name: toNameRow(s.Name), Aliases: s.Aliases,
 		Department: s.Department, Role: string(s.Role), Archived: s.Archived,
+		Reasons: string(s.DropOffReasons),
 	}
 }
 
@@ -176,6 +178,7 @@ func (r stageRow) stage() domain.Stage {
 	return domain.Stage{
 		Key: r.Key, Name: r.Name.name(), Aliases: r.Aliases,
 		Department: r.Department, Role: domain.StageRole(r.Role), Archived: r.Archived,
+		DropOffReasons: domain.Switch(r.Reasons),
 	}
 }
 
