@@ -39,11 +39,11 @@ func renderPreview(c *Context, d *domain.Draft, sum domain.DraftSummary) draftVi
 		head = c.T("log.preview_file", escape(domain.Echo(d.Source)), len(d.Entries), escape(sum.Extent(ws, c.Lang)))
 	}
 	warnings := previewWarningLines(c, sum)
-	inline := joinBlocks(head, detailTables(c, sum, true), warnings, c.T("log.preview_confirm"))
-	if visibleLen(inline) <= maxMessage {
+	tables := entryTables(c, sum, true)
+	if inline := joinBlocks(head, tablesHTML(tables, maxMessage), warnings, c.T("log.preview_confirm")); visibleLen(inline) <= maxMessage {
 		return draftView{text: inline}
 	}
-	file := detailsFile(c, d, sum)
+	file := detailsFile(c, d, sum, tables)
 	return draftView{
 		text:    joinBlocks(head, segmentLines(c, sum, true), warnings, c.T("log.preview_in_file"), c.T("log.preview_confirm")),
 		details: &file,
@@ -55,7 +55,7 @@ func renderPreview(c *Context, d *domain.Draft, sum domain.DraftSummary) draftVi
 func renderSaved(c *Context, d *domain.Draft) string {
 	sum := domain.SummarizeEntries(c.Workspace, d.Entries)
 	head := c.T("log.saved", escape(sum.Extent(c.Workspace, c.Lang)), personMention(d.By))
-	if text := joinBlocks(head, detailTables(c, sum, false)); visibleLen(text) <= maxMessage {
+	if text := joinBlocks(head, tablesHTML(entryTables(c, sum, false), maxMessage)); visibleLen(text) <= maxMessage {
 		return text
 	}
 	return joinBlocks(head, segmentLines(c, sum, false))
@@ -116,14 +116,30 @@ func previewWarningLines(c *Context, sum domain.DraftSummary) string {
 	return strings.Join(lines, "\n")
 }
 
-// detailTables is every entry's table in a monospace block, as HTML.
-func detailTables(c *Context, sum domain.DraftSummary, compare bool) string {
-	var sb strings.Builder
+// entryTables is every entry's table as aligned plain text, corrections
+// as "old → new" when compare is set.
+func entryTables(c *Context, sum domain.DraftSummary, compare bool) []string {
+	tables := make([]string, len(sum.Diffs))
 	for i, d := range sum.Diffs {
+		tables[i] = table(entryRows(c, d, compare))
+	}
+	return tables
+}
+
+// tablesHTML puts the tables in monospace blocks, one after another; it
+// stops once they show more than limit units, as they will not be shown.
+func tablesHTML(tables []string, limit int) string {
+	var sb strings.Builder
+	shown := 0
+	for i, t := range tables {
 		if i > 0 {
 			sb.WriteByte('\n')
 		}
-		sb.WriteString("<pre>" + escape(table(entryRows(c, d, compare))) + "</pre>")
+		block := "<pre>" + escape(t) + "</pre>"
+		sb.WriteString(block)
+		if shown += visibleLen(block) + 1; shown > limit {
+			break
+		}
 	}
 	return sb.String()
 }
@@ -152,7 +168,7 @@ func entryRows(c *Context, d domain.EntryDiff, compare bool) [][2]string {
 
 // detailsFile is every figure of the draft week by week, as a text file
 // the author can scroll on a phone.
-func detailsFile(c *Context, d *domain.Draft, sum domain.DraftSummary) domain.Attachment {
+func detailsFile(c *Context, d *domain.Draft, sum domain.DraftSummary, tables []string) domain.Attachment {
 	source := d.Source
 	if source == "/log" {
 		source = c.T("log.details_from_log")
@@ -160,8 +176,8 @@ func detailsFile(c *Context, d *domain.Draft, sum domain.DraftSummary) domain.At
 	var sb strings.Builder
 	sb.WriteString(c.T("log.details_title", domain.Echo(source), sum.Extent(c.Workspace, c.Lang), domain.FormatCount(int64(sum.Figures()))))
 	sb.WriteString("\n" + c.T("log.details_legend") + "\n")
-	for _, diff := range sum.Diffs {
-		sb.WriteString("\n" + table(entryRows(c, diff, true)) + "\n")
+	for _, t := range tables {
+		sb.WriteString("\n" + t + "\n")
 	}
 	return domain.Attachment{
 		Name:    "trackbot-preview.txt",

@@ -28,6 +28,9 @@ const (
 type EntryDiff struct {
 	Entry  Entry
 	Stored Entry // what the record holds now, as an entry; empty when none
+
+	fields    []Field // the entry's, in funnel order, once summarised
+	corrected int     // how many of them are corrections
 }
 
 // Status compares the entry's figure f with the stored one.
@@ -52,8 +55,11 @@ type DiffRow struct {
 // Rows returns the entry's figures in funnel order as the detailed table
 // shows them, in lang.
 func (d EntryDiff) Rows(ws *Workspace, lang Lang) []DiffRow {
-	fields := d.Entry.Fields()
-	SortFields(ws, fields)
+	fields := d.fields
+	if fields == nil {
+		fields = d.Entry.Fields()
+		SortFields(ws, fields)
+	}
 	rows := make([]DiffRow, len(fields))
 	for i, f := range fields {
 		rows[i] = DiffRow{Label: f.Label(ws, lang), Value: d.Entry.formatValue(ws, f, lang), Status: d.Status(f)}
@@ -124,11 +130,11 @@ func summarize(ws *Workspace, entries []Entry, stored func(Entry) (WeeklyRecord,
 		if err != nil {
 			return DraftSummary{}, err
 		}
-		d := EntryDiff{Entry: e}
+		d := EntryDiff{Entry: e, fields: e.Fields()}
 		if found {
 			d.Stored = EntryFromRecord(old)
 		}
-		s.Diffs[i] = d
+		SortFields(ws, d.fields)
 		seg := bySegment[e.Segment]
 		if seg == nil {
 			seg = &SegmentChanges{Segment: e.Segment}
@@ -137,16 +143,18 @@ func summarize(ws *Workspace, entries []Entry, stored func(Entry) (WeeklyRecord,
 		if !slices.Contains(seg.Weeks, e.Week) {
 			seg.Weeks = append(seg.Weeks, e.Week)
 		}
-		for _, f := range e.Fields() {
+		for _, f := range d.fields {
 			switch d.Status(f) {
 			case FigureNew:
 				seg.New++
 			case FigureCorrected:
 				seg.Corrected++
+				d.corrected++
 			default:
 				seg.Unchanged++
 			}
 		}
+		s.Diffs[i] = d
 	}
 	segIndex := func(key string) int {
 		return slices.IndexFunc(ws.Segments, func(s Segment) bool { return s.Key == key })
@@ -169,14 +177,8 @@ func compareWeeks(a, b Week) int {
 // the entries (weeks of a segment) they are in.
 func (s DraftSummary) Corrected() (figures, weeks int) {
 	for _, d := range s.Diffs {
-		n := 0
-		for _, f := range d.Entry.Fields() {
-			if d.Status(f) == FigureCorrected {
-				n++
-			}
-		}
-		if n > 0 {
-			figures, weeks = figures+n, weeks+1
+		if d.corrected > 0 {
+			figures, weeks = figures+d.corrected, weeks+1
 		}
 	}
 	return figures, weeks
