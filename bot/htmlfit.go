@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ func fitJob(job *domain.OutboxJob) []*domain.OutboxJob {
 			part := *job
 			part.Text, part.Keyboard = text, nil
 			if job.Key != "" {
-				part.Key = job.Key + "#" + string(rune('1'+i))
+				part.Key = job.Key + "#" + strconv.Itoa(i+1)
 			}
 			if i > 0 {
 				part.ReplyTo = 0
