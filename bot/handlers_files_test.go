@@ -54,7 +54,7 @@ func TestHandlerImport_CSVAndXLSXPreviewThenSave(t *testing.T) {
 			if len(h.records(leadership)) != 0 {
 				t.Fatal("an import stored numbers before the confirmation")
 			}
-			h.confirm(leadership, anna, preview).contains("Saved (weeks: 2)")
+			h.confirm(leadership, anna, preview).contains("Saved: All clients, 2 weeks")
 			if r := h.record(leadership, "main", domain.Week{Year: 2026, Num: 10}); r.Counts["leads"] != 100 || r.Counts["meetings"] != 30 || r.Spend != 400_000_00 {
 				t.Errorf("stored W10 = %+v", r)
 			}

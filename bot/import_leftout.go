@@ -34,11 +34,15 @@ func (b *Bot) onAcceptLeftOut(c *Context, d *domain.Draft) error {
 	}
 	msgID := c.Message.MessageID
 	c.Change(func(tx domain.Tx) error {
-		nd, corrections, err := domain.AcceptLeftOut(tx, c.Workspace, d, c.From, c.now)
+		nd, _, err := domain.AcceptLeftOut(tx, c.Workspace, d, c.From, c.now)
 		if err != nil {
 			return err
 		}
-		c.Edit(msgID, draftPreview(c, nd, corrections), draftButtons(c, nd))
+		view, err := previewDraft(c, tx, nd)
+		if err != nil {
+			return err
+		}
+		c.Edit(msgID, view.text, draftButtons(c, nd))
 		c.Answer(c.T("import.accepted"), false)
 		return nil
 	})

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"trackbot/domain"
 	"trackbot/sheets"
@@ -46,7 +45,8 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 }
 
 // proposeDraft stores the entries as a draft once the domain has checked
-// them, and shows the preview with Confirm and Cancel buttons.
+// them, and shows the preview with Confirm and Cancel buttons; the details
+// that do not fit the preview go first, as a file.
 func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
 	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
 		return domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
@@ -56,65 +56,19 @@ func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) er
 // showDraft runs a use case proposing a draft and shows its preview.
 func (b *Bot) showDraft(c *Context, propose func(tx domain.Tx) (*domain.Draft, int, error)) error {
 	c.Change(func(tx domain.Tx) error {
-		draft, corrections, err := propose(tx)
+		draft, _, err := propose(tx)
+		if err != nil {
+			return err
+		}
+		view, err := previewDraft(c, tx, draft)
 		if err != nil {
 			return err
 		}
 		// The buttons need the id the store just gave the draft.
-		c.Reply(draftPreview(c, draft, corrections), draftButtons(c, draft))
+		c.Reply(view.text, draftButtons(c, draft))
 		return nil
 	})
 	return nil
-}
-
-// draftPreview renders a draft as the table the author confirms.
-func draftPreview(c *Context, d *domain.Draft, corrections int) string {
-	var sb strings.Builder
-	if d.Source == "/log" {
-		sb.WriteString(c.T("log.preview_title"))
-	} else {
-		sb.WriteString(c.T("log.preview_file", escape(d.Source), len(d.Entries)))
-	}
-	shown := min(len(d.Entries), 3)
-	for _, e := range d.Entries[:shown] {
-		sb.WriteString("\n<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>")
-	}
-	if rest := len(d.Entries) - shown; rest > 0 {
-		sb.WriteString("\n" + c.T("log.preview_more", rest))
-	}
-	if corrections > 0 {
-		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
-	}
-	if note := leftOutNote(c, d); note != "" {
-		sb.WriteString("\n" + note)
-	}
-	sb.WriteString(previewChecks(c, d))
-	return sb.String()
-}
-
-// table aligns label/value rows for a monospace block that fits a phone.
-func table(rows [][2]string) string {
-	const maxLabel = 22
-	width := 0
-	for _, r := range rows {
-		width = max(width, min(utf8.RuneCountInString(r[0]), maxLabel))
-	}
-	var sb strings.Builder
-	for i, r := range rows {
-		if i > 0 {
-			sb.WriteByte('\n')
-		}
-		label := r[0]
-		if utf8.RuneCountInString(label) > maxLabel {
-			// A long label ("Lost before Meetings: Wrong phone number")
-			// keeps its last words, which name the reason: it takes its
-			// own line and the value stays in the value column.
-			sb.WriteString(label + "\n" + strings.Repeat(" ", width+1) + r[1])
-			continue
-		}
-		sb.WriteString(label + strings.Repeat(" ", width-utf8.RuneCountInString(label)+1) + r[1])
-	}
-	return sb.String()
 }
 
 // onDraftButton confirms or cancels a draft. Who may, and for how long,
@@ -165,25 +119,11 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
-			"\n"+draftBody(c, draft)+savedNote(c, rev))
+		c.Edit(c.Message.MessageID, renderSaved(c, draft)+savedNote(c, rev))
 		return nil
 	})
 	c.Answer(c.T("log.saved_short"), false)
 	return nil
-}
-
-// draftBody repeats the confirmed numbers on the edited card.
-func draftBody(c *Context, d *domain.Draft) string {
-	var sb strings.Builder
-	shown := min(len(d.Entries), 3)
-	for _, e := range d.Entries[:shown] {
-		sb.WriteString("<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>\n")
-	}
-	if rest := len(d.Entries) - shown; rest > 0 {
-		sb.WriteString(c.T("log.preview_more", rest))
-	}
-	return strings.TrimSpace(sb.String())
 }
 
 // importCmd answers /import: with a document it imports it, without one

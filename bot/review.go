@@ -98,17 +98,12 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 	if err != nil {
 		return err
 	}
-	pictures := make([]domain.Attachment, len(pack.Pictures))
-	for i, f := range pack.Pictures {
-		f.Caption = clip(f.Caption, maxCaption)
-		pictures[i] = f
-	}
 	c.Reply(pack.Headline+"\n\n"+c.T("review.how_to_end"), []domain.Button{{Text: c.T("review.end_button"), Data: "rv:end"}})
 	c.Queue(&domain.OutboxJob{Kind: domain.ChatAction, Action: "upload_photo", Priority: domain.PriorityReply})
 	// The rest of the pack is about ten messages against a group's twenty
 	// a minute: as bulk it keeps its order, and the answers to the next
 	// commands (a /hyp, a button) go ahead of it instead of a minute later.
-	c.Queue(&domain.OutboxJob{Kind: domain.SendMediaGroup, Priority: domain.PriorityBulk, Files: pictures})
+	c.Queue(&domain.OutboxJob{Kind: domain.SendMediaGroup, Priority: domain.PriorityBulk, Files: pack.Pictures})
 	for _, text := range []string{pack.Questions, pack.Hypotheses} {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk

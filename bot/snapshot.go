@@ -22,18 +22,22 @@ const (
 
 // buildPost returns the jobs of a scheduled post for the run at run, in
 // the workspace's chat; none when there is nothing to say (all numbers in,
-// no hypothesis due).
+// no hypothesis due). The jobs fit Telegram's limits (see fitJob).
 func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error) {
 	sub := domain.SubjectOf(kind, run, ws.Location())
+	var jobs []*domain.OutboxJob
+	var err error
 	switch kind {
 	case domain.ScheduleSnapshot:
-		return b.snapshotPost(ws, sub.Week, sub.Day)
+		jobs, err = b.snapshotPost(ws, sub.Week, sub.Day)
 	case domain.ScheduleReminder:
-		return b.reminderPost(ws, sub.Week)
+		jobs, err = b.reminderPost(ws, sub.Week)
 	case domain.ScheduleDigest:
-		return b.digestPost(ws, sub.Day)
+		jobs, err = b.digestPost(ws, sub.Day)
+	default:
+		err = fmt.Errorf("unknown schedule kind %q", kind)
 	}
-	return nil, fmt.Errorf("unknown schedule kind %q", kind)
+	return fitJobs(jobs), err
 }
 
 // postJob is a bulk text message to the workspace's chat.
@@ -43,7 +47,7 @@ func postJob(ws *domain.Workspace, text string) *domain.OutboxJob {
 		ChatID:    ws.ChatID,
 		Priority:  domain.PriorityBulk,
 		Kind:      domain.SendText,
-		Text:      clip(text, maxMessage),
+		Text:      text,
 	}
 }
 

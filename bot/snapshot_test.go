@@ -57,6 +57,7 @@ func TestSnapshotPost_HeadlineWithWeekOnWeekAndCharts(t *testing.T) {
 		t.Errorf("charts job = %+v, want a media group of two pictures captioned Dealers", j)
 	}
 	for _, j := range jobs {
+		checkTelegramRules(t, j)
 		if j.Priority != domain.PriorityBulk || j.ChatID != ws.ChatID {
 			t.Errorf("job to chat %d with priority %d, want the workspace chat and bulk priority", j.ChatID, j.Priority)
 		}

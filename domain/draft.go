@@ -17,10 +17,9 @@ type Draft struct {
 	Entries   []Entry
 	CreatedAt time.Time
 
-	// Warnings and Corrections are filled by ProposeDraft for the preview
-	// and not stored: ConfirmDraft judges the numbers again as they are then.
-	Warnings    []Warning
-	Corrections []RecordDiff // figures that change a stored value, old → new
+	// Warnings are filled by ProposeDraft for the preview and not stored:
+	// ConfirmDraft judges the numbers again as they are then.
+	Warnings []Warning
 	// LeftOut are the figures of a department head's file that belong to
 	// other departments: not saved unless a CEO accepts them (AcceptLeftOut).
 	LeftOut []Entry
@@ -68,7 +67,6 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 // proposeDraft checks a draft's entries as ProposeDraft says and stores it.
 func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
 	corrections := 0
-	var fixes []RecordDiff
 	for _, e := range d.Entries {
 		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, 0, err
@@ -83,12 +81,8 @@ func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
 		if found && e.Corrects(old) {
 			corrections++
 		}
-		merged, err := e.Merge(ws, old)
-		if err != nil {
+		if _, err := e.Merge(ws, old); err != nil {
 			return nil, 0, err
-		}
-		if fix := correctionOf(ws, e, old, merged); len(fix.Figures) > 0 {
-			fixes = append(fixes, fix)
 		}
 	}
 	warnings, err := CheckPlausibility(tx, ws, d.Entries)
@@ -98,20 +92,8 @@ func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
 	if err := tx.Drafts().Create(d); err != nil {
 		return nil, 0, err
 	}
-	d.Warnings, d.Corrections = warnings, fixes
+	d.Warnings = warnings
 	return d, corrections, nil
-}
-
-// correctionOf lists the figures the entry changes from a value already
-// stored; figures it adds are not corrections.
-func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
-	fix := RecordDiff{Segment: e.Segment, Week: e.Week}
-	for _, fc := range DiffRecords(ws, old, merged) {
-		if fc.Old.Set {
-			fix.Figures = append(fix.Figures, fc)
-		}
-	}
-	return fix
 }
 
 // enterer is the user whose role the draft's figures are checked against:

@@ -18,13 +18,14 @@ type Problem struct {
 	Args  []any
 }
 
-// Localize renders the problem in lang, prefixed with its key.
+// Localize renders the problem in lang, prefixed with its key; the key and
+// values as written are quoted shortened (see Echo).
 func (p Problem) Localize(lang Lang) string {
-	text := Text(lang, p.Text, p.Args...)
+	text := Text(lang, p.Text, echoArgs(p.Args)...)
 	if p.Key == "" {
 		return text
 	}
-	return p.Key + ": " + text
+	return Echo(p.Key) + ": " + text
 }
 
 // problemOf turns an error from a value parser into a problem with the key
