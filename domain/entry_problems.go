@@ -2,6 +2,7 @@ package domain
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -58,11 +59,18 @@ func (e *EntryError) Unwrap() error {
 // problemList renders problems one per line.
 type problemList []Problem
 
-// Localize renders the list in lang.
+// maxShownProblems is how many problems a reply lists: a pasted page of
+// text must still give a reply that fits in a message.
+const maxShownProblems = 10
+
+// Localize renders the list in lang, the first maxShownProblems of it.
 func (l problemList) Localize(lang Lang) string {
-	lines := make([]string, len(l))
-	for i, p := range l {
-		lines[i] = "• " + p.Localize(lang)
+	var lines []string
+	for _, p := range l[:min(len(l), maxShownProblems)] {
+		lines = append(lines, "• "+p.Localize(lang))
+	}
+	if len(l) > maxShownProblems {
+		lines = append(lines, Text(lang, "entry.more_problems", len(l)-maxShownProblems))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -155,16 +163,12 @@ func unknownKey(ws *Workspace, key string) *Problem {
 }
 
 // closestKeys returns up to three known keys within a small edit distance
-// of key (a third of its length, at least 1 and at least 2 for longer words).
+// of key: stages, money and, for a dotted key, dotted keys.
 func closestKeys(ws *Workspace, key string) []string {
-	var known []string
-	for _, st := range ws.Stages {
-		if !st.Archived {
-			known = append(known, st.Key, st.Name.En, st.Name.Ru)
-			known = append(known, st.Aliases...)
-		}
-	}
-	known = append(known, "spend", "расход", "revenue", "выручка", "margin", "маржа")
+	known := stageWords(ws)
+	known = append(known, spendWords...)
+	known = append(known, revenueWords...)
+	known = append(known, marginWords...)
 	_, rest, dotted := strings.Cut(key, ".")
 	if dotted {
 		for _, r := range ws.NonTarget {
@@ -174,7 +178,50 @@ func closestKeys(ws *Workspace, key string) []string {
 		}
 		known = append(known, "lost."+rest, "отвал."+rest, "manager."+rest, "менеджер."+rest)
 	}
-	target := NormalizeName(key)
+	return closestNames(key, known, dotted)
+}
+
+// stageWords returns every name of the active stages: keys, names in both
+// languages and aliases.
+func stageWords(ws *Workspace) []string {
+	var out []string
+	for _, st := range ws.Stages {
+		if !st.Archived {
+			out = append(out, st.Key, st.Name.En, st.Name.Ru)
+			out = append(out, st.Aliases...)
+		}
+	}
+	return out
+}
+
+// segmentWords returns every name of the active segments, in both languages.
+func segmentWords(ws *Workspace) []string {
+	var out []string
+	for _, s := range ws.ActiveSegments() {
+		out = append(out, s.Name.En, s.Name.Ru, s.Key)
+		out = append(out, s.Aliases...)
+	}
+	return out
+}
+
+// entryVocabulary is every name a /log message may hold outside a value:
+// segments, stages, money and week words, for "did you mean".
+func entryVocabulary(ws *Workspace) []string {
+	out := append(segmentWords(ws), stageWords(ws)...)
+	out = append(out, spendWords...)
+	out = append(out, revenueWords...)
+	out = append(out, marginWords...)
+	out = append(out, "last week", "this week", "прошлая неделя", "эта неделя")
+	// Sorted: map order must not change the hints.
+	return append(out, slices.Sorted(maps.Keys(entryWeekPhrases))...)
+}
+
+// closestNames returns up to three of the known names within a small edit
+// distance of s (a third of its length, at least 1 and at least 2 for
+// longer words), closest first. Dotted names are compared with dotted ones
+// only.
+func closestNames(s string, known []string, dotted bool) []string {
+	target := NormalizeName(s)
 	if len(target) > maxSuggestedKey {
 		return nil // nothing known is that long; spare the edit distances
 	}
@@ -190,7 +237,7 @@ func closestKeys(ws *Workspace, key string) []string {
 	seen := map[string]bool{}
 	for _, k := range known {
 		n := NormalizeName(k)
-		if n == "" || seen[n] || dotted != strings.Contains(n, ".") { // compare dotted keys with dotted keys only
+		if n == "" || seen[n] || dotted != strings.Contains(n, ".") {
 			continue
 		}
 		seen[n] = true

@@ -67,6 +67,7 @@ type FieldNames struct {
 	stages    map[string]string // normalized key, name or alias → stage key
 	nonTarget map[string]string // → non-target reason key
 	dropOff   map[string]string // → drop-off reason key
+	labels    map[string]Field  // labelNorm of the bot's own labels and of stage names → field
 }
 
 // NewFieldNames indexes the workspace's active stages and reasons. Keys
@@ -74,12 +75,13 @@ type FieldNames struct {
 // normalized input, so "no_answer" would not match itself). When two
 // things share a name the first one in the workspace's order wins.
 func NewFieldNames(ws *Workspace) *FieldNames {
-	n := &FieldNames{ws: ws, stages: map[string]string{}, nonTarget: map[string]string{}, dropOff: map[string]string{}}
+	n := &FieldNames{ws: ws, stages: map[string]string{}, nonTarget: map[string]string{}, dropOff: map[string]string{}, labels: map[string]Field{}}
 	for _, st := range ws.Stages {
 		if !st.Archived {
 			indexNames(n.stages, st.Key, st.Name, st.Aliases)
 		}
 	}
+	n.indexLabels()
 	for _, r := range ws.NonTarget {
 		if !r.Archived {
 			indexNames(n.nonTarget, r.Key, r.Name, r.Aliases)
@@ -103,6 +105,61 @@ func indexNames(index map[string]string, key string, name Name, aliases []string
 	}
 }
 
+// indexLabels indexes what the bot itself shows for a figure, so a head
+// can copy the preview table, change a number and send it back:
+// "Нецелевые: Нет бюджета", "Lost before Meetings: Price", and stage
+// names written without their punctuation.
+func (n *FieldNames) indexLabels() {
+	add := func(label string, f Field) {
+		if k := labelNorm(label); k != "" {
+			if _, taken := n.labels[k]; !taken {
+				n.labels[k] = f
+			}
+		}
+	}
+	ws := n.ws
+	for _, st := range ws.Stages {
+		if !st.Archived {
+			for _, name := range append([]string{st.Name.En, st.Name.Ru}, st.Aliases...) {
+				add(name, Field{Kind: FieldCount, Stage: st.Key})
+			}
+		}
+	}
+	for _, lang := range Langs {
+		for _, r := range ws.NonTarget {
+			if !r.Archived {
+				add(Text(lang, "entry.label.nontarget", r.Name.In(lang)), Field{Kind: FieldNonTarget, Reason: r.Key})
+			}
+		}
+		for _, st := range ws.Stages {
+			for _, r := range ws.DropOff {
+				if !st.Archived && !r.Archived {
+					add(Text(lang, "entry.label.dropoff", st.Name.In(lang), r.Name.In(lang)), Field{Kind: FieldDropOff, Stage: st.Key, Reason: r.Key})
+				}
+			}
+		}
+	}
+}
+
+// labelNorm normalizes a label for comparison: NormalizeName without the
+// punctuation labels and names carry ("Отвал до этапа «Встречи»: Цена",
+// "Розница (физлица)").
+func labelNorm(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(":«»\"“”„()[]", r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return NormalizeName(s)
+}
+
+// label finds a field by one of the bot's labels (see indexLabels).
+func (n *FieldNames) label(s string) (Field, bool) {
+	f, ok := n.labels[labelNorm(s)]
+	return f, ok
+}
+
 // Parse reads a key like ParseField.
 func (n *FieldNames) Parse(s string) (Field, *Problem) {
 	return n.resolve(s, true)
@@ -124,6 +181,9 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 	ws := n.ws
 	key := strings.TrimSpace(s)
 	if f, ok := n.plain(key); ok {
+		return f, nil
+	}
+	if f, ok := n.label(key); ok {
 		return f, nil
 	}
 	prefix, rest, dotted := strings.Cut(key, ".")
@@ -163,6 +223,15 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 	}
 	if !explain {
 		return Field{}, errUnexplained
+	}
+	// "нецелевые 12", "lost 3": the reason (and the stage) are missing.
+	switch {
+	case !dotted && matchesWord(key, nonTargetPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.unknown_nontarget", Args: []any{reasonNames(ws.NonTarget)}}
+	case !dotted && matchesWord(key, dropOffPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.unknown_dropoff_stage", Args: []any{stageNames(ws)}}
+	case !dotted && matchesWord(key, managerPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.bad_manager_key"}
 	}
 	return Field{}, unknownKey(ws, key)
 }
