@@ -209,19 +209,18 @@ func (b *entryBuilder) entries() []Entry {
 			}
 			continue
 		}
-		seg := blk.seg
+		seg, known := blk.seg, true
 		switch {
 		case blk.hasSeg:
 		case blk.segReported:
-			continue
+			known = false
 		case len(active) == 1:
 			seg = active[0]
 		default:
 			if !noSegment {
 				b.problem(blk.pos, Problem{Text: "entry.no_segment", Args: []any{segmentNames(b.ws)}})
 			}
-			noSegment = true
-			continue
+			noSegment, known = true, false
 		}
 		week := b.ws.LastCompleteWeek(b.now)
 		switch {
@@ -229,8 +228,20 @@ func (b *entryBuilder) entries() []Entry {
 			week = blk.week
 		case len(weeks) == 1:
 			week = weeks[0]
-		case len(weeks) > 1:
+		case len(weeks) > 1 && known:
 			b.problem(blk.pos, Problem{Text: "entry.which_week", Args: []any{localName(seg.Name)}})
+			known = false
+		}
+		if !known {
+			// Still read the figures, so their problems are named now
+			// and not one attempt later.
+			var scratch Entry
+			var scratchRates []entryRate
+			for _, p := range blk.pairs {
+				if r, ok := b.setPair(&scratch, seg, p, scratchRates); ok {
+					scratchRates = append(scratchRates, r)
+				}
+			}
 			continue
 		}
 		i := slices.IndexFunc(entries, func(e Entry) bool { return e.Segment == seg.Key && e.Week == week })

@@ -281,7 +281,9 @@ func (s *entryScanner) unknown(i int) int {
 		}
 	}
 	phrase := s.written(i, j)
-	if !s.valueFollows(j) {
+	// "по дилерам: лиды 120": a mark before a known name ends a heading,
+	// not a key.
+	if !s.valueFollows(j) || s.isMark(j) && s.startsKnown(j+1) {
 		s.add(itemUnknown, i, entryItem{written: phrase})
 		return j
 	}

@@ -134,7 +134,7 @@ func (s *entryScanner) segmentAt(i int) (int, Segment, []Segment) {
 			bestN, best, ambiguous = j-i+1, seg, nil
 			continue
 		}
-		switch cands := s.segmentsStartingWith(typed); len(cands) {
+		switch cands := s.segmentsLike(typed); len(cands) {
 		case 0:
 		case 1:
 			bestN, best, ambiguous = j-i+1, cands[0], nil
@@ -154,17 +154,53 @@ func (s *entryScanner) exactSegment(typed string) (Segment, bool) {
 	return Segment{}, false
 }
 
-// segmentsStartingWith returns the segments one of whose names begins with
-// typed, each once.
-func (s *entryScanner) segmentsStartingWith(typed string) []Segment {
+// segmentsLike returns the segments one of whose names begins with typed
+// ("розн" for «Розница (физлица)»), each once; when none does, those whose
+// name's words typed writes with other endings ("по дилерам",
+// "для застройщиков", "по рознице").
+func (s *entryScanner) segmentsLike(typed string) []Segment {
 	if utf8.RuneCountInString(typed) < minSegmentPrefix {
 		return nil
 	}
 	var out []Segment
+	add := func(seg Segment) {
+		if !slices.ContainsFunc(out, func(o Segment) bool { return o.Key == seg.Key }) {
+			out = append(out, seg)
+		}
+	}
 	for _, n := range s.segs {
-		if strings.HasPrefix(n.name, typed) && !slices.ContainsFunc(out, func(o Segment) bool { return o.Key == n.seg.Key }) {
-			out = append(out, n.seg)
+		if strings.HasPrefix(n.name, typed) {
+			add(n.seg)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, n := range s.segs {
+		if sameStems(strings.Fields(typed), strings.Fields(n.name)) {
+			add(n.seg)
 		}
 	}
 	return out
+}
+
+// sameStems reports whether the typed words are the first words of a name
+// with other endings: each shares with the name's word a beginning of at
+// least minSegmentPrefix letters that leaves at most two letters of the
+// name's word and three of the typed one.
+func sameStems(typed, name []string) bool {
+	if len(typed) == 0 || len(typed) > len(name) {
+		return false
+	}
+	for i, tw := range typed {
+		t, n := []rune(tw), []rune(name[i])
+		common := 0
+		for common < len(t) && common < len(n) && t[common] == n[common] {
+			common++
+		}
+		if common < minSegmentPrefix || len(n)-common > 2 || len(t)-common > 3 {
+			return false
+		}
+	}
+	return true
 }
