@@ -33,9 +33,12 @@ import (
 // and week are merged. Figures are checked against each other and the
 // stored record by Merge.
 func ParseEntries(ws *Workspace, text string, now time.Time) ([]Entry, error) {
+	if len(text) > maxEntryText {
+		return nil, &EntryError{Problems: []Problem{{Text: "entry.too_long", Args: []any{telegramTextLimit}}}, example: newEntryExample(ws)}
+	}
 	names := NewFieldNames(ws)
 	items := newEntryScanner(ws, names, dropCommand(lexEntry(text)), now).scan()
-	b := &entryBuilder{ws: ws, now: now}
+	b := &entryBuilder{ws: ws, now: now, hints: maxHintedProblems}
 	b.collect(items)
 	entries := b.entries()
 	if len(b.problems) == 0 && len(entries) == 0 {
@@ -51,6 +54,13 @@ func ParseEntries(ws *Workspace, text string, now time.Time) ([]Entry, error) {
 	}
 	return entries, nil
 }
+
+// maxEntryText is the longest message ParseEntries reads, in bytes:
+// Telegram's limit of 4096 characters at up to three bytes each.
+const (
+	telegramTextLimit = 4096
+	maxEntryText      = 3 * telegramTextLimit
+)
 
 // ParseEntry is ParseEntries for a message about one segment's week; a
 // message naming several segments or weeks is refused.
@@ -92,6 +102,26 @@ type entryBuilder struct {
 	now      time.Time
 	blocks   []*entryBlock
 	problems []posProblem
+	hints    int                         // unknown words left to explain with the closest names
+	known    map[string][]normalizedName // name lists searched for hints, normalized once
+}
+
+// hintsFor returns the closest names of a list to written, while the
+// budget of explained problems lasts.
+func (b *entryBuilder) hintsFor(written, list string, known func(*Workspace) []string) []string {
+	if b.hints <= 0 {
+		return nil
+	}
+	b.hints--
+	if b.known == nil {
+		b.known = map[string][]normalizedName{}
+	}
+	names, ok := b.known[list]
+	if !ok {
+		names = normalizeNames(known(b.ws))
+		b.known[list] = names
+	}
+	return closestOf(written, names, false)
 }
 
 func (b *entryBuilder) problem(pos int, p Problem) {
@@ -165,14 +195,14 @@ func (b *entryBuilder) unknownWords(blk *entryBlock) {
 	for k, it := range blk.unknowns {
 		if k == 0 && blk.unknownAtStart && !blk.hasSeg && !blk.segReported && len(b.ws.ActiveSegments()) > 1 {
 			blk.segReported = true
-			if hints := closestNames(it.written, segmentWords(b.ws), false); len(hints) > 0 {
+			if hints := b.hintsFor(it.written, "segments", segmentWords); len(hints) > 0 {
 				b.problem(it.pos, Problem{Value: it.written, Text: "entry.unknown_segment_hint", Args: []any{it.written, strings.Join(hints, ", ")}})
 			} else {
 				b.problem(it.pos, Problem{Value: it.written, Text: "entry.unknown_segment", Args: []any{it.written, segmentNames(b.ws)}})
 			}
 			continue
 		}
-		if hints := closestNames(it.written, entryVocabulary(b.ws), false); len(hints) > 0 {
+		if hints := b.hintsFor(it.written, "vocabulary", entryVocabulary); len(hints) > 0 {
 			b.problem(it.pos, Problem{Value: it.written, Text: "entry.unknown_words_hint", Args: []any{it.written, strings.Join(hints, ", ")}})
 		} else {
 			b.problem(it.pos, Problem{Value: it.written, Text: "entry.unknown_words", Args: []any{it.written}})

@@ -152,33 +152,40 @@ func segmentNames(ws *Workspace) nameList {
 
 // unknownKey is the problem for a key nothing matches: it suggests the
 // closest known keys by edit distance, or lists the stages when nothing is close.
-func unknownKey(ws *Workspace, key string) *Problem {
+func (n *FieldNames) unknownKey(key string) *Problem {
+	ws := n.ws
 	if key == "" {
 		return &Problem{Text: "entry.empty_key"}
 	}
-	if close := closestKeys(ws, key); len(close) > 0 {
+	if close := n.closestKeys(key); len(close) > 0 {
 		return &Problem{Key: key, Text: "entry.unknown_key_hint", Args: []any{strings.Join(close, ", ")}}
 	}
 	return &Problem{Key: key, Text: "entry.unknown_key", Args: []any{stageNames(ws)}}
 }
 
 // closestKeys returns up to three known keys within a small edit distance
-// of key: stages, money and, for a dotted key, dotted keys.
-func closestKeys(ws *Workspace, key string) []string {
-	known := stageWords(ws)
-	known = append(known, spendWords...)
-	known = append(known, revenueWords...)
-	known = append(known, marginWords...)
+// of key: stages, money and, for a dotted key, dotted keys. The plain keys
+// are normalized once per index.
+func (n *FieldNames) closestKeys(key string) []string {
+	ws := n.ws
 	_, rest, dotted := strings.Cut(key, ".")
-	if dotted {
-		for _, r := range ws.NonTarget {
-			if !r.Archived {
-				known = append(known, "nontarget."+r.Key, "нецелевые."+r.Name.Ru)
-			}
+	if !dotted {
+		if n.plainKeys == nil {
+			known := stageWords(ws)
+			known = append(known, spendWords...)
+			known = append(known, revenueWords...)
+			n.plainKeys = normalizeNames(append(known, marginWords...))
 		}
-		known = append(known, "lost."+rest, "отвал."+rest, "manager."+rest, "менеджер."+rest)
+		return closestOf(key, n.plainKeys, false)
 	}
-	return closestNames(key, known, dotted)
+	var known []string
+	for _, r := range ws.NonTarget {
+		if !r.Archived {
+			known = append(known, "nontarget."+r.Key, "нецелевые."+r.Name.Ru)
+		}
+	}
+	known = append(known, "lost."+rest, "отвал."+rest, "manager."+rest, "менеджер."+rest)
+	return closestNames(key, known, true)
 }
 
 // stageWords returns every name of the active stages: keys, names in both
@@ -221,6 +228,25 @@ func entryVocabulary(ws *Workspace) []string {
 // longer words), closest first. Dotted names are compared with dotted ones
 // only.
 func closestNames(s string, known []string, dotted bool) []string {
+	return closestOf(s, normalizeNames(known), dotted)
+}
+
+// normalizedName is a known name and its NormalizeName form, computed once
+// when a list is searched many times.
+type normalizedName struct {
+	name, norm string
+}
+
+func normalizeNames(names []string) []normalizedName {
+	out := make([]normalizedName, 0, len(names))
+	for _, n := range names {
+		out = append(out, normalizedName{n, NormalizeName(n)})
+	}
+	return out
+}
+
+// closestOf is closestNames over normalized names.
+func closestOf(s string, known []normalizedName, dotted bool) []string {
 	target := NormalizeName(s)
 	if len(target) > maxSuggestedKey {
 		return nil // nothing known is that long; spare the edit distances
@@ -236,13 +262,13 @@ func closestNames(s string, known []string, dotted bool) []string {
 	var hits []hit
 	seen := map[string]bool{}
 	for _, k := range known {
-		n := NormalizeName(k)
+		n := k.norm
 		if n == "" || seen[n] || dotted != strings.Contains(n, ".") {
 			continue
 		}
 		seen[n] = true
 		if d := editDistance(target, n); d <= limit {
-			hits = append(hits, hit{k, d})
+			hits = append(hits, hit{k.name, d})
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(a.dist, b.dist) })

@@ -43,28 +43,78 @@ const (
 	maxValueWords    = 6
 )
 
-// entryScanner reads the tokens of one message.
+// entryScanner reads the tokens of one message. What starts at a token
+// is asked many times (is this word the end of a value, the start of a
+// key?), so the answers are kept: a message costs linear time.
 type entryScanner struct {
-	ws    *Workspace
-	names *FieldNames
-	segs  []segmentName
-	now   time.Time
-	toks  []entryToken
-	items []entryItem
+	ws       *Workspace
+	names    *FieldNames
+	segs     []segmentName
+	now      time.Time
+	toks     []entryToken
+	norm     []string // labelNorm of each word
+	items    []entryItem
+	keys     []memo[keyMatch]
+	weeks    []memo[weekMatch]
+	segments []memo[segmentMatch]
+	hints    int // unknown keys left to explain with the closest names
 }
+
+// memo is an answer kept for a token.
+type memo[T any] struct {
+	done bool
+	v    T
+}
+
+// remember returns the kept answer at i, computing it once.
+func remember[T any](m []memo[T], i int, compute func(int) T) T {
+	if !m[i].done {
+		m[i] = memo[T]{true, compute(i)}
+	}
+	return m[i].v
+}
+
+type keyMatch struct {
+	n int
+	f Field
+}
+
+type weekMatch struct {
+	n    int
+	w    Week
+	prob *Problem
+}
+
+type segmentMatch struct {
+	n         int
+	seg       Segment
+	ambiguous []Segment
+}
+
+// maxHintedProblems bounds the problems explained with the closest names:
+// the reply lists only the first ones, and edit distances are not free.
+const maxHintedProblems = 2 * maxShownProblems
 
 // segmentName is one way to name a segment, normalized by labelNorm.
 type segmentName struct {
-	name string
-	seg  Segment
+	name  string
+	words []string
+	seg   Segment
 }
 
 func newEntryScanner(ws *Workspace, names *FieldNames, toks []entryToken, now time.Time) *entryScanner {
-	s := &entryScanner{ws: ws, names: names, now: now, toks: toks}
+	s := &entryScanner{ws: ws, names: names, now: now, toks: toks, hints: maxHintedProblems,
+		norm: make([]string, len(toks)), keys: make([]memo[keyMatch], len(toks)),
+		weeks: make([]memo[weekMatch], len(toks)), segments: make([]memo[segmentMatch], len(toks))}
+	for i, t := range toks {
+		if t.kind == tokWord {
+			s.norm[i] = labelNorm(t.text)
+		}
+	}
 	for _, seg := range ws.ActiveSegments() {
 		for _, n := range append([]string{seg.Key, seg.Name.En, seg.Name.Ru}, seg.Aliases...) {
 			if n = labelNorm(n); n != "" {
-				s.segs = append(s.segs, segmentName{n, seg})
+				s.segs = append(s.segs, segmentName{n, strings.Fields(n), seg})
 			}
 		}
 	}
@@ -115,7 +165,7 @@ func (s *entryScanner) word(i int) int {
 	if isKey {
 		return s.pair(i, n, f)
 	}
-	if s.isFiller(i) && s.startsKnown(i+1) {
+	if s.isFiller(i) && s.startsKnown(i+1) || slices.Contains(entryHeadingWords, s.norm[i]) {
 		return i + 1
 	}
 	if end, v := s.numericRun(i, true); v != "" {
@@ -160,11 +210,17 @@ func (s *entryScanner) written(i, end int) string {
 // tokens. A key never holds a number after its first word, so
 // "manager.Ivan.meetings 3 manager.Petr.meetings" is two keys; it holds a
 // mark only when it is one of the bot's own labels ("Нецелевые: Нет бюджета").
+// Phrases stop growing as soon as no known key begins with them.
 func (s *entryScanner) keyAt(i int) (int, Field, bool) {
 	if !s.isWord(i) || isNumberStart(s.toks[i].text) {
 		return 0, Field{}, false
 	}
-	var words []string
+	m := remember(s.keys, i, s.findKey)
+	return m.n, m.f, m.n > 0
+}
+
+func (s *entryScanner) findKey(i int) keyMatch {
+	var words, norms []string
 	best, bestField, crossedMark := 0, Field{}, false
 	for j := i; j < len(s.toks) && j-i < maxKeyTokens; j++ {
 		t := s.toks[j]
@@ -175,8 +231,14 @@ func (s *entryScanner) keyAt(i int) (int, Field, bool) {
 		if t.kind != tokWord || j > i && isNumberStart(t.text) {
 			break
 		}
-		words = append(words, t.text)
+		words, norms = append(words, t.text), append(norms, s.norm[j])
+		if !s.names.mayStartKey(strings.Join(norms, " ")) {
+			break
+		}
 		phrase := strings.Join(words, " ")
+		// A dotted key ends with its first dotted word after the first one:
+		// "менеджер.Анна Петрова.встречи".
+		last := j > i && strings.Contains(t.text, ".")
 		if crossedMark {
 			if f, ok := s.names.label(phrase); ok {
 				best, bestField = j-i+1, f
@@ -184,8 +246,11 @@ func (s *entryScanner) keyAt(i int) (int, Field, bool) {
 		} else if f, prob := s.names.resolve(phrase, false); prob == nil {
 			best, bestField = j-i+1, f
 		}
+		if last {
+			break
+		}
 	}
-	return best, bestField, best > 0
+	return keyMatch{best, bestField}
 }
 
 // valueFollows reports whether a value starts at token i: a mark or a number.
@@ -255,7 +320,7 @@ func (s *entryScanner) startsKnown(i int) bool {
 	if _, _, ok := s.keyAt(i); ok {
 		return true
 	}
-	if _, _, _, ok := s.weekAt(i); ok {
+	if n, _, _, _ := s.weekAt(i); n > 0 {
 		return true
 	}
 	if n, _, _ := s.segmentAt(i); n > 0 {
@@ -266,7 +331,7 @@ func (s *entryScanner) startsKnown(i int) bool {
 
 // isFiller reports whether word i is a filler word (entryFillers).
 func (s *entryScanner) isFiller(i int) bool {
-	return s.isWord(i) && slices.Contains(entryFillers, NormalizeName(s.toks[i].text))
+	return s.isWord(i) && slices.Contains(entryFillers, s.norm[i])
 }
 
 // unknown reads words nothing matches, up to the next known thing. Before
@@ -276,7 +341,8 @@ func (s *entryScanner) isFiller(i int) bool {
 func (s *entryScanner) unknown(i int) int {
 	j := i + 1
 	for ; s.isWord(j) && j-i < maxEntryKeyWords; j++ {
-		if isNumberStart(s.toks[j].text) || s.startsKnown(j) || s.isFiller(j) && s.startsKnown(j+1) {
+		if isNumberStart(s.toks[j].text) || s.startsKnown(j) || s.isFiller(j) && s.startsKnown(j+1) ||
+			slices.Contains(entryHeadingWords, s.norm[j]) {
 			break
 		}
 	}
@@ -287,9 +353,13 @@ func (s *entryScanner) unknown(i int) int {
 		s.add(itemUnknown, i, entryItem{written: phrase})
 		return j
 	}
-	f, prob := s.names.Parse(phrase)
+	f, prob := s.names.resolve(phrase, s.hints > 0)
 	if prob == nil { // longer than any key keyAt tries, yet known
 		return s.pair(i, j-i, f)
+	}
+	s.hints--
+	if prob == errUnexplained {
+		prob = &Problem{Key: phrase, Text: "entry.unknown_key", Args: []any{stageNames(s.ws)}}
 	}
 	s.add(itemProblem, i, entryItem{problem: *prob})
 	k := j

@@ -16,15 +16,26 @@ const minSegmentPrefix = 4
 // that looks like a week but names none ("w60", a future week) comes back
 // as a problem, so it is not also reported as unknown words.
 func (s *entryScanner) weekAt(i int) (int, Week, *Problem, bool) {
-	var words []string
+	if !s.isWord(i) {
+		return 0, Week{}, nil, false
+	}
+	m := remember(s.weeks, i, s.findWeek)
+	return m.n, m.w, m.prob, m.n > 0
+}
+
+func (s *entryScanner) findWeek(i int) weekMatch {
+	if first := s.norm[i]; !strings.ContainsAny(first, "0123456789") && !entryWeekStarts[first] {
+		return weekMatch{}
+	}
+	var words, norms []string
 	for j := i; j-i < maxWeekTokens && s.isWord(j); j++ {
-		words = append(words, s.toks[j].text)
+		words, norms = append(words, s.toks[j].text), append(norms, s.norm[j])
 	}
 	current := WeekOf(s.now.In(s.ws.Location()))
 	for n := len(words); n >= 1; n-- {
 		phrase := strings.Join(words[:n], " ")
-		if back, ok := entryWeekPhrases[NormalizeName(phrase)]; ok {
-			return n, current.Add(-back), nil, true
+		if back, ok := entryWeekPhrases[strings.Join(norms[:n], " ")]; ok {
+			return weekMatch{n, current.Add(-back), nil}
 		}
 		// Relative forms have at most two words; longer ones hold a number.
 		if n > 2 && !strings.ContainsAny(phrase, "0123456789") {
@@ -32,14 +43,14 @@ func (s *entryScanner) weekAt(i int) (int, Week, *Problem, bool) {
 		}
 		w, err := ParseWeekExpr(phrase, s.now, s.ws.Location())
 		if err == nil {
-			return n, w, nil, true
+			return weekMatch{n, w, nil}
 		}
 		if e, ok := err.(*Error); ok && e.Key != "entry.bad_week" {
 			p := problemOf("", phrase, err)
-			return n, Week{}, &p, true
+			return weekMatch{n, Week{}, &p}
 		}
 	}
-	return 0, Week{}, nil, false
+	return weekMatch{}
 }
 
 // addWeek records a week named at token i, or the problem with it.
@@ -53,7 +64,7 @@ func (s *entryScanner) addWeek(i int, w Week, prob *Problem) {
 
 // isHeaderWord reports whether word i announces a week or a segment.
 func (s *entryScanner) isHeaderWord(i int) bool {
-	w := NormalizeName(s.toks[i].text)
+	w := s.norm[i]
 	return slices.Contains(entryWeekWords, w) || slices.Contains(entrySegmentWords, w)
 }
 
@@ -61,7 +72,7 @@ func (s *entryScanner) isHeaderWord(i int) bool {
 // announcing a week or a segment, an optional mark, then the week or the
 // segment. A bare number after the week word is the week's number.
 func (s *entryScanner) header(i int) (int, bool) {
-	w := NormalizeName(s.toks[i].text)
+	w := s.norm[i]
 	j := i + 1
 	if s.isMark(j) {
 		j++
@@ -121,28 +132,45 @@ func (s *entryScanner) segmentItem(at, j int) (int, bool) {
 // beginning of one of them when only one segment begins so. When several
 // do, it returns them as ambiguous.
 func (s *entryScanner) segmentAt(i int) (int, Segment, []Segment) {
+	if !s.isWord(i) {
+		return 0, Segment{}, nil
+	}
+	m := remember(s.segments, i, s.findSegment)
+	return m.n, m.seg, m.ambiguous
+}
+
+func (s *entryScanner) findSegment(i int) segmentMatch {
 	var words []string
 	bestN, best := 0, Segment{}
 	var ambiguous []Segment
 	for j := i; j-i < maxSegmentTokens && s.isWord(j); j++ {
-		words = append(words, s.toks[j].text)
-		typed := labelNorm(strings.Join(words, " "))
-		if typed == "" {
+		if s.norm[j] == "" {
 			continue
 		}
+		words = append(words, s.norm[j])
+		typed := strings.Join(words, " ")
 		if seg, ok := s.exactSegment(typed); ok {
 			bestN, best, ambiguous = j-i+1, seg, nil
 			continue
 		}
 		switch cands := s.segmentsLike(typed); len(cands) {
 		case 0:
+			if !s.segmentMayGrow(typed) {
+				return segmentMatch{bestN, best, ambiguous}
+			}
 		case 1:
 			bestN, best, ambiguous = j-i+1, cands[0], nil
 		default:
 			bestN, best, ambiguous = j-i+1, Segment{}, cands
 		}
 	}
-	return bestN, best, ambiguous
+	return segmentMatch{bestN, best, ambiguous}
+}
+
+// segmentMayGrow reports whether a longer phrase could still name a
+// segment: some name begins with typed and more words.
+func (s *entryScanner) segmentMayGrow(typed string) bool {
+	return slices.ContainsFunc(s.segs, func(n segmentName) bool { return strings.HasPrefix(n.name, typed+" ") })
 }
 
 func (s *entryScanner) exactSegment(typed string) (Segment, bool) {
@@ -176,9 +204,17 @@ func (s *entryScanner) segmentsLike(typed string) []Segment {
 	if len(out) > 0 {
 		return out
 	}
-	for _, n := range s.segs {
-		if sameStems(strings.Fields(typed), strings.Fields(n.name)) {
-			add(n.seg)
+	// A name with as many words as typed beats a longer one: "для
+	// застройщиков" is Застройщики, not Застройщики премиум.
+	words := strings.Fields(typed)
+	for _, whole := range []bool{true, false} {
+		for _, n := range s.segs {
+			if (len(n.words) == len(words)) == whole && sameStems(words, n.words) {
+				add(n.seg)
+			}
+		}
+		if len(out) > 0 {
+			break
 		}
 	}
 	return out

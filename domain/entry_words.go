@@ -1,5 +1,7 @@
 package domain
 
+import "strings"
+
 // Words a /log message may hold besides keys, names and numbers, in both
 // languages. They are kept apart from the command words so the vocabulary
 // of the number parser is read in one place. Compared after NormalizeName.
@@ -15,6 +17,20 @@ var entryWeekPhrases = map[string]int{
 	"позапрошлая неделя": 2, "позапрошлую неделю": 2, "позапрошлой неделе": 2,
 }
 
+// entryWeekStarts are the first words of every week expression without a
+// digit, so a word that starts none is passed over at once.
+var entryWeekStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"this", "last", "current", "previous", "эта", "прошлая", "текущая", "предыдущая"} {
+		m[w] = true
+	}
+	for phrase := range entryWeekPhrases {
+		first, _, _ := strings.Cut(phrase, " ")
+		m[first] = true
+	}
+	return m
+}()
+
 // entryWeekWords announce a week: "неделя: 47", "week — 2026-W47".
 var entryWeekWords = []string{"week", "wk", "неделя", "нед"}
 
@@ -26,6 +42,11 @@ var entrySegmentWords = []string{"segment", "сегмент"}
 // "за прошлую неделю", "по дилерам", "for dealers". They are skipped there
 // and nowhere else.
 var entryFillers = []string{"за", "по", "на", "для", "for", "in", "the"}
+
+// entryHeadingWords title a report and say nothing else: "Цифры за н47",
+// "Weekly report". They are skipped wherever a key or a value is not
+// expected.
+var entryHeadingWords = []string{"цифры", "итоги", "отчет", "данные", "numbers", "figures", "report", "weekly"}
 
 // entryIgnoredRunes are bullets, quotes, brackets and emphasis that carry
 // nothing in a /log message: "• лиды 120", "**целевые**: 80", «Дилеры».

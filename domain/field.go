@@ -68,6 +68,8 @@ type FieldNames struct {
 	nonTarget map[string]string // → non-target reason key
 	dropOff   map[string]string // → drop-off reason key
 	labels    map[string]Field  // labelNorm of the bot's own labels and of stage names → field
+	starts    map[string]bool   // every run of first words of a known key
+	plainKeys []normalizedName  // keys without dots, for "did you mean"; built on first use
 }
 
 // NewFieldNames indexes the workspace's active stages and reasons. Keys
@@ -82,6 +84,7 @@ func NewFieldNames(ws *Workspace) *FieldNames {
 		}
 	}
 	n.indexLabels()
+	n.indexStarts()
 	for _, r := range ws.NonTarget {
 		if !r.Archived {
 			indexNames(n.nonTarget, r.Key, r.Name, r.Aliases)
@@ -120,7 +123,7 @@ func (n *FieldNames) indexLabels() {
 	ws := n.ws
 	for _, st := range ws.Stages {
 		if !st.Archived {
-			for _, name := range append([]string{st.Name.En, st.Name.Ru}, st.Aliases...) {
+			for _, name := range append([]string{st.Key, st.Name.En, st.Name.Ru}, st.Aliases...) {
 				add(name, Field{Kind: FieldCount, Stage: st.Key})
 			}
 		}
@@ -139,6 +142,36 @@ func (n *FieldNames) indexLabels() {
 			}
 		}
 	}
+}
+
+// indexStarts records the first words of every key, so that reading a
+// message stops trying longer phrases as soon as no key begins with one.
+func (n *FieldNames) indexStarts() {
+	n.starts = map[string]bool{}
+	add := func(normalized string) {
+		words := strings.Fields(normalized)
+		for i := range words {
+			n.starts[strings.Join(words[:i+1], " ")] = true
+		}
+	}
+	for k := range n.labels { // stage names are labels too
+		add(k)
+	}
+	for _, words := range [][]string{spendWords, revenueWords, marginWords, nonTargetPrefix, dropOffPrefix, managerPrefix} {
+		for _, w := range words {
+			add(labelNorm(w))
+		}
+	}
+}
+
+// mayStartKey reports whether a known key begins with the normalized
+// phrase. Dotted keys begin with their prefix ("lost", "менеджер") and may
+// go on with any name.
+func (n *FieldNames) mayStartKey(phrase string) bool {
+	if head, _, dotted := strings.Cut(phrase, "."); dotted {
+		return matchesWord(head, nonTargetPrefix) || matchesWord(head, dropOffPrefix) || matchesWord(head, managerPrefix)
+	}
+	return n.starts[phrase]
 }
 
 // labelNorm normalizes a label for comparison: NormalizeName without the
@@ -233,7 +266,7 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 	case !dotted && matchesWord(key, managerPrefix):
 		return Field{}, &Problem{Key: key, Text: "entry.bad_manager_key"}
 	}
-	return Field{}, unknownKey(ws, key)
+	return Field{}, n.unknownKey(key)
 }
 
 // plain reads a key without dots: a stage or a money field.

@@ -152,6 +152,10 @@ func (n Name) Matches(s string) bool {
 func NormalizeName(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "ё", "е")
-	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
+	s = nameSeparators.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// nameSeparators is built once: NormalizeName runs for every word of every
+// /log message and file header.
+var nameSeparators = strings.NewReplacer("_", " ", "-", " ")

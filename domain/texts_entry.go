@@ -128,6 +128,10 @@ func init() {
 			English: "this message names several segments or weeks: send one at a time here.",
 			Russian: "в сообщении несколько сегментов или недель: здесь присылайте по одному.",
 		},
+		"entry.too_long": {
+			English: "the message is too long: send the week's numbers in at most %d characters, or as a file with /import.",
+			Russian: "сообщение слишком длинное: пришлите цифры недели не длиннее %d символов или файлом через /import.",
+		},
 		"entry.more_problems": {
 			English: "• …and %d more.",
 			Russian: "• …и ещё %d.",
