@@ -165,6 +165,13 @@ func (b *entryBuilder) collect(items []entryItem) {
 		case itemProblem:
 			b.problem(it.pos, it.problem)
 		case itemUnknown:
+			// Unknown words opening a line of figures after another
+			// block are a misspelt segment: its figures are not the
+			// block's before ("dealers leads 120\ndevelopres leads 40").
+			if it.lineStart && (cur.hasSeg || len(cur.pairs) > 0) && k+1 < len(items) && items[k+1].kind == itemPair && len(b.ws.ActiveSegments()) > 1 {
+				cur = &entryBlock{pos: it.pos}
+				b.blocks = append(b.blocks, cur)
+			}
 			if len(cur.unknowns) == 0 {
 				cur.unknownAtStart = !cur.hasSeg && !cur.segReported && len(cur.pairs) == 0
 			}

@@ -62,10 +62,22 @@ func (s *entryScanner) addWeek(i int, w Week, prob *Problem) {
 	s.add(itemWeek, i, entryItem{week: w})
 }
 
-// isHeaderWord reports whether word i announces a week or a segment.
+// isHeaderWord reports whether word i announces a week or a segment that
+// follows it.
 func (s *entryScanner) isHeaderWord(i int) bool {
 	w := s.norm[i]
-	return slices.Contains(entryWeekWords, w) || slices.Contains(entrySegmentWords, w)
+	if !slices.Contains(entryWeekWords, w) && !slices.Contains(entrySegmentWords, w) {
+		return false
+	}
+	j := i + 1
+	if s.isMark(j) {
+		j++
+	}
+	if n, _, _ := s.segmentAt(j); n > 0 {
+		return true
+	}
+	n, _, _, _ := s.weekAt(j)
+	return n > 0 || s.isWord(j) && len(s.toks[j].text) <= 2 && allDigits(s.toks[j].text)
 }
 
 // header reads "неделя: 47", "week 2026-W47", "сегмент: дилеры": a word

@@ -10,8 +10,8 @@ import "strings"
 // ("за прошлую неделю"), beyond the forms ParseWeekExpr reads, mapped to
 // how many weeks before the current one they name.
 var entryWeekPhrases = map[string]int{
-	"this weeks": 0, "эту неделю": 0, "этой неделе": 0, "текущую неделю": 0, "текущей неделе": 0,
-	"last weeks": 1, "прошлую неделю": 1, "прошлой неделе": 1, "прошлой недели": 1,
+	"эту неделю": 0, "этой неделе": 0, "текущую неделю": 0, "текущей неделе": 0,
+	"прошлую неделю": 1, "прошлой неделе": 1, "прошлой недели": 1,
 	"предыдущую неделю": 1, "предыдущей неделе": 1, "прошлая нед": 1,
 	"week before last": 2, "the week before last": 2,
 	"позапрошлая неделя": 2, "позапрошлую неделю": 2, "позапрошлой неделе": 2,
@@ -53,8 +53,10 @@ var entryHeadingWords = []string{"цифры", "итоги", "отчет", "да
 const entryIgnoredRunes = "•·*«»\"“”„()[]!?"
 
 // slangMultipliers are the spoken multipliers: "1.5кк", "2 ляма", "62 т.р."
-// ("т.р." is "тысяч рублей": the "р" is read as the currency and dropped).
+// ("т.р." is "тысяч рублей": the "р" is read as the currency and dropped),
+// and the units a count is written with, which multiply by one ("120 шт").
 var slangMultipliers = map[string]int{
 	"кк": 6, "kk": 6, "лям": 6, "ляма": 6, "лямов": 6,
 	"т": 3, "тыщ": 3, "тыщи": 3, "тысч": 3,
+	"шт": 0, "чел": 0, "pcs": 0,
 }
