@@ -175,10 +175,15 @@ func (s *entryScanner) word(i int) int {
 	return s.unknown(i)
 }
 
-// add appends an item that starts at token i.
+// add appends an item that starts at token i. It starts a line when only
+// marks and filler words come before it on the line ("- по дилерам").
 func (s *entryScanner) add(kind entryItemKind, i int, it entryItem) {
 	it.kind, it.pos = kind, i
-	it.lineStart = i == 0 || s.toks[i-1].kind == tokLine
+	k := i - 1
+	for k >= 0 && (s.isMark(k) || s.isFiller(k)) {
+		k--
+	}
+	it.lineStart = k < 0 || s.toks[k].kind == tokLine
 	s.items = append(s.items, it)
 }
 
