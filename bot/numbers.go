@@ -19,11 +19,11 @@ func (b *Bot) logCmd(c *Context) error {
 		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang))))
 		return nil
 	}
-	entry, err := domain.ParseEntry(ws, c.Args, c.now.In(ws.Location()))
+	entries, err := domain.ParseEntries(ws, c.Args, c.now.In(ws.Location()))
 	if err != nil {
 		return err
 	}
-	return b.proposeDraft(c, "/log", []domain.Entry{entry})
+	return b.proposeDraft(c, "/log", entries)
 }
 
 // logExample is a /log line in the workspace's own words.

@@ -37,7 +37,7 @@ func TestUserMessage_QuotesLongInputShortenedWithTheReasonKept(t *testing.T) {
 		if n := utf16Len(msg); n > 600 {
 			t.Errorf("the reply to %.20q… is %d units long:\n%s", args, n, msg)
 		}
-		for _, want := range []string{"Nothing was saved", "is not a", "…", "Example: /log"} {
+		for _, want := range []string{"Nothing was saved", "is not ", "…", "Example: /log"} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("the reply to %.20q… lacks %q:\n%s", args, want, msg)
 			}

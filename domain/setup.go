@@ -112,17 +112,17 @@ func (w *Workspace) Add(kind ListKind, name, after string) (string, error) {
 }
 
 // AddList adds every name of a list typed in one command ("Застройщики,
-// Розница"; commas, semicolons or new lines separate the names) and returns
+// Розница"; see SplitNames) and returns
 // their keys. It is all or nothing: any bad or taken name, or a name twice
 // in the list, adds none. New stages go one after another after the stage
 // named after.
 func (w *Workspace) AddList(kind ListKind, list, after string) ([]string, error) {
-	names := SplitNameList(list)
+	names := SplitNames(list)
 	if len(names) == 0 {
 		return nil, Errorf(EINVALID, "setup.bad_name")
 	}
 	for i, name := range names {
-		if len([]rune(name)) > 40 {
+		if len([]rune(name)) > maxItemName {
 			return nil, Errorf(EINVALID, "setup.bad_name")
 		}
 		if _, taken := w.Find(kind, name); taken {
@@ -147,18 +147,6 @@ func (w *Workspace) AddList(kind ListKind, list, after string) ([]string, error)
 		}
 	}
 	return keys, nil
-}
-
-// SplitNameList splits a typed list of names at commas, semicolons and new
-// lines, trimming each and dropping empty ones.
-func SplitNameList(s string) []string {
-	var names []string
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
 }
 
 func (w *Workspace) addStage(s Stage, after string) error {
