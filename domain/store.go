@@ -20,6 +20,7 @@ type Tx interface {
 	Drafts() DraftStore
 	Hypotheses() HypothesisStore
 	Reviews() ReviewStore
+	Market() MarketStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments

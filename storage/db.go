@@ -156,6 +156,7 @@ func (t *tx) Poll() domain.PollState             { return pollState{t} }
 func (t *tx) Drafts() domain.DraftStore          { return draftStore{t} }
 func (t *tx) Hypotheses() domain.HypothesisStore { return hypothesisStore{t} }
 func (t *tx) Reviews() domain.ReviewStore        { return reviewStore{t} }
+func (t *tx) Market() domain.MarketStore         { return marketStore{t} }
 
 // bucket returns a bucket that the migrations guarantee to exist; a missing
 // one means the schema code itself is broken.

@@ -17,6 +17,10 @@
 //	outbox_files     job id (8) | file index (4) → raw file bytes, only while the job is pending
 //	outbox_pending   job id (8) → empty; the jobs still to send, in insertion order
 //	outbox_keys      dedup key → job id (8), plus sent time and outcome once the job is pruned
+//	market           workspace id (8) → bucket (see market.go):
+//	                   'p' | segment | 0x00 | player key → competitor row
+//	                   's' | segment → the segment's volume and positioning statement
+//	                   'i' | import id (8) → competitor sheet waiting for confirmation
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -25,6 +25,7 @@ var (
 	bucketDrafts         = []byte("drafts")
 	bucketHypotheses     = []byte("hypotheses")
 	bucketReviews        = []byte("reviews")
+	bucketMarket         = []byte("market")
 )
 
 // Keys in the meta bucket.
@@ -43,6 +44,7 @@ var migrations = []migration{
 	createBuckets,
 	createDraftBuckets,
 	createTrackerBuckets,
+	createMarketBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -73,6 +75,12 @@ func createTrackerBuckets(btx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// createMarketBucket is version 4: the competitor table per segment.
+func createMarketBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketMarket)
+	return err
 }
 
 // schemaTooNewError tells which versions clash; errors.Is matches
