@@ -202,8 +202,8 @@ type MarketChange struct {
 	On      Date // when it was checked; zero is today
 }
 
-// applyVolume sets the market's volume as checked on ch.On, or today.
-func (m *Market) applyVolume(ch MarketChange, today Date) {
+// ApplyVolume sets the market's volume as checked on ch.On, or today.
+func (m *Market) ApplyVolume(ch MarketChange, today Date) {
 	m.Volume, m.VolumeSource, m.VolumeChecked = ch.Volume, ch.Source, ch.On
 	if m.VolumeChecked.IsZero() {
 		m.VolumeChecked = today

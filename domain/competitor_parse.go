@@ -95,6 +95,9 @@ func ParseCompetitorCommand(ws *Workspace, args string, today Date) (CompetitorC
 		}
 		probs = append(probs, setChangeValue(&cmd.Change, p, today)...)
 	}
+	if verb == WordAdd && cmd.Change.Us == nil && isOurselves(name) {
+		cmd.Change.Us = new(true) // "/competitor add dealers мы …"
+	}
 	if verb == WordEdit && len(pairs) == 0 && len(probs) == 0 {
 		probs = append(probs, Errorf(EINVALID, "competitor.nothing_to_edit"))
 	}
@@ -273,14 +276,11 @@ func setChangeValue(ch *CompetitorChange, p assignment, today Date) []*Error {
 		ch.Rename = v
 		return nil
 	case keyUs:
-		switch w, _ := ParseWord(v); w {
-		case WordYes, WordOn:
-			ch.Us = new(true)
-		case WordNo, WordOff:
-			ch.Us = new(false)
-		default:
+		us, ok := ParseYesNo(v)
+		if !ok {
 			return []*Error{Errorf(EINVALID, "competitor.bad_us", v)}
 		}
+		ch.Us = &us
 		return nil
 	case keyChecked:
 		d, err := ParseCheckedDate(v, today)

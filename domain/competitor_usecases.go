@@ -92,7 +92,7 @@ func SetMarketVolume(tx Tx, ws *Workspace, by Person, ch MarketChange, now time.
 		return Market{}, err
 	}
 	today := ws.Today(now)
-	m.applyVolume(ch, today)
+	m.ApplyVolume(ch, today)
 	if probs := m.Validate(today); len(probs) > 0 {
 		return Market{}, invalidMarket(ws, probs)
 	}
@@ -241,7 +241,7 @@ func applyImport(tx Tx, ws *Workspace, imp *MarketImport, now time.Time) ([]Mark
 		if err != nil {
 			return nil, ImportSummary{}, err
 		}
-		m.applyVolume(ch, today)
+		m.ApplyVolume(ch, today)
 		s.Volume = true
 	}
 	for _, ch := range imp.Players {
