@@ -205,6 +205,9 @@ func (b *Bot) importFile(c *Context) error {
 	if tooBig {
 		return domain.Errorf(domain.EINVALID, "import.too_big", len(data)>>20, maxUpload>>20)
 	}
+	if done, err := b.importMarketSheet(c, doc.FileName, data); done || err != nil {
+		return err
+	}
 	ws := c.Workspace
 	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
 	if err != nil {
@@ -248,8 +251,7 @@ func (b *Bot) exportCmd(c *Context) error {
 		return err
 	}
 	if len(recs) == 0 {
-		c.Reply(c.T("export.empty"))
-		return nil
+		return b.exportMarketOr(c, "export.empty")
 	}
 	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
 		data, err := sheets.Export(ws, c.Lang, recs, format)
@@ -259,5 +261,5 @@ func (b *Bot) exportCmd(c *Context) error {
 		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
 	}
-	return nil
+	return b.exportMarketOr(c, "")
 }

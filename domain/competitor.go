@@ -321,3 +321,15 @@ type percentText float64
 
 // Localize formats the share in lang.
 func (p percentText) Localize(lang Lang) string { return FormatPercent(Some(float64(p)), lang) }
+
+// HasSizes reports whether any player's share or revenue is known: the
+// market picture has something to draw.
+func (m Market) HasSizes() bool {
+	return slices.ContainsFunc(m.Players, func(c Competitor) bool { return m.ShareOf(c).OK || c.Revenue > 0 })
+}
+
+// HasOffers reports whether any player's features or price are known: the
+// comparison grid has something to draw.
+func (m Market) HasOffers() bool {
+	return slices.ContainsFunc(m.Players, func(c Competitor) bool { return len(c.Features) > 0 || !c.Price.IsZero() })
+}

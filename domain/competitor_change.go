@@ -249,8 +249,9 @@ func (e competitorExample) Localize(lang Lang) string {
 	return Text(lang, "competitor.example", strings.ToLower(e.segment.In(lang)))
 }
 
-// exampleFor returns the example for ws: its first focus segment's name.
-func exampleFor(ws *Workspace) competitorExample {
+// CompetitorExample is a correct /competitor command for ws, in the name
+// of its first focus segment, rendered in the reader's language.
+func CompetitorExample(ws *Workspace) Localizer {
 	seg := ws.DefaultSegment()
 	if seg.Key == "" {
 		seg.Name = Name{En: "dealers", Ru: "дилеры"}
@@ -267,5 +268,5 @@ func invalidMarket(ws *Workspace, probs []*Error) error {
 			code = ECONFLICT
 		}
 	}
-	return Errorf(code, "competitor.invalid", errorList(probs), exampleFor(ws))
+	return Errorf(code, "competitor.invalid", errorList(probs), CompetitorExample(ws))
 }

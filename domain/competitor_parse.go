@@ -62,7 +62,7 @@ func ParseCompetitorCommand(ws *Workspace, args string, today Date) (CompetitorC
 	switch verb {
 	case WordAdd, WordEdit, WordRemove, WordMarket:
 	default:
-		return CompetitorCommand{}, Errorf(EINVALID, "competitor.usage", exampleFor(ws))
+		return CompetitorCommand{}, Errorf(EINVALID, "competitor.usage", CompetitorExample(ws))
 	}
 	header, pairs, probs := splitAssignments(rest, commandKeys)
 	cmd := CompetitorCommand{Verb: verb}
@@ -109,7 +109,7 @@ func problemsError(ws *Workspace, probs []*Error) error {
 	if len(probs) == 0 {
 		return nil
 	}
-	return Errorf(EINVALID, "competitor.invalid", errorList(probs), exampleFor(ws))
+	return Errorf(EINVALID, "competitor.invalid", errorList(probs), CompetitorExample(ws))
 }
 
 // segmentNameList renders segment names, for messages.

@@ -35,8 +35,9 @@ type CompetitorSheet struct {
 
 // ReadCompetitors finds and reads the competitor sheet of an uploaded file
 // (see Read for name, now and lim). Without one it returns Found false and
-// no error. Any bad cell returns a *FileError naming them all: the sheet is
-// taken whole or not at all.
+// no error. Any bad cell returns a *FileError naming them all, with Found
+// and Alone still telling what the file is: the sheet is taken whole or
+// not at all.
 func ReadCompetitors(ws *domain.Workspace, name string, data []byte, now time.Time, lim Limits) (CompetitorSheet, error) {
 	lim = lim.withDefaults()
 	if int64(len(data)) > lim.MaxBytes {
@@ -52,13 +53,13 @@ func ReadCompetitors(ws *domain.Workspace, name string, data []byte, now time.Ti
 			return CompetitorSheet{}, nil // not a competitor sheet: the numbers reader judges it
 		}
 		if err := readCSV(data, p.row); err != nil {
-			return CompetitorSheet{}, err
+			return CompetitorSheet{Found: true, Alone: true}, err
 		}
 		return p.finish(true)
 	}
 	alone, found, err := readCompetitorXLSX(data, lim, p)
 	if err != nil || !found {
-		return CompetitorSheet{}, err
+		return CompetitorSheet{Found: found, Alone: alone}, err
 	}
 	return p.finish(alone)
 }
@@ -93,7 +94,7 @@ func readCompetitorXLSX(data []byte, lim Limits, p *competitorParser) (alone, fo
 	}
 	p.found = false
 	if err := eachXLSXRow(f, list[at], p.row); err != nil {
-		return false, false, err
+		return at == 0, true, err
 	}
 	return at == 0, true, nil
 }
@@ -395,10 +396,10 @@ func (p *competitorParser) fileError() *FileError {
 // finish returns the sheet, or every problem found.
 func (p *competitorParser) finish(alone bool) (CompetitorSheet, error) {
 	if len(p.problems) > 0 {
-		return CompetitorSheet{}, p.fileError()
+		return CompetitorSheet{Found: true, Alone: alone}, p.fileError()
 	}
 	if len(p.players) == 0 && len(p.markets) == 0 {
-		return CompetitorSheet{}, domain.Errorf(domain.EINVALID, "sheets.competitors_empty")
+		return CompetitorSheet{Found: true, Alone: alone}, domain.Errorf(domain.EINVALID, "sheets.competitors_empty")
 	}
 	return CompetitorSheet{Found: true, Alone: alone, Players: p.players, Markets: p.markets}, nil
 }
