@@ -203,7 +203,11 @@ func playerButtons(m domain.Market) [][]domain.Button {
 		if i == maxPlayerButtons {
 			break
 		}
-		row = append(row, domain.Button{Text: "✎ " + domain.Shorten(p.Name, 24), Data: playerData("o", m.Segment, p.Key)})
+		data := playerData("o", m.Segment, p.Key)
+		if len(data) > maxCallbackData {
+			continue // keys are short slugs; this is the safety net
+		}
+		row = append(row, domain.Button{Text: "✎ " + domain.Shorten(p.Name, 24), Data: data})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}
@@ -229,6 +233,9 @@ func playerCardButtons(c *Context, p domain.Competitor) [][]domain.Button {
 
 // removeButtons confirm or cancel a removal.
 func removeButtons(c *Context, segment, key string) [][]domain.Button {
+	if len(playerData("d", segment, key)) > maxCallbackData {
+		return nil
+	}
 	return [][]domain.Button{{
 		{Text: c.T("competitor.button_remove_yes"), Data: playerData("d", segment, key)},
 		{Text: c.T("setup.remove_no"), Data: "cm:x"},
