@@ -124,24 +124,25 @@ func staleFactsText(c *Context, stale []domain.StaleFact) string {
 			}
 			facts = append(facts, factName(c, stale[i].Fact)+" ("+when+")")
 		}
-		who := c.T("competitors.volume")
-		if s.Player != "" {
-			who = escape(s.Player)
-			if example == "" {
-				example = fmt.Sprintf("/competitor edit %s %s checked=today", strings.ToLower(segmentName(c, s.Segment)), s.Player)
-				if c.Lang == domain.Russian {
-					example = fmt.Sprintf("/competitor edit %s %s проверено=сегодня", strings.ToLower(segmentName(c, s.Segment)), s.Player)
-				}
-			}
+		seg := segmentName(c, s.Segment)
+		if s.Player == "" { // the market's volume
+			lines = append(lines, fmt.Sprintf("• %s · %s", escape(seg), strings.Join(facts, ", ")))
+			continue
 		}
-		lines = append(lines, fmt.Sprintf("• %s · %s: %s", escape(segmentName(c, s.Segment)), who, strings.Join(facts, ", ")))
+		if example == "" {
+			example = fmt.Sprintf("/competitor edit %s %s %s", strings.ToLower(seg), s.Player, c.T("competitors.checked_today"))
+		}
+		lines = append(lines, fmt.Sprintf("• %s · %s: %s", escape(seg), escape(s.Player), strings.Join(facts, ", ")))
 	}
 	text := c.T("competitors.stale_title") + "\n" + strings.Join(lines, "\n")
 	if shown := countShown(stale, len(lines)); shown < len(stale) {
 		text += "\n" + c.T("competitors.stale_more", len(stale)-shown)
 	}
 	if example == "" {
-		example = "/competitor market"
+		example = fmt.Sprintf("/competitor market %s volume=…", strings.ToLower(segmentName(c, stale[0].Segment)))
+		if c.Lang == domain.Russian {
+			example = fmt.Sprintf("/competitor market %s объем=…", strings.ToLower(segmentName(c, stale[0].Segment)))
+		}
 	}
 	return text + "\n\n" + c.T("competitors.stale_how", escape(example))
 }

@@ -237,8 +237,9 @@ func TestHandlerReview_FirstOfTheQuarterListsStaleFacts(t *testing.T) {
 	h := reviewTeam(t)
 	h.send(leadership, anna, "/competitor add dealers PlayMax share=25% price=300-700k checked=10.12.2025")
 	h.send(leadership, anna, "/competitor edit dealers PlayMax price=350-800k")
+	h.send(leadership, anna, "/competitor market dealers volume=1bn checked=01.11.2025")
 	first := h.send(leadership, anna, "/review")
-	first.contains("Competitor facts older than a quarter", "Dealers · PlayMax: Share (10 Dec 2025)",
+	first.contains("Competitor facts older than a quarter", "Dealers · Market volume a year (1 Nov 2025)", "Dealers · PlayMax: Share (10 Dec 2025)",
 		"/competitor edit dealers PlayMax checked=today")
 	if strings.Contains(first.text(), "Price (") {
 		t.Errorf("the price was checked today, yet listed:\n%s", first.text())

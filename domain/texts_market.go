@@ -90,7 +90,8 @@ func init() {
 			English: "🕰 <b>Competitor facts older than a quarter</b> — the first review of the quarter is the time to check them again:",
 			Russian: "🕰 <b>Факты о конкурентах старше квартала</b> — первый разбор квартала, пора их перепроверить:",
 		},
-		"competitors.stale_more": {English: "…and %d more.", Russian: "…и ещё %d."},
+		"competitors.checked_today": {English: "checked=today", Russian: "проверено=сегодня"},
+		"competitors.stale_more":    {English: "…and %d more.", Russian: "…и ещё %d."},
 		"competitors.stale_how": {
 			English: "Still true? Press “✓ Checked today” on the player's card (/competitors) or send %s; changed — /competitor edit with the new values.",
 			Russian: "Всё ещё так? Нажмите «✓ Проверено сегодня» в карточке игрока (/competitors) или отправьте %s; изменилось — /competitor edit с новыми значениями.",
