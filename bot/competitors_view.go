@@ -49,7 +49,10 @@ func playerCard(c *Context, m domain.Market, p domain.Competitor) string {
 	ws, l := c.Workspace, c.Lang
 	today := ws.Today(c.now)
 	title := "<b>" + escape(p.Name) + "</b>"
-	if p.Us {
+	switch {
+	case p.Us && domain.IsOurselves(p.Name):
+		title = "★ " + title
+	case p.Us:
 		title = "★ " + title + " " + c.T("competitors.us")
 	}
 	lines := []string{title}

@@ -279,3 +279,14 @@ func TestHandlerExport_SendsTheCompetitorSheet(t *testing.T) {
 		t.Errorf("with numbers too: %d documents, want the numbers and the competitors as CSV and XLSX", len(docs))
 	}
 }
+
+func TestHandlerCompetitors_InRussian(t *testing.T) {
+	h := marketTeam(t)
+	h.changeWorkspace(leadership, func(ws *domain.Workspace) error { ws.Lang = domain.Russian; return nil })
+	h.send(leadership, anna, "/competitor add дилеры ИгроМир доля=25% цена=300-700к преимущество=Быстрая доставка функции=Монтаж, Гарантия 5 лет").
+		contains("✅ Сохранено в сегменте Дилеры.", "Доля: 25%", "Цены: 300–700 тыс. ₽")
+	h.send(leadership, anna, "/competitor add дилеры мы доля=10% функции=монтаж преимущество=быстрая доставка").contains("★ мы\nДоля: 10%")
+	h.send(leadership, anna, "/competitors").contains("Конкуренты · Дилеры", "Где мы не отличаемся",
+		"Наши функции, которые есть и у других: монтаж (ИгроМир)", "Мы сливаемся с остальными", "кому продаём, что продаём, почему покупают именно у нас")
+	h.send(leadership, anna, "/competitor add дилеры Горка доля=много").contains(`доля "много"`, "Пример: /competitor add дилеры ИгроМир доля=25%")
+}

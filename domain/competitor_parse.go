@@ -95,7 +95,7 @@ func ParseCompetitorCommand(ws *Workspace, args string, today Date) (CompetitorC
 		}
 		probs = append(probs, setChangeValue(&cmd.Change, p, today)...)
 	}
-	if verb == WordAdd && cmd.Change.Us == nil && isOurselves(name) {
+	if verb == WordAdd && cmd.Change.Us == nil && IsOurselves(name) {
 		cmd.Change.Us = new(true) // "/competitor add dealers мы …"
 	}
 	if verb == WordEdit && len(pairs) == 0 && len(probs) == 0 {

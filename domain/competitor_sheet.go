@@ -128,9 +128,9 @@ func IsWholeMarket(name string) bool {
 	return slices.Contains(wholeMarketWord, NormalizeName(name))
 }
 
-// isOurselves reports whether a typed player's name means the company
+// IsOurselves reports whether a typed player's name means the company
 // itself ("мы", "us").
-func isOurselves(name string) bool {
+func IsOurselves(name string) bool {
 	return slices.Contains(ourselfWords, NormalizeName(name))
 }
 
