@@ -74,7 +74,7 @@ func (b *Bot) competitorCmd(c *Context) error {
 		c.Reply(escape(c.T("competitor.usage", domain.CompetitorExample(ws))))
 		return nil
 	}
-	if strings.EqualFold(verb, "template") || strings.EqualFold(verb, "шаблон") {
+	if domain.IsWord(verb, domain.WordTemplate) {
 		return b.competitorTemplate(c, rest)
 	}
 	if !c.IsCEO() {

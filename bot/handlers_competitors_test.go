@@ -166,7 +166,10 @@ func TestHandlerCompetitor_OnlyCEOsChangeTheTable(t *testing.T) {
 	}
 	// Reading is for everyone.
 	h.send(leadership, sergey, "/competitors").contains("PlayMax")
-	h.send(leadership, sergey, "/competitor template csv")
+	docs := h.send(leadership, sergey, "/competitor шаблон csv").ofKind(domain.SendDocument)
+	if len(docs) != 1 || docs[0].Files[0].Name != "trackbot-competitors.csv" || !strings.Contains(string(docs[0].Files[0].Data), "Dealers,PlayMax,,25%") {
+		t.Errorf("template = %+v", docs)
+	}
 }
 
 func TestHandlerCompetitor_BadInputSaysWhatAndShowsAnExample(t *testing.T) {

@@ -35,6 +35,7 @@ const (
 	WordDropOff   Word = "dropoff"   // /reason dropoff add Price
 	WordEdit      Word = "edit"      // /competitor edit Dealers ИгроМир price=…
 	WordMarket    Word = "market"    // /competitor market Dealers volume=2 млрд
+	WordTemplate  Word = "template"  // /competitor template csv
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -58,6 +59,7 @@ var wordSpellings = map[Word][]string{
 	WordDropOff:   {"dropoff", "drop off", "lost", "отвал", "отвалы", "потери"},
 	WordEdit:      {"edit", "change", "изменить", "править"},
 	WordMarket:    {"market", "рынок"},
+	WordTemplate:  {"template", "шаблон"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and
