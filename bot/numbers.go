@@ -161,6 +161,9 @@ func (b *Bot) importFile(c *Context) error {
 	if tooBig {
 		return sheets.TooBig(maxUpload)
 	}
+	if done, err := b.importMarketSheet(c, doc.FileName, data); done || err != nil {
+		return err
+	}
 	ws := c.Workspace
 	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
 	if err != nil {
@@ -216,8 +219,7 @@ func (b *Bot) exportCmd(c *Context) error {
 		return err
 	}
 	if len(recs) == 0 {
-		c.Reply(c.T("export.empty"))
-		return nil
+		return b.exportMarketOr(c, "export.empty")
 	}
 	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
 		data, err := sheets.Export(ws, c.Lang, recs, format)
@@ -227,5 +229,5 @@ func (b *Bot) exportCmd(c *Context) error {
 		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
 	}
-	return nil
+	return b.exportMarketOr(c, "")
 }

@@ -56,7 +56,10 @@ func (b *Bot) review(c *Context) error {
 		}
 		return tx.Reviews().Create(session)
 	})
-	return b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews))
+	if err := b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews)); err != nil {
+		return err
+	}
+	return b.queueStaleFacts(c, reviews, session)
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".

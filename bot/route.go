@@ -38,6 +38,9 @@ func (b *Bot) commands() []command {
 		{name: "template", run: b.templateCmd, private: true},
 		{name: "funnel", run: b.funnelCmd, private: true},
 		{name: "focus", run: b.focusCmd, private: true},
+		{name: "competitors", run: b.competitorsCmd, private: true},
+		{name: "competitor", run: b.competitorCmd, private: true},
+		{name: "positioning", run: b.positioningCmd, private: true},
 		{name: "review", run: b.review},
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
@@ -63,6 +66,7 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hd": b.onDraftStep,
 		"hl": b.onListPage,
 		"rv": b.onReviewButton,
+		"cm": b.onCompetitorButton,
 	}
 }
 

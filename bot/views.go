@@ -135,7 +135,7 @@ func (b *Bot) focusCmd(c *Context) error {
 		return err
 	}
 	if len(recs) == 0 {
-		c.Reply(c.T("focus.no_data", escape(period.Label(c.Lang))))
+		c.Reply(c.T("focus.no_data", escape(period.Label(c.Lang))) + b.focusPositioning(c))
 		return nil
 	}
 	rows := domain.FocusCheck(ws, period, recs)
@@ -145,7 +145,7 @@ func (b *Bot) focusCmd(c *Context) error {
 	}
 	c.Queue(&domain.OutboxJob{Kind: domain.SendPhoto, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 		Files: []domain.Attachment{{Name: "focus.png", Data: png, Caption: c.T("focus.caption", escape(period.Label(c.Lang)))}}})
-	c.Say(focusTable(c.Lang, period, rows))
+	c.Say(focusTable(c.Lang, period, rows) + b.focusPositioning(c))
 	return nil
 }
 

@@ -34,6 +34,9 @@ const (
 	WordNonTarget Word = "nontarget" // /reason nontarget add Spam
 	WordDropOff   Word = "dropoff"   // /reason dropoff add Price
 	WordReasons   Word = "reasons"   // /stage reasons Meetings off
+	WordEdit      Word = "edit"      // /competitor edit Dealers ИгроМир price=…
+	WordMarket    Word = "market"    // /competitor market Dealers volume=2 млрд
+	WordTemplate  Word = "template"  // /competitor template csv
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -56,6 +59,9 @@ var wordSpellings = map[Word][]string{
 	WordNonTarget: {"nontarget", "non target", "nt", "нецелевые", "нецелевой", "квалификация"},
 	WordDropOff:   {"dropoff", "drop off", "lost", "отвал", "отвалы", "потери"},
 	WordReasons:   {"reasons", "причины"},
+	WordEdit:      {"edit", "change", "изменить", "править"},
+	WordMarket:    {"market", "рынок"},
+	WordTemplate:  {"template", "шаблон"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and
@@ -181,6 +187,34 @@ var (
 	nonTargetPrefix = []string{"nontarget", "non target", "nt", "нецелевые", "нецелевой", "нецел"}
 	dropOffPrefix   = []string{"lost", "drop off", "dropoff", "отвал", "отвалы", "потери"}
 	managerPrefix   = []string{"manager", "mgr", "менеджер", "мен"}
+)
+
+// The words of a competitor's fields in /competitor and in the competitor
+// sheet's headers (see ParseCompetitorCommand), compared after
+// NormalizeName; the first spelling is the key the code uses.
+var (
+	playerFieldWords = map[PlayerField][]string{
+		PlayerShare:      {"share", "market share", "доля", "доля рынка"},
+		PlayerRevenue:    {"revenue", "выручка", "оборот"},
+		PlayerSource:     {"source", "источник"},
+		PlayerProducts:   {"products", "product", "продукты", "продукт", "услуги"},
+		PlayerFeatures:   {"features", "feature", "функции", "функция", "фичи"},
+		PlayerPrice:      {"price", "prices", "цена", "цены"},
+		PlayerTarget:     {"target", "audience", "аудитория", "ца"},
+		PlayerAdvantages: {"advantage", "advantages", "преимущество", "преимущества", "утп"},
+	}
+	playerNameWords    = []string{"name", "player", "competitor", "название", "игрок", "конкурент"}
+	playerUsWords      = []string{"us", "ours", "мы", "наш"}
+	playerCheckedWords = []string{"checked", "as of", "проверено", "дата"}
+	marketVolumeWords  = []string{"volume", "объем", "объем рынка"}
+	// A player named by one of these is the company itself, and a sheet row
+	// naming the whole market gives its volume.
+	ourselfWords    = []string{"us", "we", "мы"}
+	wholeMarketWord = []string{"market", "whole market", "рынок", "весь рынок", "рынок целиком"}
+	// The parts of a positioning statement: who we sell to, what, why.
+	positioningWords = [3][]string{{"who", "кому"}, {"what", "что"}, {"why", "почему"}}
+	// clearWords empty a field: "price=—".
+	clearWords = []string{"-", "—", "–"}
 )
 
 // The units written after a number (see ParseNumber). currencySuffixes go

@@ -22,6 +22,10 @@
 //	reviews          workspace id (8) → nested bucket: review id (8) → review row
 //	revisions        workspace id (8) → nested bucket: revision id (8, its NextSequence) → revision row:
 //	                 one confirmed save or undo with each figure's old and new value; never changed or deleted
+//	market           workspace id (8) → bucket (see market.go):
+//	                   'p' | segment | 0x00 | player key → competitor row
+//	                   's' | segment → the segment's volume and positioning statement
+//	                   'i' | import id (8) → competitor sheet waiting for confirmation
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so
