@@ -6,18 +6,19 @@ import (
 	"trackbot/domain"
 )
 
-// tableSegments caps the columns so a cell keeps a readable width.
-const tableSegments = 5
-
 // Table layout.
 const (
-	tableNameW    = 320
-	tableColW     = 236
+	tableNameW    = 300
+	tableColW     = 220
 	tableHeadH    = 64
-	tableStageH   = 70
-	tableMetricH  = 56
+	tableStageH   = 82
+	tableMetricH  = 60
 	tableMinWidth = 1080
 )
+
+// tableSegments caps the columns at what fits a picture as wide as the
+// others with readable cells.
+const tableSegments = (pictureWide - 2*margin - tableNameW) / tableColW
 
 // tableCell is what one cell shows: a main value and an optional grey line.
 type tableCell struct {
@@ -100,14 +101,15 @@ func (c *canvas) tableHeader(lang domain.Lang, y, colW int, reports []domain.Fun
 		if rep.Segment.Focus {
 			nameW -= 36
 		}
-		name := c.fit(segmentName(lang, rep.Segment), sizeLabel, nameW)
-		w := c.textWidth(name, sizeLabel)
+		size := c.fitSize(segmentName(lang, rep.Segment), sizeLabel, nameW)
+		name := c.fit(segmentName(lang, rep.Segment), size, nameW)
+		w := c.textWidth(name, size)
 		x := cx - w/2
 		if rep.Segment.Focus {
 			x += 18
 			c.star(x-22, y+tableHeadH/2+sizeLabel/3-sizeLabel*35/100, 14, colFocus)
 		}
-		c.text(name, x, y+tableHeadH/2+sizeLabel/3, sizeLabel, colInk, alignLeft, rep.Segment.Focus)
+		c.text(name, x, y+tableHeadH/2+sizeLabel/3, size, colInk, alignLeft, rep.Segment.Focus)
 	}
 	c.rect(margin/2, y+tableHeadH-3, c.w-margin/2, y+tableHeadH-1, colMuted)
 }
@@ -198,7 +200,7 @@ func (c *canvas) tableRow(y, colW int, row tableRow) {
 			c.text(main, cx, mid+int(size)/3, size, col, alignCenter, !cell.muted)
 			continue
 		}
-		c.text(main, cx, mid-2, size, col, alignCenter, true)
-		c.text(cell.sub, cx, mid+26, sizeSmall-4, colMuted, alignCenter, false)
+		c.text(main, cx, mid-4, size, col, alignCenter, true)
+		c.text(cell.sub, cx, mid+30, sizeSmall, colMuted, alignCenter, false)
 	}
 }

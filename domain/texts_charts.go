@@ -7,8 +7,9 @@ func init() {
 		"chart.all_segments":  {English: "All segments", Russian: "Все сегменты"},
 		"chart.other_reasons": {English: "%d more reasons", Russian: "Ещё причин: %d"},
 
-		"chart.funnel.title": {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
-		"chart.funnel.conv":  {English: "Conversion", Russian: "Конверсия"},
+		"chart.funnel.title":     {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
+		"chart.funnel.conv":      {English: "Conversion", Russian: "Конверсия"},
+		"chart.funnel.log_scale": {English: "log scale", Russian: "лог. шкала"},
 
 		"chart.trend.title": {English: "Conversion trend · %s · %s", Russian: "Динамика конверсий · %s · %s"},
 
