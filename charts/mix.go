@@ -36,11 +36,13 @@ var mixMeasures = []mixMeasure{
 }
 
 // SegmentMix draws, per segment, its share of leads and spend against its
-// share of revenue and gross profit over the period. The focus segment is
-// starred and bold; a segment flagged as misfocus is marked in red.
+// share of revenue and gross profit over the period; a segment with no
+// figures is left out. The focus segment is starred and bold; a segment
+// flagged as misfocus is marked in red.
 func (r *Renderer) SegmentMix(ws *domain.Workspace, p domain.Period, rows []domain.FocusRow) ([]byte, error) {
 	lang := wsLang(ws)
 	title := domain.Text(lang, "chart.mix.title", p.Label(lang))
+	rows = domain.FocusRowsWithFigures(rows)
 	if !anyMix(rows) {
 		return r.noData(lang, title)
 	}

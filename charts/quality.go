@@ -20,13 +20,15 @@ const (
 )
 
 // LeadQuality draws the share of non-target leads per week (weekly reports
-// of one segment, oldest first; the last weeks whose labels fit are shown,
+// of one segment, oldest first; from the first with a record, the last
+// weeks whose labels fit are shown,
 // eight on a phone-readable picture) as bars on a percent
 // axis from zero, and next to it the split of the latest week's non-target
 // leads by reason. The latest bar is red when the share grew significantly,
 // green when it fell so, because a higher non-target share is worse.
 func (r *Renderer) LeadQuality(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
+	weekly = sinceFirstRecord(weekly)
 	if len(weekly) == 0 {
 		return r.noData(lang, domain.Text(lang, "chart.quality.title", segmentName(lang, domain.Segment{}), "—"))
 	}

@@ -37,8 +37,9 @@ type tableRow struct {
 
 // Table draws the method's "one table with everything": stages with counts
 // and conversions, then CPL, CAC, average check and ROMI, one column per
-// segment (reports of the same period). Undefined numbers show as "—";
-// ROMI is red when the spend did not pay back and green when it did.
+// segment with figures (reports of the same period; as many as fit).
+// Undefined numbers show as "—"; ROMI is red when the spend did not pay
+// back and green when it did.
 func (r *Renderer) Table(ws *domain.Workspace, reports []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
 	period := domain.Period{}
@@ -46,8 +47,14 @@ func (r *Renderer) Table(ws *domain.Workspace, reports []domain.FunnelReport) ([
 		period = reports[0].Period
 	}
 	title := domain.Text(lang, "chart.table.title", periodLabel(lang, period, len(reports) > 0))
-	reports = reports[:min(len(reports), tableSegments)]
-	if !anyTableData(reports) {
+	var withFigures []domain.FunnelReport
+	for _, rep := range reports {
+		if rep.HasFigures() {
+			withFigures = append(withFigures, rep)
+		}
+	}
+	reports = withFigures[:min(len(withFigures), tableSegments)]
+	if len(reports) == 0 {
 		return r.noData(lang, title)
 	}
 	rows := append(stageRows(lang, reports), metricRows(lang, wsCurrency(ws), reports)...)
@@ -81,15 +88,6 @@ func periodLabel(lang domain.Lang, p domain.Period, known bool) string {
 		return "—"
 	}
 	return p.Label(lang)
-}
-
-func anyTableData(reports []domain.FunnelReport) bool {
-	for _, rep := range reports {
-		if anyReported(rep) || rep.Spend != 0 || rep.Revenue != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // tableHeader writes the segment names over the columns, the focus

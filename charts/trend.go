@@ -24,12 +24,13 @@ type conversionSeries struct {
 }
 
 // Trend draws the conversions of the last weeks of one segment (weekly
-// reports, oldest first; only the last 12, or fewer if their labels would
-// not fit, are shown) as lines on a percent axis from zero. Of all
+// reports, oldest first, from the first with a record; only the last 12,
+// or fewer if their labels would not fit, are shown) as lines on a percent axis from zero. Of all
 // conversions it keeps the four that moved most, so the picture shows what
 // changed instead of every line at once.
 func (r *Renderer) Trend(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
+	weekly = sinceFirstRecord(weekly)
 	if len(weekly) == 0 {
 		return r.noData(lang, domain.Text(lang, "chart.trend.title", segmentName(lang, domain.Segment{}), "—"))
 	}
@@ -64,6 +65,18 @@ func (r *Renderer) Trend(ws *domain.Workspace, weekly []domain.FunnelReport) ([]
 	xs := c.weekAxis(plot, weekly)
 	c.trendLines(lang, plot, axisTop, xs, series)
 	return c.encode()
+}
+
+// sinceFirstRecord drops the weeks before the first one with a record, so
+// a young workspace's trend starts at its first week instead of after
+// empty space.
+func sinceFirstRecord(weekly []domain.FunnelReport) []domain.FunnelReport {
+	for i, rep := range weekly {
+		if rep.Weeks > 0 {
+			return weekly[i:]
+		}
+	}
+	return weekly
 }
 
 // spanOf is the period from the first report's start to the last one's end.
