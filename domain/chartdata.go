@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // A chart is worth a message only when it has something to show: a trend
 // of one dot or a segment of zeros costs a photo of the group's twenty a
@@ -176,10 +173,20 @@ func ChartGapsText(l Lang, p Period, gaps []ChartGap) string {
 	return Text(l, "chart.gap.title") + "\n" + strings.Join(lines, "\n")
 }
 
+// chartNames are the catalog keys of the charts' names in the gaps text.
+var chartNames = map[ChartKind]string{
+	ChartFunnel:   "chart.gap.funnel",
+	ChartTrend:    "chart.gap.trend",
+	ChartDropOffs: "chart.gap.dropoffs",
+	ChartQuality:  "chart.gap.quality",
+	ChartMix:      "chart.gap.mix",
+	ChartTable:    "chart.gap.table",
+}
+
 // chartName is "Conversion trend · Dealers", or the chart alone for a
 // chart of all segments.
 func chartName(l Lang, c ChartKind, segmentHTML string) string {
-	name := Text(l, fmt.Sprintf("chart.gap.%s", c))
+	name := Text(l, chartNames[c])
 	if segmentHTML == "" {
 		return name
 	}
