@@ -50,9 +50,10 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	}
 }
 
-// Messages returns the pack's texts in the order the chat shows them.
+// Messages returns the pack's text messages in the order the chat shows
+// them: the headline, then its FollowUps.
 func (p ReviewPack) Messages() []string {
-	return []string{p.Headline, p.Questions, p.Hypotheses}
+	return append([]string{p.Headline}, p.FollowUps()...)
 }
 
 // PlainText returns the pack's texts without markup, as a reader sees them.
