@@ -198,3 +198,18 @@ func TestMarketCharts_EdgeCasesRenderSaneSizes(t *testing.T) {
 		})
 	}
 }
+
+// The competitor pictures are read on phones like the others: every text
+// and bar legible at phone width.
+func TestMarketCharts_LegibleAtPhoneWidth(t *testing.T) {
+	for _, lang := range domain.Langs {
+		for name, render := range marketCharts(lang, sampleMarket()) {
+			t.Run(name+"_"+string(lang), func(t *testing.T) {
+				t.Parallel()
+				for _, l := range layoutsOf(t, render) {
+					checkPhoneWidth(t, l)
+				}
+			})
+		}
+	}
+}
