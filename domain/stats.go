@@ -122,6 +122,58 @@ func overdispersion(k, n []int64) float64 {
 	return min(max(chi/float64(weeks-1), 1), maxOverdispersion)
 }
 
+// usualRate returns the baseline of a rate from its weekly (or monthly)
+// counts: the pooled k of n of the periods that were not incidents
+// themselves, and the overdispersion of those periods. A period is an
+// incident when its rate lies more than incidentSigma robust standard
+// deviations from the median period's rate (the spread measured by the
+// median squared residual), so a past problem neither lowers the usual
+// rate nor widens its noise. With fewer than three periods nothing can be
+// left out and the noise is taken as binomial.
+func usualRate(k, n []int64) (sk, sn int64, phi float64) {
+	var rates []float64
+	for i := range k {
+		if n[i] > 0 {
+			sk, sn = sk+k[i], sn+n[i]
+			rates = append(rates, float64(k[i])/float64(n[i]))
+		}
+	}
+	if len(rates) < 3 {
+		return sk, sn, 1
+	}
+	c := median(rates)
+	if c <= 0 || c >= 1 {
+		c = (float64(sk) + 0.5) / (float64(sn) + 1)
+	}
+	res := make([]float64, len(k))
+	var sq []float64
+	for i := range k {
+		if n[i] > 0 {
+			res[i] = (float64(k[i]) - float64(n[i])*c) / math.Sqrt(float64(n[i])*c*(1-c))
+			sq = append(sq, res[i]*res[i])
+		}
+	}
+	limit := incidentSigma * math.Sqrt(max(1, median(sq)/medianChiSquare1))
+	var keptK, keptN []int64
+	sk, sn = 0, 0
+	for i := range k {
+		if n[i] > 0 && math.Abs(res[i]) <= limit {
+			keptK, keptN = append(keptK, k[i]), append(keptN, n[i])
+			sk, sn = sk+k[i], sn+n[i]
+		}
+	}
+	return sk, sn, overdispersion(keptK, keptN)
+}
+
+// incidentSigma is how far from the median period a period's rate must lie
+// to be left out of the baseline as an incident; medianChiSquare1 is the
+// median of χ² with one degree of freedom, which turns a median squared
+// residual into a variance.
+const (
+	incidentSigma    = 3
+	medianChiSquare1 = 0.4549364231195724
+)
+
 // maxOverdispersion caps the estimate: a rate that swings more than this
 // is not measured consistently, and a wider cap would silence every test.
 const maxOverdispersion = 25

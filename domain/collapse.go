@@ -1,0 +1,107 @@
+package domain
+
+import (
+	"math"
+	"slices"
+)
+
+// Small numbers are not a reason to stay silent about the money. A focus
+// segment closing eight deals a week cannot pass a proportion test when
+// they fall to two, yet that is the collapse a CEO must hear about. So
+// the paid deals and the revenue of a focus segment have a rule of their
+// own, outside the pack's false-discovery control: the period's figure is
+// below every one of the earlier periods (CollapseHistory of them at
+// least), at most CollapseShare of their median, and its lower-tail
+// probability is under CollapseP — a negative binomial fitted to the paid
+// deals' spread, or the robust z-score of the revenue's logarithm. The
+// question says honestly that the numbers are small.
+const (
+	CollapseShare = 0.5
+	CollapseP     = 0.025
+	// smallDeals is how few usual paid deals make the numbers "small".
+	smallDeals = 20
+)
+
+// Collapse is a fall of the paid deals or the revenue far below their
+// usual range, scaled to the period's weeks.
+type Collapse struct {
+	Paid         int64
+	PaidUsual    float64 // the median of the earlier periods
+	PaidLow      float64 // the lowest of them
+	Revenue      float64 // currency units
+	RevenueUsual float64
+	RevenueLow   float64
+	// PaidFell and RevenueFell say which of the two broke the range.
+	PaidFell, RevenueFell bool
+	// Small is set when too few deals are behind the figures for the usual
+	// tests: the question carries the caveat.
+	Small bool
+}
+
+// collapseSignal applies the rule to one segment; nil when the money is
+// within its range or the history is too short to know the range.
+func collapseSignal(h *history) *signal {
+	paid, ok := h.cur.RoleFigure(RolePaid)
+	if !ok || h.cur.Weeks == 0 {
+		return nil
+	}
+	var paidHist, revHist []float64
+	for _, r := range h.slots {
+		scale := float64(h.cur.Weeks) / float64(r.Weeks)
+		if f, ok := r.RoleFigure(RolePaid); ok {
+			paidHist = append(paidHist, float64(f.Count)*scale)
+			revHist = append(revHist, r.Revenue.Units()*scale)
+		}
+	}
+	if len(paidHist) < minAmountHistory {
+		return nil
+	}
+	c := &Collapse{Paid: paid.Count, Revenue: h.cur.Revenue.Units()}
+	c.PaidUsual, c.PaidLow = median(slices.Clone(paidHist)), slices.Min(paidHist)
+	c.RevenueUsual, c.RevenueLow = median(slices.Clone(revHist)), slices.Min(revHist)
+	c.Small = c.PaidUsual < smallDeals
+
+	mean, variance := meanVariance(paidHist)
+	pPaid := countLowerP(paid.Count, mean, variance)
+	k := float64(paid.Count)
+	c.PaidFell = k < c.PaidLow && k <= CollapseShare*c.PaidUsual && pPaid <= CollapseP
+
+	pRev := 1.0
+	var revEv Evidence
+	if c.RevenueUsual > 0 {
+		z, center, _, ok := amountZ(max(c.Revenue, 1), revHist)
+		if ok {
+			revEv = amountEvidence(MetricRevenue, c.Revenue, revHist, z, center, false)
+			pRev = revEv.P
+		}
+	}
+	c.RevenueFell = c.Revenue < c.RevenueLow && c.Revenue <= CollapseShare*c.RevenueUsual && pRev <= CollapseP
+	if !c.PaidFell && !c.RevenueFell {
+		return nil
+	}
+	s := &signal{kind: signalCollapse, h: h, stage: paid.Stage, collapse: c, guard: true, material: true}
+	if c.PaidFell {
+		s.ev = Evidence{Test: TestCount, Metric: ConvMetric(paid.Stage.Key), Now: Some(k), Base: Some(mean),
+			Low: Some(c.PaidLow), High: Some(slices.Max(paidHist)), Slots: len(paidHist), P: pPaid}
+		s.now, s.base = Some(k), Some(c.PaidUsual)
+	} else {
+		s.ev = revEv
+		s.now, s.base = Some(c.Revenue), Some(c.RevenueUsual)
+	}
+	return s
+}
+
+// meanVariance returns the mean and the sample variance of xs.
+func meanVariance(xs []float64) (mean, variance float64) {
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= float64(len(xs))
+	for _, x := range xs {
+		variance += (x - mean) * (x - mean)
+	}
+	if len(xs) > 1 {
+		variance /= float64(len(xs) - 1)
+	}
+	return mean, math.Max(variance, 0)
+}

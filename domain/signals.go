@@ -1,0 +1,379 @@
+package domain
+
+import (
+	"math"
+	"slices"
+)
+
+// This file holds the tests that look for moves for the worse in one
+// segment: each returns a signal with its p-value and whether the move is
+// material. TrackerQuestions then controls false discoveries across all
+// signals of a pack and turns what remains into questions (rootcause.go).
+
+// signalKind is what a signal is about.
+type signalKind int
+
+const (
+	signalConversion signalKind = iota // a stage conversion fell
+	signalReason                       // a reason's share of the losses rose
+	signalCost                         // cost per lead rose (spend up or leads down)
+	signalCheck                        // the average check fell
+	signalTrend                        // a conversion drifted down for weeks
+	signalManager                      // a manager converts below the team
+	signalCollapse                     // paid deals or revenue far below their range
+)
+
+// signal is one test's result for one segment.
+type signal struct {
+	kind  signalKind
+	h     *history
+	stage Stage // conversions, reasons, trends, managers: the stage converted into
+	from  Stage
+	// reason is the reason whose share rose; nonTarget says it is a lead
+	// qualification reason.
+	reason    *ReasonShare
+	reasonWas Value
+	nonTarget bool
+	manager   string
+	now, base Value
+	trend     *Trend
+	collapse  *Collapse
+	ev        Evidence
+	material  bool
+	// guard signals are rules outside the false-discovery control: they
+	// raise a question on their own.
+	guard bool
+	// found is set when the signal survives the pack's control (or is a
+	// guard that fired).
+	found bool
+}
+
+// history is one segment's numbers as the tests see them: the period under
+// review, the same-length periods before it, and pooled baselines.
+type history struct {
+	seg  Segment
+	p    Period
+	recs []WeeklyRecord // the segment's records only
+	cur  FunnelReport
+	// slots are the earlier periods of the same kind, the most recent
+	// first, leaving out those with no records.
+	slots []FunnelReport
+	// base pools the first baseline slots: the baseline of rates.
+	base      FunnelReport
+	baseSlots int
+	// long pools every slot: the downstream conversions and the average
+	// check that money at stake is estimated with.
+	long FunnelReport
+}
+
+// Slots of history per period kind: rates are compared with the pooled
+// first baselineSlots, amounts with the spread of all historySlots.
+func historySlots(k PeriodKind) (history, baseline int) {
+	switch k {
+	case PeriodMonth:
+		return 6, 3
+	case PeriodQuarter:
+		return 4, 2
+	}
+	return 12, 8
+}
+
+// newHistory collects the segment's history for period p.
+func newHistory(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) *history {
+	h := &history{seg: s, p: p}
+	for _, r := range recs {
+		if r.Segment == s.Key {
+			h.recs = append(h.recs, r)
+		}
+	}
+	h.cur = BuildReport(ws, s.Key, p, h.recs)
+	n, nb := historySlots(p.Kind)
+	earliest := p.From
+	for _, r := range h.recs {
+		if r.Week.Before(earliest) {
+			earliest = r.Week
+		}
+	}
+	var baseFrom, longFrom Week
+	q := p
+	for range n {
+		q = q.Previous()
+		if q.To.Before(earliest) {
+			break
+		}
+		r := BuildReport(ws, s.Key, q, h.recs)
+		if r.Weeks == 0 {
+			continue
+		}
+		h.slots = append(h.slots, r)
+		if len(h.slots) <= nb {
+			baseFrom = q.From
+		}
+		longFrom = q.From
+	}
+	if len(h.slots) > 0 {
+		h.baseSlots = min(len(h.slots), nb)
+		h.base = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: baseFrom, To: p.From.Add(-1)}, h.recs)
+		h.long = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: longFrom, To: p.From.Add(-1)}, h.recs)
+	}
+	return h
+}
+
+// rateCounts returns the counts behind the conversion into stageKey in a
+// report when it converts from the stage with fromKey: k of n.
+func rateCounts(r FunnelReport, stageKey, fromKey string) (k, n int64, ok bool) {
+	f, _ := r.Figure(stageKey)
+	from, fromOK := r.PreviousReported(stageKey)
+	if !f.Reported || !fromOK || from.Stage.Key != fromKey {
+		return 0, 0, false
+	}
+	return f.Count, from.Count, true
+}
+
+// slotRates returns the counts behind the conversion into stageKey from
+// fromKey in each of the first n slots.
+func (h *history) slotRates(stageKey, fromKey string, n int) (ks, ns []int64) {
+	for _, r := range h.slots[:min(n, len(h.slots))] {
+		if k, m, ok := rateCounts(r, stageKey, fromKey); ok {
+			ks, ns = append(ks, k), append(ns, m)
+		}
+	}
+	return ks, ns
+}
+
+// minBaselineSlots is how many earlier periods a rate needs before its
+// moves are judged: fewer say nothing about its noise.
+const minBaselineSlots = 3
+
+// materialFall reports whether a rate's fall from base to now matters:
+// at least MinPointFall and MinRelativeFall of where it was.
+func materialFall(now, base float64) bool {
+	return base-now >= MinPointFall-1e-12 && base > 0 && (base-now)/base >= MinRelativeFall-1e-12
+}
+
+// conversionSignals tests every stage conversion of the period against
+// the baseline.
+func conversionSignals(h *history) []*signal {
+	if h.baseSlots < minBaselineSlots {
+		return nil
+	}
+	var out []*signal
+	for _, f := range h.cur.Stages {
+		from, ok := h.cur.PreviousReported(f.Stage.Key)
+		if !f.Reported || !ok {
+			continue
+		}
+		k, n, _ := rateCounts(h.cur, f.Stage.Key, from.Stage.Key)
+		bk, bn, phi := usualRate(h.slotRates(f.Stage.Key, from.Stage.Key, h.baseSlots))
+		if n == 0 || bn == 0 {
+			continue
+		}
+		now, base := float64(k)/float64(n), float64(bk)/float64(bn)
+		s := &signal{kind: signalConversion, h: h, stage: f.Stage, from: from.Stage, now: Some(now), base: Some(base)}
+		s.ev = rateEvidence(TestProportion, ConvMetric(f.Stage.Key), k, n, bk, bn, phi, h.baseSlots)
+		s.material = materialFall(now, base)
+		out = append(out, s)
+	}
+	return out
+}
+
+// rateEvidence tests k of n against bk of bn and describes the test.
+func rateEvidence(t EvidenceTest, m Metric, k, n, bk, bn int64, phi float64, slots int) Evidence {
+	lo, hi := wilson(k, n)
+	return Evidence{
+		Test: t, Metric: m,
+		Now: ratio(float64(k), float64(n)), Base: ratio(float64(bk), float64(bn)),
+		NowK: k, NowN: n, BaseK: bk, BaseN: bn, Low: lo, High: hi,
+		Slots: slots, Phi: phi, P: proportionLowerP(k, n, bk, bn, phi),
+	}
+}
+
+// reasonSignals tests, at every stage with losses and for the non-target
+// leads, whether a reason's share of the losses rose against the
+// baseline. One signal per stage: the reason with the strongest evidence,
+// its p-value multiplied by the number of reasons tried (Bonferroni).
+func reasonSignals(ws *Workspace, h *history) []*signal {
+	if h.baseSlots < minBaselineSlots {
+		return nil
+	}
+	var out []*signal
+	for _, d := range h.cur.DropOffs {
+		if s := h.reasonSignal(d.Stage, d.Reasons, d.Total, false); s != nil {
+			out = append(out, s)
+		}
+	}
+	if q, ok := h.cur.RoleFigure(RoleQualified); ok && h.cur.NonTargetLeads > 0 {
+		if s := h.reasonSignal(q.Stage, h.cur.NonTarget, h.cur.NonTargetLeads, true); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// lossSplit returns a report's reasons and total of the losses at a stage
+// (the non-target leads when nonTarget).
+func lossSplit(r FunnelReport, stageKey string, nonTarget bool) ([]ReasonShare, int64) {
+	if nonTarget {
+		return r.NonTarget, r.NonTargetLeads
+	}
+	for _, d := range r.DropOffs {
+		if d.Stage.Key == stageKey {
+			return d.Reasons, d.Total
+		}
+	}
+	return nil, 0
+}
+
+func reasonCount(reasons []ReasonShare, key string) int64 {
+	for _, r := range reasons {
+		if r.Reason.Key == key {
+			return r.Count
+		}
+	}
+	return 0
+}
+
+func (h *history) reasonSignal(st Stage, reasons []ReasonShare, total int64, nonTarget bool) *signal {
+	if total == 0 || len(reasons) == 0 {
+		return nil
+	}
+	var best *signal
+	for _, r := range reasons {
+		// The share of the other reasons fell exactly when this one's rose.
+		var ks, ns []int64
+		for _, slot := range h.slots[:h.baseSlots] {
+			rs, t := lossSplit(slot, st.Key, nonTarget)
+			if t > 0 {
+				ks, ns = append(ks, t-reasonCount(rs, r.Reason.Key)), append(ns, t)
+			}
+		}
+		others, baseTotal, phi := usualRate(ks, ns)
+		if baseTotal == 0 {
+			continue
+		}
+		c, bc := r.Count, baseTotal-others
+		ev := rateEvidence(TestShare, ConvMetric(st.Key), total-c, total, others, baseTotal, phi, h.baseSlots)
+		ev.Now, ev.Base = ratio(float64(c), float64(total)), ratio(float64(bc), float64(baseTotal))
+		ev.Low, ev.High = wilson(c, total)
+		if best != nil && ev.P >= best.ev.P {
+			continue
+		}
+		top := r
+		best = &signal{kind: signalReason, h: h, stage: st, reason: &top, reasonWas: ev.Base, nonTarget: nonTarget, ev: ev,
+			material: ev.Now.V-ev.Base.V >= MinReasonJump-1e-12}
+		if from, ok := h.cur.PreviousReported(st.Key); ok {
+			best.from = from.Stage
+		}
+	}
+	if best != nil {
+		best.ev.P = min(1, best.ev.P*float64(len(reasons)))
+	}
+	return best
+}
+
+// usualShare is a reason's share of the losses at a stage in the
+// baseline, leaving out the periods that were incidents (see usualRate).
+func (h *history) usualShare(stageKey string, nonTarget bool, reasonKey string) Value {
+	var ks, ns []int64
+	for _, slot := range h.slots[:h.baseSlots] {
+		rs, t := lossSplit(slot, stageKey, nonTarget)
+		if t > 0 {
+			ks, ns = append(ks, t-reasonCount(rs, reasonKey)), append(ns, t)
+		}
+	}
+	others, total, _ := usualRate(ks, ns)
+	return ratio(float64(total-others), float64(total))
+}
+
+// amountZ places now among the earlier periods' values on a log scale: the
+// robust z-score against their median, with the spread never taken below
+// minLogSpread. ok is false with fewer than minAmountHistory values.
+func amountZ(now float64, hist []float64) (z, center, spread float64, ok bool) {
+	var logs []float64
+	for _, x := range hist {
+		if x > 0 {
+			logs = append(logs, math.Log(x))
+		}
+	}
+	if len(logs) < minAmountHistory || now <= 0 {
+		return 0, 0, 0, false
+	}
+	c, s := robustScale(logs)
+	s = max(s, minLogSpread)
+	return (math.Log(now) - c) / s, math.Exp(c), s, true
+}
+
+// minLogSpread keeps a perfectly steady history (the same budget every
+// week) from turning any small move into a "significant" one: 5%.
+const minLogSpread = 0.05
+
+// perWeek returns a figure of a report per week with a record.
+func perWeekOf(r FunnelReport, x float64) float64 {
+	if r.Weeks == 0 {
+		return 0
+	}
+	return x / float64(r.Weeks)
+}
+
+// amountEvidence describes an amount's test against the slots' values.
+func amountEvidence(m Metric, now float64, hist []float64, z, center float64, upper bool) Evidence {
+	df := float64(len(hist) - 1)
+	p := studentCDF(z, df)
+	if upper {
+		p = 1 - p
+	}
+	lo, hi := slices.Min(hist), slices.Max(hist)
+	return Evidence{Test: TestAmount, Metric: m, Now: Some(now), Base: Some(center), Low: Some(lo), High: Some(hi),
+		Slots: len(hist), Z: z, P: p}
+}
+
+// costSignal tests whether the cost of a lead rose against its own
+// range: spend up with flat results, or leads down on the same spend.
+func costSignal(h *history) *signal {
+	leads, ok := h.cur.RoleFigure(RoleLeads)
+	if !ok || leads.Count == 0 || h.cur.Spend <= 0 {
+		return nil
+	}
+	var hist []float64
+	for _, r := range h.slots {
+		if l, ok := r.RoleFigure(RoleLeads); ok && l.Count > 0 && r.Spend > 0 {
+			hist = append(hist, r.Spend.Units()/float64(l.Count))
+		}
+	}
+	now := h.cur.CPL.V
+	z, center, _, ok := amountZ(now, hist)
+	if !ok {
+		return nil
+	}
+	s := &signal{kind: signalCost, h: h, stage: leads.Stage, now: Some(now), base: Some(center)}
+	s.ev = amountEvidence(MetricCPL, now, hist, z, center, true)
+	s.material = now >= center*(1+MinAmountMove)
+	return s
+}
+
+// checkSignal tests whether the average check fell against its own
+// range. A week with fewer deals than usual has a noisier average, so the
+// spread is widened by √(usual deals / deals now).
+func checkSignal(h *history) *signal {
+	paid, ok := h.cur.RoleFigure(RolePaid)
+	if !ok || paid.Count == 0 || !h.cur.AvgCheck.OK || h.cur.Revenue <= 0 {
+		return nil
+	}
+	var hist, deals []float64
+	for _, r := range h.slots {
+		if f, ok := r.RoleFigure(RolePaid); ok && f.Count > 0 && r.AvgCheck.OK && r.Revenue > 0 {
+			hist = append(hist, r.AvgCheck.V)
+			deals = append(deals, float64(f.Count))
+		}
+	}
+	now := h.cur.AvgCheck.V
+	z, center, _, ok := amountZ(now, hist)
+	if !ok {
+		return nil
+	}
+	z /= math.Sqrt(max(1, median(deals)/float64(paid.Count)))
+	s := &signal{kind: signalCheck, h: h, stage: paid.Stage, now: Some(now), base: Some(center)}
+	s.ev = amountEvidence(MetricAvgCheck, now, hist, z, center, false)
+	s.material = now <= center*(1-MinAmountMove)
+	return s
+}

@@ -1,0 +1,94 @@
+package domain
+
+// The words of the tracker questions, their money at stake and the tests
+// behind them ("why this question"). The older question texts (the fall of
+// a conversion, the top reasons, the misfocus) live in texts_review.go.
+func init() {
+	RegisterTexts(Texts{
+		"question.reason_held": {
+			English: "“%s” among the items lost at %s in %s grew from %s to %s of the losses while the conversion held at %s",
+			Russian: "Причина «%s» на этапе «%s» в сегменте «%s» выросла с %s до %s отвалов, а конверсия держится на %s",
+		},
+		"question.reason_nontarget": {
+			English: "“%[1]s” among the non-target leads in %[3]s grew from %[4]s to %[5]s while the conversion into %[2]s held at %[6]s",
+			Russian: "Причина «%[1]s» среди нецелевых лидов в сегменте «%[3]s» выросла с %[4]s до %[5]s, а конверсия в «%[2]s» держится на %[6]s",
+		},
+		"question.reason_rose_dropoff": {
+			English: "“%s” rose from %s to %s of the items lost there",
+			Russian: "причина «%s» выросла с %s до %s отвалов на этом этапе",
+		},
+		"question.reason_rose_nontarget": {
+			English: "“%s” rose from %s to %s of the non-target leads",
+			Russian: "причина «%s» выросла с %s до %s нецелевых лидов",
+		},
+		"question.trend": {
+			English: "%s in %s has been falling for %d weeks, from about %s to %s",
+			Russian: "%s в сегменте «%s» снижается %d нед. подряд: примерно с %s до %s",
+		},
+		"question.trend_inside": {
+			English: "it has been falling for %d weeks, from about %s",
+			Russian: "снижается %d нед. подряд, примерно с %s",
+		},
+		"question.collapse_inside": {
+			English: "paid deals fell to %s (usually %s) and revenue to %s (usually %s)",
+			Russian: "оплаты упали до %s (обычно %s), выручка — до %s (обычно %s)",
+		},
+		"question.small_numbers": {
+			English: "small numbers, but below any recent period",
+			Russian: "цифры небольшие, но ниже любого из прошлых периодов",
+		},
+		"question.compound":      {English: "so %s", Russian: "поэтому %s"},
+		"question.compound_rose": {English: "%s rose from %s to %s", Russian: "%s: рост с %s до %s"},
+		"question.compound_fell": {English: "%s fell from %s to %s", Russian: "%s: снижение с %s до %s"},
+		"question.spend": {
+			English: "Marketing spend in %s rose by %s to %s a week (usually %s) while leads stayed at %s a week (usually %s)",
+			Russian: "Расходы на маркетинг в сегменте «%s» выросли на %s, до %s в неделю (обычно %s), а лидов — %s в неделю (обычно %s)",
+		},
+		"question.volume": {
+			English: "Leads in %s fell to %s a week (usually %s) on the same spend of %s",
+			Russian: "Лиды в сегменте «%s» упали до %s в неделю (обычно %s) при тех же расходах %s",
+		},
+		"question.check": {
+			English: "Average check in %s fell by %s to %s (usually %s) on %s paid deals",
+			Russian: "Средний чек в сегменте «%s» снизился на %s, до %s (обычно %s), оплат: %s",
+		},
+		"question.money": {
+			English: "Paid deals in %s fell to %s (usually %s, never below %s before) and revenue to %s (usually %s)",
+			Russian: "Оплаты в сегменте «%s» упали до %s (обычно %s, раньше не меньше %s), выручка — до %s (обычно %s)",
+		},
+		"question.manager": {
+			English: "Manager %s in %s converts %s at %s against the team's %s over %s (%d of %d)",
+			Russian: "Менеджер %s в сегменте «%s»: конверсия %s — %s против %s у команды за %s (%d из %d)",
+		},
+		"question.against.weeks":    {English: "against the previous %d weeks", Russian: "к предыдущим %d нед."},
+		"question.against.months":   {English: "against the previous %d months", Russian: "к предыдущим %d мес."},
+		"question.against.quarters": {English: "against the previous %d quarters", Russian: "к предыдущим %d кв."},
+		"question.window.weeks":     {English: "the last %d weeks", Russian: "последние %d нед."},
+		"question.focus_standing": {
+			English: "%s takes %s of the leads and %s of the spend but brings %s of the money (%s).",
+			Russian: "Сегмент «%s» забирает %s лидов и %s бюджета, а приносит %s денег (%s).",
+		},
+		"question.ask.manager": {English: "What happens with this manager's leads?", Russian: "Что происходит с лидами этого менеджера?"},
+
+		"stake.line":            {English: "At stake: about %s a week (%s).", Russian: "На кону: около %s в неделю (%s)."},
+		"stake.unknown":         {English: "At stake: cannot be estimated (%s).", Russian: "На кону: оценить нельзя (%s)."},
+		"stake.unknown.revenue": {English: "no revenue figures", Russian: "нет данных о выручке"},
+		"stake.unknown.held":    {English: "the conversion held", Russian: "конверсия не изменилась"},
+		"stake.funnel": {
+			English: "%s fewer at “%s” × %s of them usually pay × %s average check",
+			Russian: "на %s меньше на этапе «%s» × %s из них обычно оплачивают × средний чек %s",
+		},
+		"stake.spend": {
+			English: "spend %s a week against the %s these leads usually cost",
+			Russian: "расходы %s в неделю против обычных %s за столько лидов",
+		},
+		"stake.check":   {English: "%s paid deals a week × %s less per deal", Russian: "%s оплат в неделю × на %s меньше с каждой"},
+		"stake.revenue": {English: "revenue %s a week against the usual %s", Russian: "выручка %s в неделю против обычных %s"},
+		"stake.focus": {
+			English: "the segment's spend %s a week against %s, its share of the money applied to all spend",
+			Russian: "расходы сегмента %s в неделю против %s — его доли в деньгах от всего бюджета",
+		},
+		"stake.total":         {English: "Money at stake: about %s a week in total.", Russian: "На кону: около %s в неделю в сумме."},
+		"stake.total_unknown": {English: "Not estimated: %s.", Russian: "Без оценки: %s."},
+	})
+}
