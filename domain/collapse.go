@@ -69,9 +69,8 @@ func collapseSignal(h *history) *signal {
 	pRev := 1.0
 	var revEv Evidence
 	if c.RevenueUsual > 0 {
-		z, center, _, ok := amountZ(max(c.Revenue, 1), revHist)
-		if ok {
-			revEv = amountEvidence(MetricRevenue, c.Revenue, revHist, z, center, false)
+		if t, usual, df, ok := amountTest(max(c.Revenue, 1), revHist, nil, 1); ok {
+			revEv = amountEvidence(MetricRevenue, c.Revenue, revHist, t, usual, df, false)
 			pRev = revEv.P
 		}
 	}

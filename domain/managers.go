@@ -9,8 +9,9 @@ import (
 // managers over the last ManagerWeeks weeks (a month's or a quarter's over
 // the period). At each stage a manager reported together with the stage
 // before it, the manager's conversion is tested against the pooled
-// conversion of the other managers who reported both (a proportion test
-// widened by how much the peers differ among themselves); the manager's
+// conversion of the other managers who reported both — an exact binomial
+// test against ManagerMargin below the peers' rate, since managers differ
+// naturally and only a manager clearly below the team is news; the manager's
 // strongest stage is the signal, its p-value multiplied by the stages
 // tried. It is material when the manager had at least MinManagerItems
 // items, converts at most MaxManagerShare of the peers' rate, and at least
@@ -21,6 +22,7 @@ const (
 	MinManagerItems = 10
 	MaxManagerShare = 0.7
 	MinManagerGap   = 0.10
+	ManagerMargin   = 0.15
 	minPeers        = 2
 )
 
@@ -80,7 +82,7 @@ func managerSignal(h *history, m string, counts map[string]map[string]int64, sta
 		if prev != nil {
 			n := counts[m][prev.Key]
 			var pk, pn int64
-			var ks, ns []int64
+			peers := 0
 			for o, oc := range counts {
 				ok, okPrev := oc[st.Key], oc[prev.Key]
 				_, has := oc[st.Key]
@@ -89,11 +91,12 @@ func managerSignal(h *history, m string, counts map[string]map[string]int64, sta
 					continue
 				}
 				pk, pn = pk+ok, pn+okPrev
-				ks, ns = append(ks, ok), append(ns, okPrev)
+				peers++
 			}
-			if n > 0 && len(ks) >= minPeers {
+			if n > 0 && peers >= minPeers {
 				tried++
-				ev := rateEvidence(TestManager, ConvMetric(st.Key), k, n, pk, pn, overdispersion(ks, ns), len(ks))
+				ev := rateEvidence(TestManager, ConvMetric(st.Key), k, n, pk, pn, 1, peers)
+				ev.P = binomialLowerMidP(k, n, (1-ManagerMargin)*ev.Base.V)
 				if best == nil || ev.P < best.ev.P {
 					best = &signal{kind: signalManager, h: h, stage: st, from: *prev, manager: m, now: ev.Now, base: ev.Base, ev: ev}
 					best.material = n >= MinManagerItems && ev.Now.V <= MaxManagerShare*ev.Base.V &&

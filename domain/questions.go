@@ -169,7 +169,8 @@ func TrackerQuestions(ws *Workspace, segment string, p Period, recs []WeeklyReco
 func segmentSignals(ws *Workspace, h *history) []*signal {
 	sigs := conversionSignals(h)
 	sigs = append(sigs, reasonSignals(ws, h)...)
-	for _, s := range []*signal{costSignal(h), checkSignal(h), collapseSignal(h)} {
+	sigs = append(sigs, costSignals(h)...)
+	for _, s := range []*signal{checkSignal(h), collapseSignal(h)} {
 		if s != nil {
 			sigs = append(sigs, s)
 		}
@@ -179,8 +180,8 @@ func segmentSignals(ws *Workspace, h *history) []*signal {
 }
 
 // controlFalseDiscoveries marks the signals a pack asks about: the
-// material ones among the Benjamini–Hochberg discoveries of all tests,
-// and every guard that fired.
+// Benjamini–Hochberg discoveries among all tests, counting an immaterial
+// move as no evidence, and every guard that fired.
 func controlFalseDiscoveries(sigs []*signal) {
 	var tested []*signal
 	var ps []float64
@@ -189,8 +190,14 @@ func controlFalseDiscoveries(sigs []*signal) {
 			s.found = s.material
 			continue
 		}
+		// An immaterial move cannot be asked about, so it must not lower
+		// the bar for the others either.
+		p := 1.0
+		if s.material {
+			p = s.ev.P
+		}
 		tested = append(tested, s)
-		ps = append(ps, s.ev.P)
+		ps = append(ps, p)
 	}
 	found := benjaminiHochberg(ps, FalseDiscoveryRate)
 	for i, s := range tested {

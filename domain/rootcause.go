@@ -47,7 +47,7 @@ func segmentQuestions(ws *Workspace, h *history, sigs []*signal) []*Question {
 			if r, ok := reason[s.stage.Key]; !ok || s.ev.P < r.ev.P {
 				reason[s.stage.Key] = s
 			}
-		case signalCost:
+		case signalSpend, signalVolume:
 			cost = s
 		case signalCheck:
 			check = s
@@ -91,7 +91,7 @@ func segmentQuestions(ws *Workspace, h *history, sigs []*signal) []*Question {
 		funnel = append(funnel, q)
 	}
 	if cost != nil && !coveredLeads {
-		qs = append(qs, costQuestion(ws, h, cost))
+		qs = append(qs, costQuestion(ws, cost))
 	}
 	if check != nil {
 		qs = append(qs, checkQuestion(ws, h, check))
@@ -138,6 +138,10 @@ func newQuestion(ws *Workspace, kind QuestionKind, s *signal) *Question {
 		Stake:    stakeOf(s),
 		Score:    score(s.ev.P),
 		h:        s.h, stageIndex: -1,
+	}
+	if s.reason != nil {
+		top := *s.reason
+		q.Reason, q.NonTarget, q.ReasonWas = &top, s.nonTarget, s.reasonWas
 	}
 	q.Department = s.stage.Department
 	if q.Department == "" {
@@ -199,22 +203,13 @@ func (h *history) explainReason(q *Question, found *signal) {
 
 // costQuestion asks marketing about a dearer lead: spend up with flat
 // results, or leads down on the same spend.
-func costQuestion(ws *Workspace, h *history, s *signal) *Question {
+func costQuestion(ws *Workspace, s *signal) *Question {
 	q := newQuestion(ws, QuestionSpend, s)
 	q.Department = MetricDepartment(ws, MetricCPL)
-	leads, _ := h.cur.RoleFigure(RoleLeads)
-	var spends, counts []float64
-	for _, r := range h.slots {
-		if l, ok := r.RoleFigure(RoleLeads); ok && r.Spend > 0 {
-			spends = append(spends, perWeekOf(r, r.Spend.Units()))
-			counts = append(counts, perWeekOf(r, float64(l.Count)))
-		}
-	}
-	q.Leads, q.UsualLeads = float64(leads.Count)/h.weeks(), median(counts)
-	spend, usual := h.cur.Spend.Units()/h.weeks(), median(spends)
-	q.Change = Change{Metric: MetricSpend, Now: Some(spend), Before: Some(usual), Delta: RelativeChange(Some(spend), Some(usual)),
-		Significant: true, Worse: true}
-	if q.Stake.Basis != StakeSpend {
+	q.Leads, q.UsualLeads = s.leads, s.usualLeads
+	q.Change = Change{Metric: MetricSpend, Now: Some(s.spend), Before: Some(s.usualSpend),
+		Delta: RelativeChange(Some(s.spend), Some(s.usualSpend)), Significant: true, Worse: true}
+	if s.kind == signalVolume {
 		q.Kind = QuestionVolume
 	}
 	q.Compound = append(q.Compound, Change{Metric: MetricCPL, Now: s.now, Before: s.base,

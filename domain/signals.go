@@ -1,9 +1,5 @@
 package domain
 
-import (
-	"math"
-	"slices"
-)
 
 // This file holds the tests that look for moves for the worse in one
 // segment: each returns a signal with its p-value and whether the move is
@@ -16,7 +12,8 @@ type signalKind int
 const (
 	signalConversion signalKind = iota // a stage conversion fell
 	signalReason                       // a reason's share of the losses rose
-	signalCost                         // cost per lead rose (spend up or leads down)
+	signalSpend                        // spend rose with flat results
+	signalVolume                       // leads fell on the same spend
 	signalCheck                        // the average check fell
 	signalTrend                        // a conversion drifted down for weeks
 	signalManager                      // a manager converts below the team
@@ -36,6 +33,8 @@ type signal struct {
 	nonTarget bool
 	manager   string
 	now, base Value
+	// spend and leads a week, now and usually, for the cost of a lead.
+	spend, usualSpend, leads, usualLeads float64
 	trend     *Trend
 	collapse  *Collapse
 	ev        Evidence
@@ -283,97 +282,4 @@ func (h *history) usualShare(stageKey string, nonTarget bool, reasonKey string) 
 	}
 	others, total, _ := usualRate(ks, ns)
 	return ratio(float64(total-others), float64(total))
-}
-
-// amountZ places now among the earlier periods' values on a log scale: the
-// robust z-score against their median, with the spread never taken below
-// minLogSpread. ok is false with fewer than minAmountHistory values.
-func amountZ(now float64, hist []float64) (z, center, spread float64, ok bool) {
-	var logs []float64
-	for _, x := range hist {
-		if x > 0 {
-			logs = append(logs, math.Log(x))
-		}
-	}
-	if len(logs) < minAmountHistory || now <= 0 {
-		return 0, 0, 0, false
-	}
-	c, s := robustScale(logs)
-	s = max(s, minLogSpread)
-	return (math.Log(now) - c) / s, math.Exp(c), s, true
-}
-
-// minLogSpread keeps a perfectly steady history (the same budget every
-// week) from turning any small move into a "significant" one: 5%.
-const minLogSpread = 0.05
-
-// perWeek returns a figure of a report per week with a record.
-func perWeekOf(r FunnelReport, x float64) float64 {
-	if r.Weeks == 0 {
-		return 0
-	}
-	return x / float64(r.Weeks)
-}
-
-// amountEvidence describes an amount's test against the slots' values.
-func amountEvidence(m Metric, now float64, hist []float64, z, center float64, upper bool) Evidence {
-	df := float64(len(hist) - 1)
-	p := studentCDF(z, df)
-	if upper {
-		p = 1 - p
-	}
-	lo, hi := slices.Min(hist), slices.Max(hist)
-	return Evidence{Test: TestAmount, Metric: m, Now: Some(now), Base: Some(center), Low: Some(lo), High: Some(hi),
-		Slots: len(hist), Z: z, P: p}
-}
-
-// costSignal tests whether the cost of a lead rose against its own
-// range: spend up with flat results, or leads down on the same spend.
-func costSignal(h *history) *signal {
-	leads, ok := h.cur.RoleFigure(RoleLeads)
-	if !ok || leads.Count == 0 || h.cur.Spend <= 0 {
-		return nil
-	}
-	var hist []float64
-	for _, r := range h.slots {
-		if l, ok := r.RoleFigure(RoleLeads); ok && l.Count > 0 && r.Spend > 0 {
-			hist = append(hist, r.Spend.Units()/float64(l.Count))
-		}
-	}
-	now := h.cur.CPL.V
-	z, center, _, ok := amountZ(now, hist)
-	if !ok {
-		return nil
-	}
-	s := &signal{kind: signalCost, h: h, stage: leads.Stage, now: Some(now), base: Some(center)}
-	s.ev = amountEvidence(MetricCPL, now, hist, z, center, true)
-	s.material = now >= center*(1+MinAmountMove)
-	return s
-}
-
-// checkSignal tests whether the average check fell against its own
-// range. A week with fewer deals than usual has a noisier average, so the
-// spread is widened by √(usual deals / deals now).
-func checkSignal(h *history) *signal {
-	paid, ok := h.cur.RoleFigure(RolePaid)
-	if !ok || paid.Count == 0 || !h.cur.AvgCheck.OK || h.cur.Revenue <= 0 {
-		return nil
-	}
-	var hist, deals []float64
-	for _, r := range h.slots {
-		if f, ok := r.RoleFigure(RolePaid); ok && f.Count > 0 && r.AvgCheck.OK && r.Revenue > 0 {
-			hist = append(hist, r.AvgCheck.V)
-			deals = append(deals, float64(f.Count))
-		}
-	}
-	now := h.cur.AvgCheck.V
-	z, center, _, ok := amountZ(now, hist)
-	if !ok {
-		return nil
-	}
-	z /= math.Sqrt(max(1, median(deals)/float64(paid.Count)))
-	s := &signal{kind: signalCheck, h: h, stage: paid.Stage, now: Some(now), base: Some(center)}
-	s.ev = amountEvidence(MetricAvgCheck, now, hist, z, center, false)
-	s.material = now <= center*(1-MinAmountMove)
-	return s
 }

@@ -95,15 +95,12 @@ func stakeOf(s *signal) Stake {
 	case signalManager:
 		weeks := float64(max(1, managerWindow(h.p).Len()))
 		return h.funnelStake(s.stage, float64(s.ev.NowN)/weeks*(s.base.V-s.now.V))
-	case signalCost:
-		leads, _ := h.cur.RoleFigure(RoleLeads)
-		spend := h.cur.Spend.Units() / h.weeks()
-		usual := float64(leads.Count) / h.weeks() * s.base.V
-		if spend/usual-1 >= MinAmountMove-1e-12 || leads.Count == 0 {
-			return Stake{Basis: StakeSpend, PerWeek: Some(spend - usual), Spend: spend, Usual: usual}
-		}
-		// Leads fell on the same spend: the leads the spend usually buys.
-		return h.funnelStake(leads.Stage, spend/s.base.V-float64(leads.Count)/h.weeks())
+	case signalSpend:
+		usual := s.leads * s.base.V // what these leads cost at the usual price
+		return Stake{Basis: StakeSpend, PerWeek: Some(s.spend - usual), Spend: s.spend, Usual: usual}
+	case signalVolume:
+		// Leads fell on the same spend: the leads it usually buys.
+		return h.funnelStake(s.stage, s.spend/s.base.V-s.leads)
 	case signalCheck:
 		paid, _ := h.cur.RoleFigure(RolePaid)
 		perWeek := float64(paid.Count) / h.weeks()

@@ -236,7 +236,7 @@ func robustScale(xs []float64) (center, scale float64) {
 // studentCDF is the distribution function of Student's t with df degrees
 // of freedom.
 func studentCDF(t, df float64) float64 {
-	if df <= 0 {
+	if df <= 0 || math.IsInf(df, 1) || df > 1e6 {
 		return normalCDF(t)
 	}
 	x := df / (df + t*t)
@@ -341,10 +341,10 @@ func countLowerP(k int64, mean, variance float64) float64 {
 	return min(p, 1)
 }
 
-// slope fits y = a + b·t by weighted least squares (weights w) and
-// returns b with its standard error, taking the weights as inverse
-// variances. ok is false with fewer than three usable points.
-func slope(t, y, w []float64) (b, se float64, ok bool) {
+// fitLine fits y = a + b·t by weighted least squares (weights w, taken
+// as inverse variances) and returns a, b and the standard error of b. ok
+// is false with fewer than three usable points.
+func fitLine(t, y, w []float64) (a, b, se float64, ok bool) {
 	var sw, st, sy float64
 	n := 0
 	for i := range t {
@@ -356,7 +356,7 @@ func slope(t, y, w []float64) (b, se float64, ok bool) {
 		}
 	}
 	if n < 3 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	tm, ym := st/sw, sy/sw
 	var sxx, sxy float64
@@ -367,7 +367,42 @@ func slope(t, y, w []float64) (b, se float64, ok bool) {
 		}
 	}
 	if sxx == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return sxy / sxx, math.Sqrt(1 / sxx), true
+	b = sxy / sxx
+	return ym - b*tm, b, math.Sqrt(1 / sxx), true
+}
+
+// binomialLowerMidP is the one-sided mid-p-value of k successes in n
+// trials at rate p: P(X < k) + P(X = k)/2.
+func binomialLowerMidP(k, n int64, p float64) float64 {
+	if n <= 0 || p <= 0 {
+		return 1
+	}
+	if p >= 1 {
+		if k >= n {
+			return 0.5
+		}
+		return 0
+	}
+	var sum float64
+	for x := int64(0); x <= min(k, n); x++ {
+		px := math.Exp(logChoose(n, x) + float64(x)*math.Log(p) + float64(n-x)*math.Log(1-p))
+		if x == k {
+			px /= 2
+		}
+		sum += px
+	}
+	return min(sum, 1)
+}
+
+// satterthwaiteDF is the effective degrees of freedom of a variance that
+// is binomial (known) times phi, where the part above binomial was
+// estimated with df degrees of freedom: nearly normal when phi is near 1,
+// nearly df when the estimated part dominates.
+func satterthwaiteDF(phi float64, df int) float64 {
+	if phi <= 1 || df <= 0 {
+		return math.Inf(1)
+	}
+	return float64(df) * phi * phi / ((phi - 1) * (phi - 1))
 }

@@ -89,13 +89,29 @@ func TestOverdispersion(t *testing.T) {
 	}
 }
 
-func TestSlope(t *testing.T) {
-	b, se, ok := slope([]float64{0, 1, 2, 3}, []float64{1, 3, 5, 7}, []float64{1, 1, 1, 1})
-	if !ok || !closeTo(b, 2, 1e-12) || !closeTo(se, 1/math.Sqrt(5), 1e-12) {
-		t.Errorf("slope = %v ± %v (%v), want 2 ± %v", b, se, ok, 1/math.Sqrt(5))
+func TestFitLine(t *testing.T) {
+	a, b, se, ok := fitLine([]float64{0, 1, 2, 3}, []float64{1, 3, 5, 7}, []float64{1, 1, 1, 1})
+	if !ok || !closeTo(a, 1, 1e-12) || !closeTo(b, 2, 1e-12) || !closeTo(se, 1/math.Sqrt(5), 1e-12) {
+		t.Errorf("line = %v + %v·t ± %v (%v), want 1 + 2·t ± %v", a, b, se, ok, 1/math.Sqrt(5))
 	}
-	if _, _, ok := slope([]float64{0, 1}, []float64{1, 2}, []float64{1, 1}); ok {
-		t.Error("two points gave a slope")
+	if _, _, _, ok := fitLine([]float64{0, 1}, []float64{1, 2}, []float64{1, 1}); ok {
+		t.Error("two points gave a line")
+	}
+}
+
+func TestBinomialLowerMidP(t *testing.T) {
+	// 1 of 4 at a half: P(0) = 1/16, P(1) = 4/16.
+	if got := binomialLowerMidP(1, 4, 0.5); !closeTo(got, 1.0/16+2.0/16, 1e-12) {
+		t.Errorf("got %v, want %v", got, 3.0/16)
+	}
+}
+
+func TestSatterthwaiteDF(t *testing.T) {
+	if !math.IsInf(satterthwaiteDF(1, 10), 1) {
+		t.Error("binomial noise has finite degrees of freedom")
+	}
+	if got := satterthwaiteDF(3, 10); !closeTo(got, 22.5, 1e-9) {
+		t.Errorf("phi 3, 10 df: %v, want 22.5", got)
 	}
 }
 

@@ -1,30 +1,31 @@
 package domain
 
+import "math"
+
 // A slow slide hides from a week-against-baseline test: every week is
 // only a little worse than the few before it, and after two months the
-// conversion is a third lower. The trend rule looks at the weeks ending
-// with the period:
+// conversion is a third lower. The trend rule fits a line through the
+// weekly rates of the last TrendWeeks weeks ending with the period, each
+// week weighted by its items, and asks when
 //
-//   - the level: the last TrendRecentWeeks pooled against up to 12 weeks
-//     before the last TrendWeeks (a proportion test; this p-value enters
-//     the pack's false-discovery control);
-//   - the shape: over the last TrendWeeks the weighted slope of the weekly
-//     rates is negative with z ≤ −TrendSlopeZ, and so it is without the
-//     last week (z ≤ −TrendPriorZ), so one bad week is not told as a drift;
-//   - the size: both the level's fall and the fitted line's fall are
-//     material (materialFall).
+//   - the slope is negative beyond the rates' noise: a one-sided t-test,
+//     the noise measured by the weeks' scatter around the line (never less
+//     than binomial), its uncertainty counted in the degrees of freedom
+//     (this p-value enters the pack's false-discovery control);
+//   - it is a drift, not one bad week: without the last week the slope's
+//     t is still at most −TrendPriorT;
+//   - it is material: the fitted line and the last TrendRecentWeeks against
+//     the first ones both fell by materialFall.
 //
-// The story names how long the slide runs (the longest window up to 12
-// weeks whose slope still passes) and the fitted rates at its ends.
+// The story tells how long the slide runs: the flat-then-falling line
+// (over the last trendStoryWeeks weeks) that fits the rates best, between
+// TrendMinWeeks and TrendWeeks long, with its rates at the start and now.
 const (
-	TrendWeeks       = 8
+	TrendWeeks       = 12
+	TrendMinWeeks    = 6
 	TrendRecentWeeks = 4
-	TrendSlopeZ      = 2.0
-	TrendPriorZ      = 1.5
-	trendLongRun     = 12
-	trendMinLongRun  = 4
-	trendMaxWeeks    = 12
-	trendMinWeeks    = 6
+	TrendPriorT      = 1.5
+	trendStoryWeeks  = 20
 )
 
 // Trend is the story of a drift: the rate fell for Weeks weeks, from From
@@ -40,9 +41,8 @@ type weekRate struct{ k, n int64 }
 
 // trendSignals tests every conversion of the period for a drift down.
 func trendSignals(ws *Workspace, h *history) []*signal {
-	span := trendLongRun + TrendWeeks
-	weeks := make([]FunnelReport, span)
-	for i, w := range LastWeeks(h.p.To, span).Weeks() {
+	weeks := make([]FunnelReport, trendStoryWeeks)
+	for i, w := range LastWeeks(h.p.To, trendStoryWeeks).Weeks() {
 		weeks[i] = BuildReport(ws, h.seg.Key, WeekPeriod(w), h.recs)
 	}
 	var out []*signal
@@ -51,7 +51,7 @@ func trendSignals(ws *Workspace, h *history) []*signal {
 		if !f.Reported || !ok {
 			continue
 		}
-		rates := make([]weekRate, span)
+		rates := make([]weekRate, trendStoryWeeks)
 		for i, r := range weeks {
 			if k, n, ok := rateCounts(r, f.Stage.Key, from.Stage.Key); ok {
 				rates[i] = weekRate{k, n}
@@ -67,45 +67,75 @@ func trendSignals(ws *Workspace, h *history) []*signal {
 // trendSignal applies the rule to one conversion's weekly counts, oldest
 // first, the last being the period's last week.
 func trendSignal(h *history, st, from Stage, rates []weekRate) *signal {
-	n := len(rates)
-	window, long := rates[n-TrendWeeks:], rates[max(0, n-TrendWeeks-trendLongRun):n-TrendWeeks]
-	var lk, ln []int64
-	for _, r := range long {
-		if r.n > 0 {
-			lk, ln = append(lk, r.k), append(ln, r.n)
-		}
-	}
-	if len(lk) < trendMinLongRun || weeksWithData(window) < trendMinWeeks {
+	window := rates[len(rates)-TrendWeeks:]
+	if weeksWithData(window) < TrendWeeks-2 {
 		return nil
 	}
-	longK, longN, phi := usualRate(lk, ln)
-	var recentK, recentN int64
-	for _, r := range rates[n-TrendRecentWeeks:] {
-		recentK, recentN = recentK+r.k, recentN+r.n
-	}
-	if recentN == 0 {
+	line, ok := rateLine(window)
+	if !ok {
 		return nil
 	}
-	ev := rateEvidence(TestTrend, ConvMetric(st.Key), recentK, recentN, longK, longN, phi, len(lk))
-	s := &signal{kind: signalTrend, h: h, stage: st, from: from, now: ev.Now, base: ev.Base}
-	z, b, a := rateSlope(window, phi)
-	zPrior, _, _ := rateSlope(window[:len(window)-1], phi)
-	ev.Z, ev.Slope, ev.Weeks = z, b, TrendWeeks
-	s.ev = ev
-	fitted := func(t float64) float64 { return a + b*t }
-	s.material = z <= -TrendSlopeZ && zPrior <= -TrendPriorZ &&
-		materialFall(ev.Now.V, ev.Base.V) && materialFall(fitted(float64(TrendWeeks-1)), fitted(0))
-	if !s.material {
-		return s
-	}
-	s.trend = &Trend{Weeks: TrendWeeks, From: Some(fitted(0)), To: Some(fitted(float64(TrendWeeks - 1))), Slope: b}
-	for l := min(trendMaxWeeks, n); l > TrendWeeks; l-- {
-		if z, b, a := rateSlope(rates[n-l:], phi); z <= -TrendSlopeZ && weeksWithData(rates[n-l:]) >= l-1 {
-			s.trend = &Trend{Weeks: l, From: Some(max(0, a)), To: Some(max(0, a+b*float64(l-1))), Slope: b}
-			break
-		}
+	prior, _ := rateLine(window[:len(window)-1])
+	early, recent := pool(window[:TrendRecentWeeks]), pool(window[len(window)-TrendRecentWeeks:])
+	ev := rateEvidence(TestTrend, ConvMetric(st.Key), recent.k, recent.n, early.k, early.n, line.phi, TrendWeeks)
+	ev.Z, ev.Slope, ev.Weeks = line.t, line.b, TrendWeeks
+	ev.P = studentCDF(line.t, line.df)
+	s := &signal{kind: signalTrend, h: h, stage: st, from: from, now: ev.Now, base: ev.Base, ev: ev}
+	end := line.a + line.b*float64(TrendWeeks-1)
+	s.material = ev.Now.OK && ev.Base.OK && prior.t <= -TrendPriorT &&
+		materialFall(end, line.a) && materialFall(ev.Now.V, ev.Base.V)
+	if s.material {
+		s.trend = story(rates)
 	}
 	return s
+}
+
+// line is a weighted straight line through weekly rates: y = a + b·week,
+// its t statistic, the rates' noise over binomial and the degrees of
+// freedom of the test.
+type line struct {
+	a, b, t, phi, df float64
+}
+
+// rateLine fits the line through the weeks with data.
+func rateLine(rates []weekRate) (line, bool) {
+	all := pool(rates)
+	if all.n == 0 || all.k == 0 || all.k == all.n {
+		return line{}, false
+	}
+	pooled := float64(all.k) / float64(all.n)
+	ts, ys, ws := make([]float64, len(rates)), make([]float64, len(rates)), make([]float64, len(rates))
+	points := 0
+	for i, r := range rates {
+		ts[i] = float64(i)
+		if r.n > 0 {
+			ys[i] = float64(r.k) / float64(r.n)
+			ws[i] = float64(r.n) / (pooled * (1 - pooled))
+			points++
+		}
+	}
+	a, b, se, ok := fitLine(ts, ys, ws)
+	if !ok || se == 0 {
+		return line{}, false
+	}
+	var chi float64
+	for i := range rates {
+		if ws[i] > 0 {
+			d := ys[i] - (a + b*ts[i])
+			chi += d * d * ws[i]
+		}
+	}
+	phi := math.Max(1, chi/float64(points-2))
+	return line{a: a, b: b, t: b / (se * math.Sqrt(phi)), phi: phi, df: satterthwaiteDF(phi, points-2)}, true
+}
+
+// pool sums weekly counts.
+func pool(rates []weekRate) weekRate {
+	var out weekRate
+	for _, r := range rates {
+		out.k, out.n = out.k+r.k, out.n+r.n
+	}
+	return out
 }
 
 func weeksWithData(rates []weekRate) int {
@@ -118,32 +148,36 @@ func weeksWithData(rates []weekRate) int {
 	return n
 }
 
-// rateSlope fits the weekly rates against the week's index by weighted
-// least squares (each week weighted by its items over the binomial
-// variance times phi) and returns the slope's z, the slope and the
-// intercept at the first week.
-func rateSlope(rates []weekRate, phi float64) (z, b, a float64) {
-	var k, n int64
-	for _, r := range rates {
-		k, n = k+r.k, n+r.n
-	}
-	if n == 0 || k == 0 || k == n {
-		return 0, 0, 0
-	}
-	pooled := float64(k) / float64(n)
+// story finds how long the slide runs: among flat-then-falling lines
+// whose fall starts TrendMinWeeks to TrendWeeks weeks before the end, the
+// one with the least weighted squared error.
+func story(rates []weekRate) *Trend {
 	ts, ys, ws := make([]float64, len(rates)), make([]float64, len(rates)), make([]float64, len(rates))
-	var sw, st, sy float64
 	for i, r := range rates {
-		ts[i] = float64(i)
 		if r.n > 0 {
-			ys[i] = float64(r.k) / float64(r.n)
-			ws[i] = float64(r.n) / (phi * pooled * (1 - pooled))
-			sw, st, sy = sw+ws[i], st+ws[i]*ts[i], sy+ws[i]*ys[i]
+			ys[i], ws[i] = float64(r.k)/float64(r.n), float64(r.n)
 		}
 	}
-	b, se, ok := slope(ts, ys, ws)
-	if !ok || se == 0 {
-		return 0, 0, 0
+	var best *Trend
+	bestErr := math.Inf(1)
+	for weeks := TrendMinWeeks; weeks <= TrendWeeks; weeks++ {
+		start := len(rates) - weeks
+		for i := range ts {
+			ts[i] = math.Max(0, float64(i-start))
+		}
+		a, b, _, ok := fitLine(ts, ys, ws)
+		if !ok || b >= 0 {
+			continue
+		}
+		var sse float64
+		for i := range ts {
+			d := ys[i] - (a + b*ts[i])
+			sse += ws[i] * d * d
+		}
+		if sse < bestErr {
+			bestErr = sse
+			best = &Trend{Weeks: weeks, From: Some(a), To: Some(math.Max(0, a+b*float64(weeks-1))), Slope: b}
+		}
 	}
-	return b / se, b, sy/sw - b*st/sw
+	return best
 }

@@ -61,6 +61,9 @@ type mod struct {
 	lossTo    map[string]string             // stage → reason the extra losses go to
 	takeover  float64                       // share of the usual losses that reason also takes
 	mgrRate   map[string]map[string]float64 // manager → stage → multiplier
+	// exact makes a planted rate replace the week's wander instead of
+	// adding to it: the problem sets the conversion, binomial noise stays.
+	exact bool
 }
 
 func noMod() mod { return mod{reach: 1, spend: 1, check: 1} }
@@ -182,6 +185,13 @@ func (m *segModel) expected(stage string) float64 {
 	return x
 }
 
+// volume returns the fewer of the items a stage keeps and loses a week on
+// average: what a test of its conversion has to go on.
+func (m *segModel) volume(stage string) float64 {
+	in := m.intake(stage)
+	return math.Min(in*m.rates[stage], in*(1-m.rates[stage]))
+}
+
 // intake returns the mean count of the stage before the given one.
 func (m *segModel) intake(stage string) float64 {
 	for i, st := range m.stages {
@@ -218,6 +228,9 @@ func (m *segModel) week(rng *rand.Rand, w domain.Week, i int, md mod) domain.Wee
 	for j, st := range m.stages[1:] {
 		j++
 		base := m.rates[st.Key] * math.Exp(rng.NormFloat64()*m.rateNoise)
+		if _, planted := md.rate[st.Key]; planted && md.exact {
+			base = m.rates[st.Key]
+		}
 		r := clamp(base * mult(md.rate, st.Key))
 		var n int64
 		switch {

@@ -130,31 +130,34 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 	on := func(f func(int) mod) map[*segModel]func(int) mod { return map[*segModel]func(int) mod{focus: f} }
 	switch p.Kind {
 	case StageCollapse:
-		p.Stage = pickStage(rng, focus, 60, nil)
+		p.Stage = pickStage(rng, focus, 25, nil)
 		p.Department = stageOwner(p.Stage)
 		cut := uniform(rng, 0.4, 0.6)
-		return on(lastWeeks(1, func(md *mod, _ int) { md.rate = map[string]float64{p.Stage: cut} }))
+		return on(lastWeeks(1, func(md *mod, _ int) { md.rate, md.exact = map[string]float64{p.Stage: cut}, true }))
 	case DropOffReason:
 		if len(focus.dropOffs) == 0 {
 			focus.dropOffs["meetings"] = pickReasons(rng, d.ws.DropOff)
 		}
-		focus.scaleTo("qualified", 60)
-		p.Stage = pickStage(rng, focus, 40, func(st domain.Stage) bool { return focus.dropOffs[st.Key] != nil })
+		p.Stage = pickStage(rng, focus, 15, func(st domain.Stage) bool { return focus.dropOffs[st.Key] != nil })
 		p.Reason = minorReason(rng, focus.dropOffs[p.Stage])
 		p.Department = stageOwner(p.Stage)
 		cut, takeover := uniform(rng, 0.7, 0.85), uniform(rng, 0.2, 0.4)
 		return on(lastWeeks(1, func(md *mod, _ int) {
 			md.rate, md.lossTo, md.takeover = map[string]float64{p.Stage: cut}, map[string]string{p.Stage: p.Reason}, takeover
+			md.exact = true
 		}))
 	case NonTargetFlood:
 		if focus.nonTarget == nil {
 			focus.nonTarget = pickReasons(rng, d.ws.NonTarget)
 		}
-		focus.scaleTo("leads", 60)
+		if focus.volume("qualified") < 15 {
+			focus.scaleTo("leads", 15/math.Min(focus.rates["qualified"], 1-focus.rates["qualified"]))
+		}
 		p.Stage, p.Reason, p.Department = "qualified", minorReason(rng, focus.nonTarget), stageOwner("qualified")
 		cut, takeover := uniform(rng, 0.6, 0.8), uniform(rng, 0.1, 0.3)
 		return on(lastWeeks(1, func(md *mod, _ int) {
 			md.rate, md.lossTo, md.takeover = map[string]float64{p.Stage: cut}, map[string]string{p.Stage: p.Reason}, takeover
+			md.exact = true
 		}))
 	case SpendSpike:
 		p.Department = stageOwner("leads")
@@ -166,9 +169,9 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		focus.reach, focus.spend = focus.reach*target/e, focus.spend*target/e
 		p.Department = stageOwner("paid")
 		deals, paid := uniform(rng, 0.35, 0.5), uniform(rng, 0.4, 0.55)
-		return on(lastWeeks(1, func(md *mod, _ int) { md.rate = map[string]float64{"deals": deals, "paid": paid} }))
+		return on(lastWeeks(1, func(md *mod, _ int) { md.rate, md.exact = map[string]float64{"deals": deals, "paid": paid}, true }))
 	case SlowTrend:
-		p.Stage = pickStage(rng, focus, 120, nil)
+		p.Stage = pickStage(rng, focus, 50, nil)
 		p.Department = stageOwner(p.Stage)
 		weeks, fall := 8+rng.IntN(5), uniform(rng, 0.3, 0.45)
 		return on(lastWeeks(weeks, func(md *mod, k int) {
@@ -214,19 +217,21 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 	return nil
 }
 
-// pickStage chooses a stage of the segment whose intake is at least n a
-// week (and that ok accepts), scaling the segment up when none is.
+// pickStage chooses a stage of the segment that keeps and loses at least
+// n items a week on average (and that ok accepts): a problem at a stage
+// with fewer is the small-numbers kind. When no stage has the volume, the
+// segment is scaled up to give the first acceptable one enough.
 func pickStage(rng *rand.Rand, m *segModel, n float64, ok func(domain.Stage) bool) string {
 	var keys []string
 	for _, st := range m.stages[1:] {
-		if m.intake(st.Key) >= n && (ok == nil || ok(st)) {
+		if m.volume(st.Key) >= n && (ok == nil || ok(st)) {
 			keys = append(keys, st.Key)
 		}
 	}
 	if len(keys) == 0 {
 		for i, st := range m.stages[1:] {
 			if ok == nil || ok(st) {
-				m.scaleTo(m.stages[i].Key, n)
+				m.scaleTo(m.stages[i].Key, n/math.Min(m.rates[st.Key], 1-m.rates[st.Key]))
 				return st.Key
 			}
 		}

@@ -1,0 +1,153 @@
+package domain
+
+import (
+	"math"
+	"slices"
+)
+
+// Amounts are judged against their own recent range, never by a fixed
+// number of points: the logarithm of each earlier period's value (12
+// weeks, 6 months or 4 quarters, at least minAmountHistory), the periods
+// that were incidents left out (further than amountIncident robust
+// standard deviations from the median), and the period under review
+// compared with their mean by a prediction t-test: the spread of the
+// periods, widened for the uncertainty of their mean. An average check is
+// noisier in a week of few deals, so each period's value weighs by its
+// deals and the spread scales with the deals of the period under review.
+
+// amountIncident is how far from the median (in robust standard
+// deviations) an earlier period's amount is left out as an incident.
+const amountIncident = 3.5
+
+// minLogSpread keeps a perfectly steady history (the same budget every
+// week) from turning any small move into a "significant" one: 5%.
+const minLogSpread = 0.05
+
+// amountTest places now among the earlier values on a log scale. weights
+// (nil for equal ones) are the deals behind each value and nowWeight those
+// behind now. It returns the t statistic, the usual value, the degrees of
+// freedom, and ok false with too short a history.
+func amountTest(now float64, hist, weights []float64, nowWeight float64) (t, usual float64, df int, ok bool) {
+	var xs, ws []float64
+	for i, x := range hist {
+		if x > 0 {
+			xs = append(xs, math.Log(x))
+			w := 1.0
+			if weights != nil {
+				w = weights[i]
+			}
+			ws = append(ws, w)
+		}
+	}
+	if len(xs) < minAmountHistory || now <= 0 || nowWeight <= 0 {
+		return 0, 0, 0, false
+	}
+	c, s := robustScale(xs)
+	limit := amountIncident * math.Max(s, minLogSpread)
+	var sw, sx float64
+	var kx, kw []float64
+	for i, x := range xs {
+		if math.Abs(x-c) <= limit {
+			kx, kw = append(kx, x), append(kw, ws[i])
+			sw, sx = sw+ws[i], sx+ws[i]*x
+		}
+	}
+	if len(kx) < minAmountHistory-1 {
+		return 0, 0, 0, false
+	}
+	mean := sx / sw
+	var ss float64
+	for i, x := range kx {
+		ss += kw[i] * (x - mean) * (x - mean)
+	}
+	unit := math.Sqrt(ss / float64(len(kx)-1))
+	unit = math.Max(unit, minLogSpread*math.Sqrt(median(slices.Clone(kw))))
+	se := unit * math.Sqrt(1/nowWeight+1/sw)
+	return (math.Log(now) - mean) / se, math.Exp(mean), len(kx) - 1, true
+}
+
+// amountEvidence describes an amount's test; upper asks about a rise.
+func amountEvidence(m Metric, now float64, hist []float64, t, usual float64, df int, upper bool) Evidence {
+	p := studentCDF(t, float64(df))
+	if upper {
+		p = 1 - p
+	}
+	return Evidence{Test: TestAmount, Metric: m, Now: Some(now), Base: Some(usual), Low: Some(slices.Min(hist)),
+		High: Some(slices.Max(hist)), Slots: len(hist), Z: t, P: p}
+}
+
+// costSignals test the spend and the leads a week against their own
+// ranges: marketing is asked about spend that rose beyond its noise while
+// the leads did not follow, or leads that fell beyond theirs while the
+// spend did not, and in either case only when a lead now costs at least
+// MinAmountMove more than usual.
+func costSignals(h *history) []*signal {
+	leads, ok := h.cur.RoleFigure(RoleLeads)
+	if !ok || leads.Count == 0 || h.cur.Spend <= 0 {
+		return nil
+	}
+	var cpls, spends, counts []float64
+	for _, r := range h.slots {
+		if l, ok := r.RoleFigure(RoleLeads); ok && l.Count > 0 && r.Spend > 0 {
+			cpls = append(cpls, r.Spend.Units()/float64(l.Count))
+			spends = append(spends, perWeekOf(r, r.Spend.Units()))
+			counts = append(counts, perWeekOf(r, float64(l.Count)))
+		}
+	}
+	spend, n := h.cur.Spend.Units()/h.weeks(), float64(leads.Count)/h.weeks()
+	tSpend, usualSpend, dfSpend, ok1 := amountTest(spend, spends, nil, 1)
+	tLeads, usualLeads, dfLeads, ok2 := amountTest(n, counts, nil, 1)
+	_, usualCPL, _, ok3 := amountTest(h.cur.CPL.V, cpls, nil, 1)
+	if !ok1 || !ok2 || !ok3 {
+		return nil
+	}
+	dearer := h.cur.CPL.V >= usualCPL*(1+MinAmountMove)
+	common := signal{h: h, stage: leads.Stage, now: h.cur.CPL, base: Some(usualCPL),
+		spend: spend, usualSpend: usualSpend, leads: n, usualLeads: usualLeads}
+	up, down := common, common
+	up.kind, down.kind = signalSpend, signalVolume
+	up.ev = amountEvidence(MetricSpend, spend, spends, tSpend, usualSpend, dfSpend, true)
+	down.ev = amountEvidence(MetricCPL, n, counts, tLeads, usualLeads, dfLeads, false)
+	up.material = dearer && up.spendUp() && spend >= usualSpend*(1+MinAmountMove)
+	down.material = dearer && !down.spendUp() && n <= usualLeads*(1-MinAmountMove)
+	return []*signal{&up, &down}
+}
+
+// spendUp reports whether a dearer lead comes from the spend rather than
+// from fewer leads: the spend rose more (on a log scale) than the leads fell.
+func (s *signal) spendUp() bool {
+	return s.usualSpend > 0 && s.leads > 0 && math.Log(s.spend/s.usualSpend) >= math.Log(s.usualLeads/s.leads)
+}
+
+// checkSignal tests whether the average check fell against its own
+// range, each period weighed by its paid deals.
+func checkSignal(h *history) *signal {
+	paid, ok := h.cur.RoleFigure(RolePaid)
+	if !ok || paid.Count == 0 || !h.cur.AvgCheck.OK || h.cur.Revenue <= 0 {
+		return nil
+	}
+	var hist, deals []float64
+	for _, r := range h.slots {
+		if f, ok := r.RoleFigure(RolePaid); ok && f.Count > 0 && r.AvgCheck.OK && r.Revenue > 0 {
+			hist = append(hist, r.AvgCheck.V)
+			deals = append(deals, float64(f.Count))
+		}
+	}
+	now := h.cur.AvgCheck.V
+	t, usual, df, ok := amountTest(now, hist, deals, float64(paid.Count))
+	if !ok {
+		return nil
+	}
+	s := &signal{kind: signalCheck, h: h, stage: paid.Stage, now: Some(now), base: Some(usual)}
+	s.ev = amountEvidence(MetricAvgCheck, now, hist, t, usual, df, false)
+	s.material = now <= usual*(1-MinAmountMove)
+	return s
+}
+
+// perWeekOf returns a figure of a report per week with a record.
+func perWeekOf(r FunnelReport, x float64) float64 {
+	if r.Weeks == 0 {
+		return 0
+	}
+	return x / float64(r.Weeks)
+}
