@@ -93,13 +93,13 @@ func managerSignal(h *history, m string, counts map[string]map[string]int64, sta
 				pk, pn = pk+ok, pn+okPrev
 				peers++
 			}
-			if n > 0 && peers >= minPeers {
+			if n >= MinManagerItems && peers >= minPeers {
 				tried++
 				ev := rateEvidence(TestManager, ConvMetric(st.Key), k, n, pk, pn, 1, peers)
 				ev.P = binomialLowerMidP(k, n, (1-ManagerMargin)*ev.Base.V)
 				if best == nil || ev.P < best.ev.P {
 					best = &signal{kind: signalManager, h: h, stage: st, from: *prev, manager: m, now: ev.Now, base: ev.Base, ev: ev}
-					best.material = n >= MinManagerItems && ev.Now.V <= MaxManagerShare*ev.Base.V &&
+					best.material = ev.Now.V <= MaxManagerShare*ev.Base.V &&
 						ev.Base.V-ev.Now.V >= MinManagerGap-1e-12
 				}
 			}

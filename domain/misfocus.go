@@ -1,8 +1,9 @@
 package domain
 
 // A non-focus segment that takes at least MisfocusFactor times its share
-// of the money in leads or spend (and more than MisfocusGap above it, the
-// focus check's rule) draws the company away from its focus. Over the
+// of the money in leads or spend, and at least MinMisfocusEffort of them
+// (a segment with a sliver of the effort distracts nobody), draws the
+// company away from its focus. Over the
 // last four weeks for a week's review (the period otherwise) it is asked
 // about:
 //
@@ -17,9 +18,10 @@ package domain
 // addressed to the owner of the leads stage, with the spend above the
 // segment's share of the money as the money at stake.
 const (
-	MisfocusFactor = 2.0
-	MinFloodGrowth = 0.20
-	MinFloodLeads  = 20
+	MisfocusFactor    = 2.0
+	MinMisfocusEffort = 0.10
+	MinFloodGrowth    = 0.20
+	MinFloodLeads     = 20
 )
 
 // firstWeekOfMonth reports whether w is the first week of its month.
@@ -43,7 +45,7 @@ func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (*Qu
 		money = row.RevenueShare
 	}
 	effort := maxValue(row.LeadsShare, row.SpendShare)
-	if !row.Misfocus || !money.OK || !effort.OK || effort.V < MisfocusFactor*money.V-1e-12 {
+	if !money.OK || !effort.OK || effort.V < MinMisfocusEffort || effort.V < MisfocusFactor*money.V-1e-12 {
 		return nil, false
 	}
 	now := BuildReport(ws, s.Key, recent, recs)

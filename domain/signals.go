@@ -1,6 +1,5 @@
 package domain
 
-
 // This file holds the tests that look for moves for the worse in one
 // segment: each returns a signal with its p-value and whether the move is
 // material. TrackerQuestions then controls false discoveries across all
@@ -35,10 +34,10 @@ type signal struct {
 	now, base Value
 	// spend and leads a week, now and usually, for the cost of a lead.
 	spend, usualSpend, leads, usualLeads float64
-	trend     *Trend
-	collapse  *Collapse
-	ev        Evidence
-	material  bool
+	trend                                *Trend
+	collapse                             *Collapse
+	ev                                   Evidence
+	material                             bool
 	// guard signals are rules outside the false-discovery control: they
 	// raise a question on their own.
 	guard bool
@@ -141,8 +140,16 @@ func (h *history) slotRates(stageKey, fromKey string, n int) (ks, ns []int64) {
 }
 
 // minBaselineSlots is how many earlier periods a rate needs before its
-// moves are judged: fewer say nothing about its noise.
-const minBaselineSlots = 3
+// moves are judged: fewer say nothing about its noise. minRateItems is
+// how many items a rate needs in the period under review to be tested at
+// all: with fewer, no fall short of a collapse can be told from noise,
+// and a collapse of the money has its own rule (collapse.go), so such a
+// test would only dilute the others' evidence. Filtering on the volume,
+// never on the move, keeps the false-discovery control valid.
+const (
+	minBaselineSlots = 3
+	minRateItems     = 20
+)
 
 // materialFall reports whether a rate's fall from base to now matters:
 // at least MinPointFall and MinRelativeFall of where it was.
@@ -164,7 +171,7 @@ func conversionSignals(h *history) []*signal {
 		}
 		k, n, _ := rateCounts(h.cur, f.Stage.Key, from.Stage.Key)
 		bk, bn, phi := usualRate(h.slotRates(f.Stage.Key, from.Stage.Key, h.baseSlots))
-		if n == 0 || bn == 0 {
+		if n < minRateItems || bn == 0 {
 			continue
 		}
 		now, base := float64(k)/float64(n), float64(bk)/float64(bn)
@@ -233,7 +240,7 @@ func reasonCount(reasons []ReasonShare, key string) int64 {
 }
 
 func (h *history) reasonSignal(st Stage, reasons []ReasonShare, total int64, nonTarget bool) *signal {
-	if total == 0 || len(reasons) == 0 {
+	if total < minRateItems || len(reasons) == 0 {
 		return nil
 	}
 	var best *signal

@@ -26,6 +26,9 @@ const (
 	TrendRecentWeeks = 4
 	TrendPriorT      = 1.5
 	trendStoryWeeks  = 20
+	// minTrendItems is how many items a week, kept and lost, a rate needs
+	// on average for its drift to be tested (see minRateItems).
+	minTrendItems = 10
 )
 
 // Trend is the story of a drift: the rate fell for Weeks weeks, from From
@@ -68,7 +71,8 @@ func trendSignals(ws *Workspace, h *history) []*signal {
 // first, the last being the period's last week.
 func trendSignal(h *history, st, from Stage, rates []weekRate) *signal {
 	window := rates[len(rates)-TrendWeeks:]
-	if weeksWithData(window) < TrendWeeks-2 {
+	all := pool(window)
+	if weeksWithData(window) < TrendWeeks-2 || min(all.k, all.n-all.k) < minTrendItems*TrendWeeks {
 		return nil
 	}
 	line, ok := rateLine(window)

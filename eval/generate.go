@@ -54,13 +54,13 @@ type segModel struct {
 
 // mod is what a plant changes in one week of one segment.
 type mod struct {
-	rate      map[string]float64 // stage → multiplier of its conversion
-	reach     float64
-	spend     float64
-	check     float64
-	lossTo    map[string]string             // stage → reason the extra losses go to
-	takeover  float64                       // share of the usual losses that reason also takes
-	mgrRate   map[string]map[string]float64 // manager → stage → multiplier
+	rate     map[string]float64 // stage → multiplier of its conversion
+	reach    float64
+	spend    float64
+	check    float64
+	lossTo   map[string]string             // stage → reason the extra losses go to
+	takeover float64                       // share of the usual losses that reason also takes
+	mgrRate  map[string]map[string]float64 // manager → stage → multiplier
 	// exact makes a planted rate replace the week's wander instead of
 	// adding to it: the problem sets the conversion, binomial noise stays.
 	exact bool
@@ -70,11 +70,12 @@ func noMod() mod { return mod{reach: 1, spend: 1, check: 1} }
 
 // dataset is one generated workspace with its records and what was planted.
 type dataset struct {
-	ws    *domain.Workspace
-	recs  []domain.WeeklyRecord
-	last  domain.Week
-	weeks int
-	plant Plant
+	ws     *domain.Workspace
+	models []*segModel
+	recs   []domain.WeeklyRecord
+	last   domain.Week
+	weeks  int
+	plant  Plant
 }
 
 // Plant says what problem a dataset carries and what a right question
@@ -176,6 +177,9 @@ func (m *segModel) addManagers(rng *rand.Rand, n int) {
 // expected returns the mean count of a stage a week at the base budget.
 func (m *segModel) expected(stage string) float64 {
 	x := m.reach
+	if m.stages[0].Key == stage {
+		return x
+	}
 	for _, st := range m.stages[1:] {
 		x *= m.rates[st.Key]
 		if st.Key == stage {
@@ -217,8 +221,8 @@ func (m *segModel) week(rng *rand.Rand, w domain.Week, i int, md mod) domain.Wee
 	budget := m.budget[i] * season
 	rec := domain.WeeklyRecord{
 		Segment: m.seg.Key, Week: w, Counts: map[string]int64{},
-		Spend:   domain.Money(math.Round(m.spend * budget * math.Exp(rng.NormFloat64()*m.spendNoise) * md.spend * 100)),
-		Margin:  m.margin, HasMargin: true,
+		Spend:  domain.Money(math.Round(m.spend * budget * math.Exp(rng.NormFloat64()*m.spendNoise) * md.spend * 100)),
+		Margin: m.margin, HasMargin: true,
 		NonTarget: map[string]int64{}, DropOffs: map[string]map[string]int64{},
 	}
 	first := m.reach * math.Pow(budget, 0.9) * md.reach * math.Exp(rng.NormFloat64()*0.06)

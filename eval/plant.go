@@ -59,8 +59,10 @@ func generate(kind Kind, seed uint64) *dataset {
 	factor := func() float64 { return uniform(rng, 0.7, 1.3) }
 	switch kind {
 	case GrowingMisfocus:
+		size(models, other, uniform(rng, 0.15, 0.3))
 		balance(models, other, uniform(rng, 1.3, 1.7))
 	case StandingMisfocus:
+		size(models, other, uniform(rng, 0.25, 0.5))
 		balance(models, other, uniform(rng, 2.5, 5))
 	}
 	for _, m := range models {
@@ -68,6 +70,7 @@ func generate(kind Kind, seed uint64) *dataset {
 			balance(models, m, factor())
 		}
 	}
+	d.models = models
 	mods := plant(rng, d, focus, other)
 	for _, m := range models {
 		ws.Segments = append(ws.Segments, m.seg)
@@ -103,6 +106,43 @@ func balance(models []*segModel, m *segModel, factor float64) {
 		}
 		m.check *= math.Sqrt(effort / share / factor)
 	}
+}
+
+// size scales a segment's reach and budget so that its share of the
+// leads or the spend (the larger) is about share: a misfocus needs a
+// segment that takes a real part of the effort, and little enough of the
+// money that it can take twice its share of anything.
+func size(models []*segModel, m *segModel, share float64) {
+	for range 40 {
+		var spend, leads float64
+		for _, x := range models {
+			spend += x.spend
+			leads += x.expected("leads")
+		}
+		effort := math.Max(m.spend/spend, m.expected("leads")/leads)
+		if math.Abs(effort/share-1) < 0.03 {
+			return
+		}
+		f := math.Sqrt(share / effort * (1 - effort) / (1 - share))
+		m.reach, m.spend = m.reach*f, m.spend*f
+	}
+}
+
+// misfocusAfter returns the segment's effort share over its money share
+// once its reach and spend grew by g with its qualification at 40%.
+func misfocusAfter(models []*segModel, m *segModel, g float64) float64 {
+	var spend, leads, money float64
+	for _, x := range models {
+		f, q := 1.0, 1.0
+		if x == m {
+			f, q = g, 0.4
+		}
+		spend += x.spend * f
+		leads += x.expected("leads") * f
+		money += x.expected("paid") * x.check * f * q
+	}
+	effort := math.Max(m.spend*g/spend, m.expected("leads")*g/leads)
+	return effort / (m.expected("paid") * m.check * g * 0.4 / money)
 }
 
 // plant chooses where the dataset's problem goes and returns, per segment
@@ -209,6 +249,9 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 			other.nonTarget = pickReasons(rng, d.ws.NonTarget)
 		}
 		grow := uniform(rng, 2.5, 3.5)
+		for grow < 6 && misfocusAfter(d.models, other, grow) < 2.3 {
+			grow += 0.25
+		}
 		return map[*segModel]func(int) mod{other: lastWeeks(4, func(md *mod, _ int) {
 			md.reach, md.spend = grow, grow
 			md.rate, md.lossTo = map[string]float64{"qualified": 0.4}, map[string]string{"qualified": "wrong_segment"}
