@@ -63,7 +63,7 @@ func generate(kind Kind, seed uint64) *dataset {
 		balance(models, other, uniform(rng, 1.3, 1.7))
 	case StandingMisfocus:
 		size(models, other, uniform(rng, 0.25, 0.5))
-		balance(models, other, uniform(rng, 2.5, 5))
+		balance(models, other, uniform(rng, 3, 5))
 	}
 	for _, m := range models {
 		if !m.seg.Focus && (m != other || kind != GrowingMisfocus && kind != StandingMisfocus) {
@@ -129,20 +129,20 @@ func size(models []*segModel, m *segModel, share float64) {
 }
 
 // misfocusAfter returns the segment's effort share over its money share
-// once its reach and spend grew by g with its qualification at 40%.
-func misfocusAfter(models []*segModel, m *segModel, g float64) float64 {
+// once its reach and spend grew by g with its qualification rate times q.
+func misfocusAfter(models []*segModel, m *segModel, g, q float64) float64 {
 	var spend, leads, money float64
 	for _, x := range models {
-		f, q := 1.0, 1.0
+		f, fq := 1.0, 1.0
 		if x == m {
-			f, q = g, 0.4
+			f, fq = g, q
 		}
 		spend += x.spend * f
 		leads += x.expected("leads") * f
-		money += x.expected("paid") * x.check * f * q
+		money += x.expected("paid") * x.check * f * fq
 	}
 	effort := math.Max(m.spend*g/spend, m.expected("leads")*g/leads)
-	return effort / (m.expected("paid") * m.check * g * 0.4 / money)
+	return effort / (m.expected("paid") * m.check * g * q / money)
 }
 
 // plant chooses where the dataset's problem goes and returns, per segment
@@ -248,13 +248,15 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		if other.nonTarget == nil {
 			other.nonTarget = pickReasons(rng, d.ws.NonTarget)
 		}
-		grow := uniform(rng, 2.5, 3.5)
-		for grow < 6 && misfocusAfter(d.models, other, grow) < 2.3 {
-			grow += 0.25
+		// The new leads are mostly the wrong buyers: fewer qualify, the
+		// fewer the more the segment would otherwise earn its growth.
+		grow, qualify := uniform(rng, 2, 3), 0.4
+		for qualify > 0.1 && misfocusAfter(d.models, other, grow, qualify) < 3 {
+			qualify -= 0.05
 		}
 		return map[*segModel]func(int) mod{other: lastWeeks(4, func(md *mod, _ int) {
 			md.reach, md.spend = grow, grow
-			md.rate, md.lossTo = map[string]float64{"qualified": 0.4}, map[string]string{"qualified": "wrong_segment"}
+			md.rate, md.lossTo = map[string]float64{"qualified": qualify}, map[string]string{"qualified": "wrong_segment"}
 		})}
 	}
 	return nil
