@@ -49,9 +49,10 @@ const (
 	// moves a pack asks about (Benjamini–Hochberg's q).
 	FalseDiscoveryRate = 0.10
 	// MinRelativeFall and MinPointFall make a conversion's fall material:
-	// 15% of where it was and at least 1 percentage point.
+	// 15% of where it was and at least a tenth of a percentage point (a
+	// click-through rate of 3% lives in tenths).
 	MinRelativeFall = 0.15
-	MinPointFall    = 0.01
+	MinPointFall    = 0.001
 	// MinReasonJump is how much (15 pp) a reason's share of the losses must
 	// grow to be told as a move.
 	MinReasonJump = 0.15

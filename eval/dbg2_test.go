@@ -10,16 +10,25 @@ import (
 	"trackbot/domain"
 )
 
-func TestDebugFocus(t *testing.T) {
+func TestDebugTrend(t *testing.T) {
 	kind := Kind(os.Getenv("KIND"))
 	for _, s := range strings.Split(os.Getenv("SEEDS"), ",") {
 		seed, _ := strconv.ParseUint(s, 10, 64)
 		d := generate(kind, seed)
-		for _, wk := range []int{-4, 0} {
-			p := domain.LastWeeks(d.last.Add(wk), 4)
-			for _, r := range domain.FocusCheck(d.ws, p, d.recs) {
-				fmt.Printf("seed %d wk %d %s focus=%v leads %.2f spend %.2f sales %.2f rev %.2f gp %.2f mis=%v\n", seed, wk, r.Segment.Key, r.Segment.Focus, r.LeadsShare.V, r.SpendShare.V, r.SalesShare.V, r.RevenueShare.V, r.GrossProfitShare.V, r.Misfocus)
+		fmt.Printf("seed %d plant %+v\n", seed, d.plant)
+		var stage, from string
+		for i, st := range d.models[0].stages {
+			if st.Key == d.plant.Stage {
+				stage, from = st.Key, d.models[0].stages[i-1].Key
 			}
 		}
+		for i := 19; i >= 0; i-- {
+			r := domain.BuildReport(d.ws, d.plant.Segment, domain.WeekPeriod(d.last.Add(-i)), d.recs)
+			f, _ := r.Figure(stage)
+			g, _ := r.Figure(from)
+			fmt.Printf("   %d/%d=%.3f", f.Count, g.Count, float64(f.Count)/float64(g.Count))
+		}
+		fmt.Println()
+		domain.DebugSignals(d.ws, domain.WeekPeriod(d.last), d.recs)
 	}
 }
