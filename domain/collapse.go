@@ -8,16 +8,19 @@ import (
 // Small numbers are not a reason to stay silent about the money. A focus
 // segment closing eight deals a week cannot pass a proportion test when
 // they fall to two, yet that is the collapse a CEO must hear about. So
-// the paid deals and the revenue of a focus segment have a rule of their
-// own, outside the pack's false-discovery control: the period's figure is
-// below every one of the earlier periods (CollapseHistory of them at
-// least), at most CollapseShare of their median, and its lower-tail
-// probability is under CollapseP — a negative binomial fitted to the paid
-// deals' spread, or the robust z-score of the revenue's logarithm. The
-// question says honestly that the numbers are small.
+// the paid deals and the revenue of an analysed segment have a rule of
+// their own, outside the pack's false-discovery control: the period's
+// figure is at most CollapseShare of the median of the earlier periods
+// (at least minAmountHistory of them), and its lower-tail probability is
+// under CollapseP — for the paid deals a negative binomial with the
+// median as its mean and the robust spread of the earlier periods as its
+// variance (never below a Poisson's), for the revenue the prediction
+// t-test of amounts (amounts.go). Robust, so an earlier bad week neither
+// hides this one nor widens the range. The question says honestly that
+// the numbers are small.
 const (
-	CollapseShare = 0.5
-	CollapseP     = 0.025
+	CollapseShare = 0.4
+	CollapseP     = 0.02
 	// smallDeals is how few usual paid deals make the numbers "small".
 	smallDeals = 20
 )
@@ -61,10 +64,11 @@ func collapseSignal(h *history) *signal {
 	c.RevenueUsual, c.RevenueLow = median(slices.Clone(revHist)), slices.Min(revHist)
 	c.Small = c.PaidUsual < smallDeals
 
-	mean, variance := meanVariance(paidHist)
+	_, spread := robustScale(paidHist)
+	mean, variance := c.PaidUsual, math.Max(c.PaidUsual, spread*spread)
 	pPaid := countLowerP(paid.Count, mean, variance)
 	k := float64(paid.Count)
-	c.PaidFell = k < c.PaidLow && k <= CollapseShare*c.PaidUsual && pPaid <= CollapseP
+	c.PaidFell = k <= CollapseShare*c.PaidUsual && pPaid <= CollapseP
 
 	pRev := 1.0
 	var revEv Evidence
@@ -74,7 +78,7 @@ func collapseSignal(h *history) *signal {
 			pRev = revEv.P
 		}
 	}
-	c.RevenueFell = c.Revenue < c.RevenueLow && c.Revenue <= CollapseShare*c.RevenueUsual && pRev <= CollapseP
+	c.RevenueFell = c.Revenue <= CollapseShare*c.RevenueUsual && pRev <= CollapseP
 	if !c.PaidFell && !c.RevenueFell {
 		return nil
 	}
@@ -88,19 +92,4 @@ func collapseSignal(h *history) *signal {
 		s.now, s.base = Some(c.Revenue), Some(c.RevenueUsual)
 	}
 	return s
-}
-
-// meanVariance returns the mean and the sample variance of xs.
-func meanVariance(xs []float64) (mean, variance float64) {
-	for _, x := range xs {
-		mean += x
-	}
-	mean /= float64(len(xs))
-	for _, x := range xs {
-		variance += (x - mean) * (x - mean)
-	}
-	if len(xs) > 1 {
-		variance /= float64(len(xs) - 1)
-	}
-	return mean, math.Max(variance, 0)
 }

@@ -53,8 +53,8 @@ func init() {
 			Russian: "Средний чек в сегменте «%s» снизился на %s, до %s (обычно %s), оплат: %s",
 		},
 		"question.money": {
-			English: "Paid deals in %s fell to %s (usually %s, never below %s before) and revenue to %s (usually %s)",
-			Russian: "Оплаты в сегменте «%s» упали до %s (обычно %s, раньше не меньше %s), выручка — до %s (обычно %s)",
+			English: "Paid deals in %s fell to %s (usually %s, %s at the lowest before) and revenue to %s (usually %s)",
+			Russian: "Оплаты в сегменте «%s» упали до %s (обычно %s, минимум раньше — %s), выручка — до %s (обычно %s)",
 		},
 		"question.manager": {
 			English: "Manager %s in %s converts %s at %s against the team's %s over %s (%d of %d)",

@@ -15,3 +15,23 @@ func DebugSignals(ws *Workspace, p Period, recs []WeeklyRecord) {
 		fmt.Printf("  %s k%d %s %s p=%.2g mat=%v found=%v now=%.4g base=%.4g k=%d/%d K=%d/%d phi=%.2f z=%.2f\n", sg.h.seg.Key, sg.kind, sg.stage.Key, sg.manager, sg.ev.P, sg.material, sg.found, sg.now.V, sg.base.V, sg.ev.NowK, sg.ev.NowN, sg.ev.BaseK, sg.ev.BaseN, sg.ev.Phi, sg.ev.Z)
 	}
 }
+
+// DebugCollapse prints the collapse rule's inputs (temporary).
+func DebugCollapse(ws *Workspace, p Period, recs []WeeklyRecord) {
+	for _, s := range ws.Segments {
+		if !s.Focus {
+			continue
+		}
+		h := newHistory(ws, s, p, recs)
+		paid, _ := h.cur.RoleFigure(RolePaid)
+		var paidHist, revHist []float64
+		for _, r := range h.slots {
+			f, _ := r.RoleFigure(RolePaid)
+			paidHist = append(paidHist, float64(f.Count))
+			revHist = append(revHist, r.Revenue.Units())
+		}
+		mean, v := median(paidHist), 0.0
+		t, u, df, ok := amountTest(max(h.cur.Revenue.Units(), 1), revHist, nil, 1)
+		fmt.Printf("  %s paid %d hist %v mean %.1f var %.1f p %.3g; rev %.0f hist %.0f t %.2f usual %.0f df %d ok %v p %.3g\n", s.Key, paid.Count, paidHist, mean, v, countLowerP(paid.Count, mean, v), h.cur.Revenue.Units(), revHist, t, u, df, ok, studentCDF(t, float64(df)))
+	}
+}

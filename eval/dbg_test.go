@@ -22,6 +22,7 @@ func TestDebugSeed(t *testing.T) {
 			}
 		}
 		domain.DebugSignals(d.ws, domain.WeekPeriod(d.last), d.recs)
+		domain.DebugCollapse(d.ws, domain.WeekPeriod(d.last), d.recs)
 		for _, q := range review(d, d.last) {
 			fmt.Println("  Q:", q.Text(d.ws, "en"))
 		}

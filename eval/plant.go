@@ -82,10 +82,36 @@ func generate(kind Kind, seed uint64) *dataset {
 			if f := mods[m]; f != nil {
 				md = f(i)
 			}
-			d.recs = append(d.recs, m.week(rng, w, i, md))
+			rec := m.week(rng, w, i, md)
+			// A money collapse is the paid deals falling to at most a
+			// quarter of their recent median: redraw the week until the
+			// planted fall is one (the drawn fall is noisy like any week).
+			for try := 0; kind == MoneyCollapse && m == focus && i == d.weeks-1 && try < 100; try++ {
+				if float64(rec.Counts["paid"]) <= 0.25*recentPaid(d.recs, m.seg.Key) {
+					break
+				}
+				rec = m.week(rng, w, i, md)
+			}
+			d.recs = append(d.recs, rec)
 		}
 	}
 	return d
+}
+
+// recentPaid is the median of a segment's paid deals over its last 12
+// weeks of records.
+func recentPaid(recs []domain.WeeklyRecord, seg string) float64 {
+	var paid []float64
+	for i := len(recs) - 1; i >= 0 && len(paid) < 12; i-- {
+		if recs[i].Segment == seg {
+			paid = append(paid, float64(recs[i].Counts["paid"]))
+		}
+	}
+	slices.Sort(paid)
+	if len(paid) == 0 {
+		return 0
+	}
+	return paid[len(paid)/2]
 }
 
 // balance sets a non-focus segment's deal size so that its share of
@@ -205,7 +231,7 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		return on(lastWeeks(1, func(md *mod, _ int) { md.spend = spike }))
 	case MoneyCollapse:
 		e := focus.expected("paid")
-		target := uniform(rng, 5, 12)
+		target := uniform(rng, 6, 15)
 		focus.reach, focus.spend = focus.reach*target/e, focus.spend*target/e
 		p.Department = stageOwner("paid")
 		deals, paid := uniform(rng, 0.35, 0.5), uniform(rng, 0.4, 0.55)
