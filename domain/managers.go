@@ -22,7 +22,7 @@ const (
 	MinManagerItems = 10
 	MaxManagerShare = 0.7
 	MinManagerGap   = 0.10
-	ManagerMargin   = 0.15
+	ManagerMargin   = 0.10
 	minPeers        = 2
 )
 

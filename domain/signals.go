@@ -146,9 +146,12 @@ func (h *history) slotRates(stageKey, fromKey string, n int) (ks, ns []int64) {
 // and a collapse of the money has its own rule (collapse.go), so such a
 // test would only dilute the others' evidence. Filtering on the volume,
 // never on the move, keeps the false-discovery control valid.
+// minReasonItems is the same for the losses a reason's share is taken of:
+// a reason that takes over most of a dozen losses is already news.
 const (
 	minBaselineSlots = 3
 	minRateItems     = 20
+	minReasonItems   = 10
 )
 
 // materialFall reports whether a rate's fall from base to now matters:
@@ -240,7 +243,7 @@ func reasonCount(reasons []ReasonShare, key string) int64 {
 }
 
 func (h *history) reasonSignal(st Stage, reasons []ReasonShare, total int64, nonTarget bool) *signal {
-	if total < minRateItems || len(reasons) == 0 {
+	if total < minReasonItems || len(reasons) == 0 {
 		return nil
 	}
 	var best *signal
