@@ -55,7 +55,7 @@ func (q Question) main(ws *Workspace, lang Lang) string {
 			key = "question.reason_nontarget"
 		}
 		return Text(lang, key, q.Reason.Reason.Name.In(lang), q.Change.Stage.Name.In(lang), seg,
-			rate(q.ReasonWas), rate(q.Reason.Share), rate(q.Change.Now))
+			rate(q.ReasonWas), rate(q.Reason.Share), rate(q.Change.Now), rate(q.Change.Before))
 	case QuestionFocus:
 		return q.focusText(lang)
 	case QuestionTrend:

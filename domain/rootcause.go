@@ -76,8 +76,7 @@ func segmentQuestions(ws *Workspace, h *history, sigs []*signal) []*Question {
 			q.Trend = trend[key].trend
 		case reason[key] != nil:
 			q = newQuestion(ws, QuestionReason, reason[key])
-			q.Change.Now = h.cur.Stages[i].Conv
-			q.Stake = Stake{}
+			h.reasonConversion(q)
 		}
 		if q == nil {
 			continue
@@ -148,6 +147,23 @@ func newQuestion(ws *Workspace, kind QuestionKind, s *signal) *Question {
 		q.Department = MetricDepartment(ws, q.Change.Metric)
 	}
 	return q
+}
+
+// reasonConversion puts the stage's conversion into a reason question,
+// now against its baseline, and estimates the money at stake from its
+// fall if it fell at all (cannot be estimated when it held).
+func (h *history) reasonConversion(q *Question) {
+	q.Stake = Stake{}
+	k, n, ok := rateCounts(h.cur, q.Change.Stage.Key, q.Change.From.Key)
+	if !ok || n == 0 {
+		return
+	}
+	bk, bn, _ := usualRate(h.slotRates(q.Change.Stage.Key, q.Change.From.Key, h.baseSlots))
+	now, base := ratio(float64(k), float64(n)), ratio(float64(bk), float64(bn))
+	q.Change.Now, q.Change.Before, q.Change.Delta = now, base, PointChange(now, base)
+	if base.OK && now.V < base.V {
+		q.Stake = h.funnelStake(q.Change.Stage, float64(n)*(base.V-now.V)/h.weeks())
+	}
 }
 
 // explainReason names the reason behind a fall at the question's stage:

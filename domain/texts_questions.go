@@ -6,12 +6,12 @@ package domain
 func init() {
 	RegisterTexts(Texts{
 		"question.reason_held": {
-			English: "“%s” among the items lost at %s in %s grew from %s to %s of the losses while the conversion held at %s",
-			Russian: "Причина «%s» на этапе «%s» в сегменте «%s» выросла с %s до %s отвалов, а конверсия держится на %s",
+			English: "“%s” among the items lost at %s in %s grew from %s to %s of the losses; the conversion is %s, usually %s",
+			Russian: "Причина «%s» на этапе «%s» в сегменте «%s» выросла с %s до %s отвалов; конверсия %s, обычно %s",
 		},
 		"question.reason_nontarget": {
-			English: "“%[1]s” among the non-target leads in %[3]s grew from %[4]s to %[5]s while the conversion into %[2]s held at %[6]s",
-			Russian: "Причина «%[1]s» среди нецелевых лидов в сегменте «%[3]s» выросла с %[4]s до %[5]s, а конверсия в «%[2]s» держится на %[6]s",
+			English: "“%[1]s” among the non-target leads in %[3]s grew from %[4]s to %[5]s; the conversion into %[2]s is %[6]s, usually %[7]s",
+			Russian: "Причина «%[1]s» среди нецелевых лидов в сегменте «%[3]s» выросла с %[4]s до %[5]s; конверсия в «%[2]s» %[6]s, обычно %[7]s",
 		},
 		"question.reason_rose_dropoff": {
 			English: "“%s” rose from %s to %s of the items lost there",

@@ -204,7 +204,7 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		if len(focus.dropOffs) == 0 {
 			focus.dropOffs["meetings"] = pickReasons(rng, d.ws.DropOff)
 		}
-		p.Stage = pickStage(rng, focus, 15, func(st domain.Stage) bool { return focus.dropOffs[st.Key] != nil })
+		p.Stage = pickStage(rng, focus, 25, func(st domain.Stage) bool { return focus.dropOffs[st.Key] != nil })
 		p.Reason = minorReason(rng, focus.dropOffs[p.Stage])
 		p.Department = stageOwner(p.Stage)
 		cut, takeover := uniform(rng, 0.7, 0.85), uniform(rng, 0.2, 0.4)
@@ -216,8 +216,8 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		if focus.nonTarget == nil {
 			focus.nonTarget = pickReasons(rng, d.ws.NonTarget)
 		}
-		if focus.volume("qualified") < 15 {
-			focus.scaleTo("leads", 15/math.Min(focus.rates["qualified"], 1-focus.rates["qualified"]))
+		if focus.volume("qualified") < 25 {
+			focus.scaleTo("leads", 25/math.Min(focus.rates["qualified"], 1-focus.rates["qualified"]))
 		}
 		p.Stage, p.Reason, p.Department = "qualified", minorReason(rng, focus.nonTarget), stageOwner("qualified")
 		cut, takeover := uniform(rng, 0.6, 0.8), uniform(rng, 0.1, 0.3)
