@@ -119,12 +119,12 @@ func (s *signal) spendUp() bool {
 	return s.usualSpend > 0 && s.leads > 0 && math.Log(s.spend/s.usualSpend) >= math.Log(s.usualLeads/s.leads)
 }
 
-// checkSignal tests whether the average check fell against its own
-// range, each period weighed by its paid deals.
-func checkSignal(h *history) *signal {
+// checkTest places the period's average check among the earlier ones,
+// each weighed by its paid deals.
+func checkTest(h *history) (t, usual float64, df int, ok bool) {
 	paid, ok := h.cur.RoleFigure(RolePaid)
 	if !ok || paid.Count == 0 || !h.cur.AvgCheck.OK || h.cur.Revenue <= 0 {
-		return nil
+		return 0, 0, 0, false
 	}
 	var hist, deals []float64
 	for _, r := range h.slots {
@@ -133,10 +133,23 @@ func checkSignal(h *history) *signal {
 			deals = append(deals, float64(f.Count))
 		}
 	}
-	now := h.cur.AvgCheck.V
-	t, usual, df, ok := amountTest(now, hist, deals, float64(paid.Count))
+	return amountTest(h.cur.AvgCheck.V, hist, deals, float64(paid.Count))
+}
+
+// checkSignal tests whether the average check fell against its own
+// range, each period weighed by its paid deals.
+func checkSignal(h *history) *signal {
+	t, usual, df, ok := checkTest(h)
 	if !ok {
 		return nil
+	}
+	paid, _ := h.cur.RoleFigure(RolePaid)
+	now := h.cur.AvgCheck.V
+	var hist []float64
+	for _, r := range h.slots {
+		if f, ok := r.RoleFigure(RolePaid); ok && f.Count > 0 && r.AvgCheck.OK && r.Revenue > 0 {
+			hist = append(hist, r.AvgCheck.V)
+		}
 	}
 	s := &signal{kind: signalCheck, h: h, stage: paid.Stage, now: Some(now), base: Some(usual)}
 	s.ev = amountEvidence(MetricAvgCheck, now, hist, t, usual, df, false)

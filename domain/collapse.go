@@ -70,14 +70,15 @@ func collapseSignal(h *history) *signal {
 	k := float64(paid.Count)
 	c.PaidFell = k <= CollapseShare*c.PaidUsual && pPaid <= CollapseP
 
-	pRev := 1.0
-	var revEv Evidence
-	if c.RevenueUsual > 0 {
-		if t, usual, df, ok := amountTest(max(c.Revenue, 1), revHist, nil, 1); ok {
-			revEv = amountEvidence(MetricRevenue, c.Revenue, revHist, t, usual, df, false)
-			pRev = revEv.P
-		}
+	// Revenue is the paid deals times their average check, two independent
+	// draws: its evidence combines the deals' tail with the check's test
+	// (Fisher's method), so a week of one odd deal is not a collapse.
+	pRev := pPaid
+	if t, _, df, ok := checkTest(h); ok {
+		pRev = fisherCombine(pPaid, studentCDF(t, float64(df)))
 	}
+	revEv := Evidence{Test: TestAmount, Metric: MetricRevenue, Now: Some(c.Revenue), Base: Some(c.RevenueUsual),
+		Low: Some(c.RevenueLow), High: Some(slices.Max(revHist)), Slots: len(revHist), P: pRev}
 	c.RevenueFell = c.Revenue <= CollapseShare*c.RevenueUsual && pRev <= CollapseP
 	if !c.PaidFell && !c.RevenueFell {
 		return nil

@@ -12,7 +12,8 @@ package domain
 //     wrong buyers);
 //   - and, even when it stands still, at least once a month: in every
 //     review of a month or a quarter, and in a week's review when the week
-//     is the first of its month (its Thursday falls on the 1st–7th).
+//     is the first of its month (its Thursday falls on the 1st–7th), judged
+//     then over the last StandingWeeks weeks.
 //
 // It is a rule of its own, outside the pack's false-discovery control,
 // addressed to the owner of the leads stage, with the spend above the
@@ -27,47 +28,70 @@ const (
 // firstWeekOfMonth reports whether w is the first week of its month.
 func firstWeekOfMonth(w Week) bool { return w.Thursday().Day() <= 7 }
 
+// StandingWeeks is the window a week's review judges a standing misfocus
+// over: twice the growth window, so a few odd deals do not make one.
+const StandingWeeks = 8
+
 // focusQuestion applies the rule to one non-focus segment.
 func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (*Question, bool) {
-	recent, earlier := p, p.Previous()
+	recent, earlier, standing := p, p.Previous(), p
 	if p.Kind == PeriodWeek {
 		recent = LastWeeks(p.To, BaselineWeeks)
 		earlier = recent.Previous()
+		standing = LastWeeks(p.To, StandingWeeks)
 	}
-	var row FocusRow
-	for _, r := range FocusCheck(ws, recent, recs) {
-		if r.Segment.Key == s.Key {
-			row = r
+	if row, ok := misfocusRow(ws, s, recent, recs); ok {
+		now := BuildReport(ws, s.Key, recent, recs)
+		was := BuildReport(ws, s.Key, earlier, recs)
+		leadsNow, _ := now.RoleFigure(RoleLeads)
+		leadsWas, _ := was.RoleFigure(RoleLeads)
+		growth := RelativeChange(Some(float64(leadsNow.Count)), Some(float64(leadsWas.Count)))
+		if leadsWas.Count >= MinFloodLeads && growth.OK && growth.V >= MinFloodGrowth-1e-9 {
+			return newFocusQuestion(ws, s, row, recent, recs, growth, was.NonTargetShare), true
 		}
 	}
+	if p.Kind == PeriodWeek && !firstWeekOfMonth(p.From) {
+		return nil, false
+	}
+	if row, ok := misfocusRow(ws, s, standing, recs); ok {
+		return newFocusQuestion(ws, s, row, standing, recs, None, None), true
+	}
+	return nil, false
+}
+
+// misfocusRow returns the segment's row of the focus check over window
+// when the segment is misfocused there by the factor rule.
+func misfocusRow(ws *Workspace, s Segment, window Period, recs []WeeklyRecord) (FocusRow, bool) {
+	for _, row := range FocusCheck(ws, window, recs) {
+		if row.Segment.Key != s.Key {
+			continue
+		}
+		money := row.GrossProfitShare
+		if !money.OK {
+			money = row.RevenueShare
+		}
+		effort := maxValue(row.LeadsShare, row.SpendShare)
+		return row, money.OK && effort.OK && effort.V >= MinMisfocusEffort && effort.V >= MisfocusFactor*money.V-1e-12
+	}
+	return FocusRow{}, false
+}
+
+// newFocusQuestion builds the question about a misfocus over window;
+// growth is the leads' growth of a growing one (None when standing).
+func newFocusQuestion(ws *Workspace, s Segment, row FocusRow, window Period, recs []WeeklyRecord, growth, wasNonTarget Value) *Question {
+	now := BuildReport(ws, s.Key, window, recs)
+	leads, _ := now.RoleFigure(RoleLeads)
 	money := row.GrossProfitShare
 	if !money.OK {
 		money = row.RevenueShare
 	}
-	effort := maxValue(row.LeadsShare, row.SpendShare)
-	if !money.OK || !effort.OK || effort.V < MinMisfocusEffort || effort.V < MisfocusFactor*money.V-1e-12 {
-		return nil, false
-	}
-	now := BuildReport(ws, s.Key, recent, recs)
-	was := BuildReport(ws, s.Key, earlier, recs)
-	leadsNow, _ := now.RoleFigure(RoleLeads)
-	leadsWas, _ := was.RoleFigure(RoleLeads)
-	growth := RelativeChange(Some(float64(leadsNow.Count)), Some(float64(leadsWas.Count)))
-	growing := leadsWas.Count >= MinFloodLeads && growth.OK && growth.V >= MinFloodGrowth-1e-9
-	standing := p.Kind != PeriodWeek || firstWeekOfMonth(p.From)
-	if !growing && !standing {
-		return nil, false
-	}
-	if !growing {
-		growth = None
-	}
 	q := &Question{
-		Kind: QuestionFocus, Department: leadsNow.Stage.Department, Segment: s, Focus: row,
-		Change: Change{Metric: MetricNonTargetShare, Now: now.NonTargetShare, Before: was.NonTargetShare,
-			Delta: growth, Volume: leadsNow.Count, Significant: true, Stage: leadsNow.Stage},
-		Stake: focusStake(row, now, BuildReport(ws, "", recent, recs)),
-		Evidence: []Evidence{{Test: TestFocus, Metric: MetricSpend, Now: effort, Base: money,
-			Slots: recent.Len()}},
+		Kind: QuestionFocus, Department: leads.Stage.Department, Segment: s, Focus: row,
+		Change: Change{Metric: MetricNonTargetShare, Now: now.NonTargetShare, Before: wasNonTarget,
+			Delta: growth, Volume: leads.Count, Significant: true, Stage: leads.Stage},
+		Stake: focusStake(row, now, BuildReport(ws, "", window, recs)),
+		Evidence: []Evidence{{Test: TestFocus, Metric: MetricSpend, Now: maxValue(row.LeadsShare, row.SpendShare), Base: money,
+			Slots: window.Len()}},
 		stageIndex: -1,
 	}
 	if q.Department == "" {
@@ -77,7 +101,7 @@ func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (*Qu
 		top := now.NonTarget[0]
 		q.Reason, q.NonTarget = &top, true
 	}
-	return q, true
+	return q
 }
 
 // maxValue returns the larger of two values, ignoring an undefined one.

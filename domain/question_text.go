@@ -115,8 +115,8 @@ func (q Question) againstText(lang Lang) string {
 func (q Question) windowText(lang Lang) string {
 	if q.Period.Kind == PeriodWeek || q.Period.Kind == "" {
 		n := ManagerWeeks
-		if q.Kind == QuestionFocus {
-			n = BaselineWeeks
+		if q.Kind == QuestionFocus && len(q.Evidence) > 0 {
+			n = q.Evidence[0].Slots
 		}
 		return Text(lang, "question.window.weeks", n)
 	}

@@ -396,6 +396,14 @@ func binomialLowerMidP(k, n int64, p float64) float64 {
 	return min(sum, 1)
 }
 
+// fisherCombine is Fisher's method for two independent p-values: the
+// chance that −2·ln(p1·p2) is at least this large, a χ² with four degrees
+// of freedom.
+func fisherCombine(p1, p2 float64) float64 {
+	x := -math.Log(math.Max(p1, 1e-300)) - math.Log(math.Max(p2, 1e-300)) // half the statistic
+	return math.Min(1, math.Exp(-x)*(1+x))
+}
+
 // satterthwaiteDF is the effective degrees of freedom of a variance that
 // is binomial (known) times phi, where the part above binomial was
 // estimated with df degrees of freedom: nearly normal when phi is near 1,

@@ -65,9 +65,17 @@ func generate(kind Kind, seed uint64) *dataset {
 		size(models, other, uniform(rng, 0.25, 0.5))
 		balance(models, other, uniform(rng, 3, 5))
 	}
+	factors := map[*segModel]float64{}
 	for _, m := range models {
 		if !m.seg.Focus && (m != other || kind != GrowingMisfocus && kind != StandingMisfocus) {
-			balance(models, m, factor())
+			factors[m] = factor()
+		}
+	}
+	for range 3 { // each balance moves the others' shares a little
+		for _, m := range models {
+			if f, ok := factors[m]; ok {
+				balance(models, m, f)
+			}
 		}
 	}
 	d.models = models
