@@ -66,9 +66,15 @@ func collapseSignal(h *history) *signal {
 
 	_, spread := robustScale(paidHist)
 	mean, variance := c.PaidUsual, math.Max(c.PaidUsual, spread*spread)
-	pPaid := countLowerP(paid.Count, mean, variance)
+	pCount := countLowerP(paid.Count, mean, variance)
 	k := float64(paid.Count)
-	c.PaidFell = k <= CollapseShare*c.PaidUsual && pPaid <= CollapseP
+	// Two looks at the deals, each at half the level: their count against
+	// its range, and against this period's intake (a season or a budget
+	// that moved the volume widens the range but not the conversion).
+	pConv, expected := h.intakeToPaid(paid)
+	pPaid := math.Min(1, 2*math.Min(pCount, pConv))
+	c.PaidFell = k <= CollapseShare*c.PaidUsual && pCount <= CollapseP/2 ||
+		k <= CollapseShare*expected && pConv <= CollapseP/2
 
 	// Revenue is the paid deals times their average check, two independent
 	// draws: its evidence combines the deals' tail with the check's test
@@ -93,4 +99,33 @@ func collapseSignal(h *history) *signal {
 		s.now, s.base = Some(c.Revenue), Some(c.RevenueUsual)
 	}
 	return s
+}
+
+// intakeToPaid tests the period's paid deals against its intake — the
+// qualified leads, or the leads without such a stage — at the usual rate
+// from one to the other (usualRate over the baseline slots). It returns
+// the one-sided p-value and the deals the intake usually brings; 1 and 0
+// when the rate has no baseline.
+func (h *history) intakeToPaid(paid StageFigure) (p, expected float64) {
+	role := RoleQualified
+	if _, ok := h.cur.RoleFigure(role); !ok {
+		role = RoleLeads
+	}
+	in, ok := h.cur.RoleFigure(role)
+	if !ok || in.Count == 0 || h.baseSlots < minBaselineSlots {
+		return 1, 0
+	}
+	var ks, ns []int64
+	for _, r := range h.slots[:h.baseSlots] {
+		f, ok1 := r.RoleFigure(role)
+		g, ok2 := r.RoleFigure(RolePaid)
+		if ok1 && ok2 {
+			ks, ns = append(ks, g.Count), append(ns, f.Count)
+		}
+	}
+	k, n, phi := usualRate(ks, ns)
+	if n == 0 {
+		return 1, 0
+	}
+	return proportionLowerP(paid.Count, in.Count, k, n, phi), float64(in.Count) * float64(k) / float64(n)
 }
