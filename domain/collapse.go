@@ -20,7 +20,7 @@ import (
 // the numbers are small.
 const (
 	CollapseShare = 0.4
-	CollapseP     = 0.02
+	CollapseP     = 0.05
 	// smallDeals is how few usual paid deals make the numbers "small".
 	smallDeals = 20
 )

@@ -24,14 +24,15 @@ func DebugCollapse(ws *Workspace, p Period, recs []WeeklyRecord) {
 		}
 		h := newHistory(ws, s, p, recs)
 		paid, _ := h.cur.RoleFigure(RolePaid)
-		var paidHist, revHist []float64
+		var paidHist []float64
 		for _, r := range h.slots {
 			f, _ := r.RoleFigure(RolePaid)
 			paidHist = append(paidHist, float64(f.Count))
-			revHist = append(revHist, r.Revenue.Units())
 		}
-		mean, v := median(paidHist), 0.0
-		t, u, df, ok := amountTest(max(h.cur.Revenue.Units(), 1), revHist, nil, 1)
-		fmt.Printf("  %s paid %d hist %v mean %.1f var %.1f p %.3g; rev %.0f hist %.0f t %.2f usual %.0f df %d ok %v p %.3g\n", s.Key, paid.Count, paidHist, mean, v, countLowerP(paid.Count, mean, v), h.cur.Revenue.Units(), revHist, t, u, df, ok, studentCDF(t, float64(df)))
+		c, spread := robustScale(paidHist)
+		pc := countLowerP(paid.Count, c, max(c, spread*spread))
+		pConv, exp := h.intakeToPaid(paid)
+		q, _ := h.cur.RoleFigure(RoleQualified)
+		fmt.Printf("  %s paid %d (qual %d) hist %v med %.1f spread %.1f pCount %.3g pConv %.3g expected %.1f\n", s.Key, paid.Count, q.Count, paidHist, c, spread, pc, pConv, exp)
 	}
 }
