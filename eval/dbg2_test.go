@@ -32,3 +32,21 @@ func TestDebugTrend(t *testing.T) {
 		domain.DebugSignals(d.ws, domain.WeekPeriod(d.last), d.recs)
 	}
 }
+
+func TestDebugFocus(t *testing.T) {
+	kind := Kind(os.Getenv("KIND"))
+	for _, s := range strings.Split(os.Getenv("SEEDS"), ",") {
+		seed, _ := strconv.ParseUint(s, 10, 64)
+		d := generate(kind, seed)
+		for _, wk := range []int{-4, 0} {
+			for _, n := range []int{4, 8} {
+				p := domain.LastWeeks(d.last.Add(wk), n)
+				for _, r := range domain.FocusCheck(d.ws, p, d.recs) {
+					if r.Segment.Key == d.plant.Segment {
+						fmt.Printf("seed %d wk %d n %d %s leads %.2f spend %.2f rev %.2f gp %.2f first %v\n", seed, wk, n, r.Segment.Key, r.LeadsShare.V, r.SpendShare.V, r.RevenueShare.V, r.GrossProfitShare.V, d.last.Add(wk).Thursday().Day())
+					}
+				}
+			}
+		}
+	}
+}
