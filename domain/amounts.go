@@ -6,14 +6,15 @@ import (
 )
 
 // Amounts are judged against their own recent range, never by a fixed
-// number of points: the logarithm of each earlier period's value (12
-// weeks, 6 months or 4 quarters, at least minAmountHistory), the periods
-// that were incidents left out (further than amountIncident robust
-// standard deviations from the median), and the period under review
-// compared with their mean by a prediction t-test: the spread of the
-// periods, widened for the uncertainty of their mean. An average check is
-// noisier in a week of few deals, so each period's value weighs by its
-// deals and the spread scales with the deals of the period under review.
+// number of points, on a log scale, over the earlier periods (12 weeks, 6
+// months or 4 quarters, at least minAmountHistory). Spend and leads wander
+// with budgets and seasons, so they are compared with their recent level
+// and the noise of their changes (levelTest). An average check does not
+// wander so: the periods that were incidents are left out (further than
+// amountIncident robust standard deviations from the median) and the
+// period under review is compared with the mean of the rest by a
+// prediction t-test; a week of few deals is noisier, so each period weighs
+// by its deals and the spread scales with the deals of this one.
 
 // amountIncident is how far from the median (in robust standard
 // deviations) an earlier period's amount is left out as an incident.
@@ -66,6 +67,36 @@ func amountTest(now float64, hist, weights []float64, nowWeight float64) (t, usu
 	return (math.Log(now) - mean) / se, math.Exp(mean), len(kx) - 1, true
 }
 
+// levelTest places now against the recent level of a wandering amount:
+// spend and leads follow budgets and seasons, so the last levelWeeks
+// periods (their median on a log scale) say more about this one than a
+// year's mean, and the noise is the spread of the changes from one period
+// to the next (robust, so an incident's two jumps do not count), not of
+// the levels. hist is the earlier periods' values, the most recent first.
+func levelTest(now float64, hist []float64) (t, usual float64, df int, ok bool) {
+	var xs []float64
+	for _, x := range hist {
+		if x > 0 {
+			xs = append(xs, math.Log(x))
+		}
+	}
+	if len(xs) < minAmountHistory || now <= 0 {
+		return 0, 0, 0, false
+	}
+	diffs := make([]float64, len(xs)-1)
+	for i := range diffs {
+		diffs[i] = xs[i] - xs[i+1]
+	}
+	_, spread := robustScale(diffs)
+	noise := math.Max(spread/math.Sqrt2, minLogSpread)
+	level := median(slices.Clone(xs[:levelWeeks]))
+	se := noise * math.Sqrt(1+1.0/levelWeeks)
+	return (math.Log(now) - level) / se, math.Exp(level), len(diffs) - 1, true
+}
+
+// levelWeeks is how many recent periods make an amount's level.
+const levelWeeks = 4
+
 // amountEvidence describes an amount's test; upper asks about a rise.
 func amountEvidence(m Metric, now float64, hist []float64, t, usual float64, df int, upper bool) Evidence {
 	p := studentCDF(t, float64(df))
@@ -95,9 +126,9 @@ func costSignals(h *history) []*signal {
 		}
 	}
 	spend, n := h.cur.Spend.Units()/h.weeks(), float64(leads.Count)/h.weeks()
-	tSpend, usualSpend, dfSpend, ok1 := amountTest(spend, spends, nil, 1)
-	tLeads, usualLeads, dfLeads, ok2 := amountTest(n, counts, nil, 1)
-	_, usualCPL, _, ok3 := amountTest(h.cur.CPL.V, cpls, nil, 1)
+	tSpend, usualSpend, dfSpend, ok1 := levelTest(spend, spends)
+	tLeads, usualLeads, dfLeads, ok2 := levelTest(n, counts)
+	_, usualCPL, _, ok3 := levelTest(h.cur.CPL.V, cpls)
 	if !ok1 || !ok2 || !ok3 {
 		return nil
 	}
