@@ -18,7 +18,7 @@ import (
 //     conversion held, is a question of its own to the stage's owner;
 //   - a dearer lead is marketing's: spend up with flat results, or leads
 //     down on the same spend (unless a fall of a conversion into the leads
-//     explains it);
+//     explains them);
 //   - an average check that fell while the deals held is sales';
 //   - a collapse of the money no stage explains is asked of the owner of
 //     the paid stage, with the caveat of small numbers;
@@ -89,7 +89,9 @@ func segmentQuestions(ws *Workspace, h *history, sigs []*signal) []*Question {
 		qs = append(qs, q)
 		funnel = append(funnel, q)
 	}
-	if cost != nil && !coveredLeads {
+	// Leads that fell are explained by a fall of a conversion into them;
+	// spend that rose is a cause of its own.
+	if cost != nil && (cost.kind == signalSpend || !coveredLeads) {
 		qs = append(qs, costQuestion(ws, cost))
 	}
 	if check != nil {
