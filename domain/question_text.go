@@ -14,7 +14,7 @@ func (q Question) Text(ws *Workspace, lang Lang) string {
 	if q.Reason != nil && q.Kind != QuestionReason && q.Kind != QuestionFocus {
 		parts = append(parts, q.reasonText(ws, lang))
 	}
-	if q.Trend != nil && q.Kind == QuestionChange {
+	if q.Trend != nil && (q.Kind == QuestionChange || q.Kind == QuestionManager) {
 		parts = append(parts, Text(lang, "question.trend_inside", q.Trend.Weeks, FormatPercent(q.Trend.From, lang)))
 	}
 	if c := q.Collapse; c != nil && q.Kind != QuestionMoney {

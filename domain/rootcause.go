@@ -22,7 +22,9 @@ import (
 //   - an average check that fell while the deals held is sales';
 //   - a collapse of the money no stage explains is asked of the owner of
 //     the paid stage, with the caveat of small numbers;
-//   - a weak manager is asked of the owner of the stage, naming the manager;
+//   - a weak manager is asked of the owner of the stage, naming the
+//     manager; a fall or drift of that stage the manager explains (half of
+//     its lost items or more) is told inside the manager's question;
 //   - compound metrics (CPL, cost per qualified lead, CAC, ROMI) are never
 //     questions of their own: each is told inside the question of the
 //     largest cause that can move it, when it moved for the worse by at
@@ -112,10 +114,34 @@ func segmentQuestions(ws *Workspace, h *history, sigs []*signal) []*Question {
 	for _, m := range managers {
 		q := newQuestion(ws, QuestionManager, m)
 		q.Manager = m.manager
+		qs = absorbStage(qs, q)
 		qs = append(qs, q)
 	}
 	h.attachCompound(qs, leadsAt, qualifiedAt)
 	return qs
+}
+
+// absorbStage folds a question about the manager's stage into the
+// manager's question when the manager loses at least half of the items
+// the stage lost: then the manager is the cause, and the stage's fall or
+// drift is told as its effect. It returns the other questions.
+func absorbStage(qs []*Question, m *Question) []*Question {
+	out := qs[:0]
+	for _, q := range qs {
+		same := (q.Kind == QuestionChange || q.Kind == QuestionTrend) && q.Change.Stage.Key == m.Change.Stage.Key
+		if same && q.Stake.Items > 0 && m.Stake.Items >= 0.5*q.Stake.Items {
+			m.Trend = q.Trend
+			m.Collapse = q.Collapse
+			m.Compound = append(m.Compound, q.Compound...)
+			m.Evidence = append(m.Evidence, q.Evidence...)
+			if q.Stake.PerWeek.OK && q.Stake.PerWeek.V > m.Stake.PerWeek.V {
+				m.Stake = q.Stake
+			}
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // roleIndex returns the index of the report's stage with the role, or

@@ -287,7 +287,7 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 			focus.scaleTo(focus.stages[focus.mgrFrom].Key, 12*float64(len(focus.managers)))
 		}
 		p.Stage = stages[rng.IntN(len(stages))]
-		cut, weeks := uniform(rng, 0.2, 0.5), 4+rng.IntN(5)
+		cut, weeks := uniform(rng, 0.15, 0.4), 4+rng.IntN(5)
 		return on(lastWeeks(weeks, func(md *mod, _ int) {
 			md.mgrRate = map[string]map[string]float64{mg.name: {p.Stage: cut}}
 		}))
