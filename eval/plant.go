@@ -267,9 +267,9 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 		deals, paid := uniform(rng, 0.35, 0.5), uniform(rng, 0.4, 0.55)
 		return on(lastWeeks(1, func(md *mod, _ int) { md.rate, md.exact = map[string]float64{"deals": deals, "paid": paid}, true }))
 	case SlowTrend:
-		p.Stage = pickStage(rng, focus, 50, nil)
+		p.Stage = pickStage(rng, focus, 60, nil)
 		p.Department = stageOwner(p.Stage)
-		weeks, fall := 8+rng.IntN(5), uniform(rng, 0.3, 0.45)
+		weeks, fall := 8+rng.IntN(5), uniform(rng, 0.35, 0.45)
 		return on(lastWeeks(weeks, func(md *mod, k int) {
 			md.rate = map[string]float64{p.Stage: 1 - fall*float64(k+1)/float64(weeks)}
 		}))
