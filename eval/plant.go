@@ -226,7 +226,7 @@ func plant(rng *rand.Rand, d *dataset, focus, other *segModel) map[*segModel]fun
 	on := func(f func(int) mod) map[*segModel]func(int) mod { return map[*segModel]func(int) mod{focus: f} }
 	switch p.Kind {
 	case StageCollapse:
-		p.Stage = pickStage(rng, focus, 25, nil)
+		p.Stage = pickStage(rng, focus, 40, nil)
 		p.Department = stageOwner(p.Stage)
 		cut := uniform(rng, 0.4, 0.6)
 		return on(lastWeeks(1, func(md *mod, _ int) { md.rate, md.exact = map[string]float64{p.Stage: cut}, true }))
