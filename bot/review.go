@@ -171,6 +171,10 @@ func BuildReviewPack(r *charts.Renderer, ws *domain.Workspace, segment string, p
 	for _, s := range segs {
 		sb.WriteString("\n\n" + headline(ws, l, s, p, recs))
 	}
+	qs := domain.TrackerQuestions(ws, segment, p, recs)
+	if line := domain.StakeHeadline(ws, qs, l); line != "" {
+		sb.WriteString("\n\n" + escape(line))
+	}
 	pictures, err := reviewCharts(r, ws, segs, p, recs)
 	if err != nil {
 		return ReviewPack{}, err
@@ -178,7 +182,7 @@ func BuildReviewPack(r *charts.Renderer, ws *domain.Workspace, segment string, p
 	return ReviewPack{
 		Headline:   sb.String(),
 		Pictures:   pictures,
-		Questions:  questionsText(ws, l, domain.TrackerQuestions(ws, segment, p, recs)),
+		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, domain.DigestHypotheses(hyps, lastClosed, today), today),
 	}, nil
 }

@@ -69,6 +69,10 @@ func TestTrackerQuestions_RetailFloodAsksMarketing(t *testing.T) {
 	if q.Change.Delta.V < 0.5 {
 		t.Errorf("lead growth = %v, want the planted 60%% or so", q.Change.Delta.V)
 	}
+	// The spend above the segment's share of the money is at stake.
+	if !q.Stake.PerWeek.OK || q.Stake.PerWeek.V <= 0 || q.Stake.Basis != StakeFocus {
+		t.Errorf("stake = %+v, want the retail spend above its share of the money", q.Stake)
+	}
 	en := q.Text(ws, English)
 	for _, want := range []string{"Leads from Retail buyers grew by", "not our focus"} {
 		if !strings.Contains(en, want) {

@@ -287,7 +287,7 @@ func (h *history) explainCollapse(funnel, all []*Question, c *Collapse) *Questio
 	var best *Question
 	bestPaid := 0.0
 	for _, q := range funnel {
-		if q.Kind == QuestionReason || !q.Stake.Downstream.OK {
+		if !q.Stake.Downstream.OK {
 			continue
 		}
 		if paid := q.Stake.Items * h.weeks() * q.Stake.Downstream.V; paid > bestPaid {
