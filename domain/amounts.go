@@ -138,7 +138,8 @@ func costSignals(h *history) []*signal {
 	up, down := common, common
 	up.kind, down.kind = signalSpend, signalVolume
 	up.ev = amountEvidence(MetricSpend, spend, spends, tSpend, usualSpend, dfSpend, true)
-	down.ev = amountEvidence(MetricCPL, n, counts, tLeads, usualLeads, dfLeads, false)
+	down.ev = amountEvidence(ConvMetric(leads.Stage.Key), n, counts, tLeads, usualLeads, dfLeads, false)
+	down.ev.Test = TestCount
 	up.material = dearer && up.spendUp() && spend >= usualSpend*(1+MinAmountMove)
 	down.material = dearer && !down.spendUp() && n <= usualLeads*(1-MinAmountMove)
 	return []*signal{&up, &down}

@@ -83,7 +83,7 @@ func collapseSignal(h *history) *signal {
 	if t, _, df, ok := checkTest(h); ok {
 		pRev = fisherCombine(pPaid, studentCDF(t, float64(df)))
 	}
-	revEv := Evidence{Test: TestAmount, Metric: MetricRevenue, Now: Some(c.Revenue), Base: Some(c.RevenueUsual),
+	revEv := Evidence{Test: TestRevenue, Metric: MetricRevenue, Now: Some(c.Revenue), Base: Some(c.RevenueUsual),
 		Low: Some(c.RevenueLow), High: Some(slices.Max(revHist)), Slots: len(revHist), P: pRev}
 	c.RevenueFell = c.Revenue <= CollapseShare*c.RevenueUsual && pRev <= CollapseP
 	if !c.PaidFell && !c.RevenueFell {

@@ -12,6 +12,9 @@ const (
 	// TestAmount places an amount in its own recent range (a robust z-score
 	// on the logarithm).
 	TestAmount EvidenceTest = "amount"
+	// TestRevenue combines the paid deals' count with the average check's
+	// test (Fisher's method) for a fall of the revenue.
+	TestRevenue EvidenceTest = "revenue"
 	// TestCount places a count of paid deals in its usual weekly spread (a
 	// negative binomial tail).
 	TestCount EvidenceTest = "count"

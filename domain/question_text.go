@@ -1,8 +1,11 @@
 package domain
 
 import (
+	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Text renders the question in lang as plain text, without the mention of
@@ -31,7 +34,7 @@ func (q Question) Text(ws *Workspace, lang Lang) string {
 			if c.Delta.V < 0 {
 				key = "question.compound_fell"
 			}
-			moves = append(moves, Text(lang, key, MetricLabel(ws, c.Metric, lang),
+			moves = append(moves, Text(lang, key, midSentence(MetricLabel(ws, c.Metric, lang)),
 				FormatMetricValue(c.Metric, c.Before, ws.Currency, lang), FormatMetricValue(c.Metric, c.Now, ws.Currency, lang)))
 		}
 		parts = append(parts, Text(lang, "question.compound", strings.Join(moves, ", ")))
@@ -61,12 +64,12 @@ func (q Question) main(ws *Workspace, lang Lang) string {
 	case QuestionTrend:
 		return Text(lang, "question.trend", q.convLabel(ws, lang), seg, q.Trend.Weeks, rate(q.Trend.From), rate(q.Trend.To))
 	case QuestionSpend:
-		return Text(lang, "question.spend", seg, FormatDelta(q.Change.Delta.V, lang), money(q.Change.Now), money(q.Change.Before),
+		return Text(lang, "question.spend", seg, FormatPercent(Some(math.Abs(q.Change.Delta.V)), lang), money(q.Change.Now), money(q.Change.Before),
 			compactNumber(q.Leads, lang), compactNumber(q.UsualLeads, lang))
 	case QuestionVolume:
 		return Text(lang, "question.volume", seg, compactNumber(q.Leads, lang), compactNumber(q.UsualLeads, lang), money(q.Change.Now))
 	case QuestionCheck:
-		return Text(lang, "question.check", seg, FormatDelta(q.Change.Delta.V, lang), money(q.Change.Now), money(q.Change.Before),
+		return Text(lang, "question.check", seg, FormatPercent(Some(math.Abs(q.Change.Delta.V)), lang), money(q.Change.Now), money(q.Change.Before),
 			compactNumber(q.Leads, lang))
 	case QuestionMoney:
 		c := q.Collapse
@@ -217,4 +220,16 @@ func StakeHeadline(ws *Workspace, qs []Question, lang Lang) string {
 		parts = append(parts, Text(lang, "stake.total_unknown", strconv.Itoa(unknown)))
 	}
 	return strings.Join(parts, " ")
+}
+
+// midSentence lowers the first letter of a name used inside a sentence
+// ("Cost per qualified lead" → "cost per qualified lead"), leaving
+// acronyms such as CPL and ROMI alone.
+func midSentence(name string) string {
+	first, n := utf8.DecodeRuneInString(name)
+	second, _ := utf8.DecodeRuneInString(name[n:])
+	if !unicode.IsLower(second) {
+		return name
+	}
+	return string(unicode.ToLower(first)) + name[n:]
 }

@@ -64,7 +64,7 @@ func TestTrackerQuestions_SpendRiseWithFlatResultsAsksMarketingOnce(t *testing.T
 		}
 	}
 	text := q.Text(ws, English)
-	for _, want := range []string{"Marketing spend in Main rose by +100%", "so CPL rose from", "ROMI fell from",
+	for _, want := range []string{"Marketing spend in Main rose by 100%", "so CPL rose from", "ROMI fell from",
 		// 204 leads at the usual 500 ₽ would have cost 102 000 ₽.
 		"At stake: about 98 k ₽ a week (spend 200 k ₽ a week against the 102 k ₽ these leads usually cost)"} {
 		if !strings.Contains(strings.ReplaceAll(text, "\u00a0", " "), want) {
@@ -227,7 +227,33 @@ func TestTrackerQuestions_CheckFallWithDealsHeldAsksSales(t *testing.T) {
 	if len(qs) == 0 || qs[0].Kind != QuestionCheck || qs[0].Department != DeptSales {
 		t.Fatalf("questions = %+v, want the average check to sales", qs)
 	}
-	if text := qs[0].Text(ws, English); !strings.Contains(text, "Average check in Main fell by −50%") {
+	if text := qs[0].Text(ws, English); !strings.Contains(text, "Average check in Main fell by 50%") {
 		t.Errorf("text %q", text)
+	}
+}
+
+func TestQuestionDetails_ShowTheTestsAndTheMoney(t *testing.T) {
+	ws, recs := DemoWorkspace(demoNow)
+	qs := TrackerQuestions(ws, "", WeekPeriod(lastDemoWeek(ws)), recs)
+	if len(qs) < 2 {
+		t.Fatalf("got %d questions, want the wrong phones and the flood", len(qs))
+	}
+	en := strings.Join(qs[0].Details(ws, English), "\n")
+	for _, want := range []string{"Qualified → Meetings: 12 of 48 = 25% (95% interval", "one-sided p = ", "Benjamini–Hochberg", "At stake: about"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("details lack %q:\n%s", want, en)
+		}
+	}
+	for _, q := range qs {
+		for _, lang := range Langs {
+			for _, line := range q.Details(ws, lang) {
+				if strings.Contains(line, "evidence.") || strings.Contains(line, "stake.") || strings.Contains(line, "%!") {
+					t.Errorf("%s detail of a %s question renders badly: %q", lang, q.Kind, line)
+				}
+			}
+			if text := q.Text(ws, lang); strings.Contains(text, "question.") || strings.Contains(text, "%!") {
+				t.Errorf("%s text of a %s question renders badly: %q", lang, q.Kind, text)
+			}
+		}
 	}
 }

@@ -155,7 +155,7 @@ func TestTrackerQuestions_QualifiedFallNamesNonTargetReason(t *testing.T) {
 	// 50 of 80 non-target leads (62.5%, shown rounded as 63%), now 95 of 118.
 	got := qs[0].Text(ws, English)
 	want := "Conversion Leads → Qualified in Dealers fell from 60% to 41% (against the previous 8 weeks); " +
-		"“No budget” rose from 63% to 81% of the non-target leads; so Cost per qualified lead rose from 833 ₽ to 1 220 ₽, CAC rose from 5 556 ₽ to 8 333 ₽. " +
+		"“No budget” rose from 63% to 81% of the non-target leads; so cost per qualified lead rose from 833 ₽ to 1 220 ₽, CAC rose from 5 556 ₽ to 8 333 ₽. " +
 		"At stake: about 285 k ₽ a week (38 fewer at “Qualified” × 15% of them usually pay × 50 k ₽ average check). What changed in the campaigns?"
 	if got := strings.ReplaceAll(got, "\u00a0", " "); got != want {
 		t.Errorf("text:\ngot  %q\nwant %q", got, want)

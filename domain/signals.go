@@ -262,6 +262,7 @@ func (h *history) reasonSignal(st Stage, reasons []ReasonShare, total int64, non
 		}
 		c, bc := r.Count, baseTotal-others
 		ev := rateEvidence(TestShare, ConvMetric(st.Key), total-c, total, others, baseTotal, phi, h.baseSlots)
+		ev.NowK, ev.BaseK = c, bc
 		ev.Now, ev.Base = ratio(float64(c), float64(total)), ratio(float64(bc), float64(baseTotal))
 		ev.Low, ev.High = wilson(c, total)
 		if best != nil && ev.P >= best.ev.P {

@@ -34,8 +34,8 @@ func init() {
 			Russian: "оплаты упали до %s (обычно %s), выручка — до %s (обычно %s)",
 		},
 		"question.small_numbers": {
-			English: "small numbers, but below any recent period",
-			Russian: "цифры небольшие, но ниже любого из прошлых периодов",
+			English: "small numbers, but far outside the usual range",
+			Russian: "цифры небольшие, но далеко за пределами обычного",
 		},
 		"question.compound":      {English: "so %s", Russian: "поэтому %s"},
 		"question.compound_rose": {English: "%s rose from %s to %s", Russian: "%s: рост с %s до %s"},
@@ -87,6 +87,46 @@ func init() {
 		"stake.focus": {
 			English: "the segment's spend %s a week against %s, its share of the money applied to all spend",
 			Russian: "расходы сегмента %s в неделю против %s — его доли в деньгах от всего бюджета",
+		},
+		"evidence.rate": {
+			English: "%s: %d of %d = %s (95%% interval %s–%s) against %d of %d = %s over the previous %d periods; noise ×%s of binomial; one-sided p %s",
+			Russian: "%s: %d из %d = %s (95%% интервал %s–%s) против %d из %d = %s за предыдущие периоды (%d); шум ×%s к биномиальному; односторонний p %s",
+		},
+		"evidence.share": {
+			English: "%s, the reason's share of the losses: %d of %d = %s (95%% interval %s–%s) against %d of %d = %s over the previous %d periods; noise ×%s; one-sided p %s",
+			Russian: "%s, доля причины в отвалах: %d из %d = %s (95%% интервал %s–%s) против %d из %d = %s за предыдущие периоды (%d); шум ×%s; односторонний p %s",
+		},
+		"evidence.revenue": {
+			English: "Revenue: %s against the usual %s (%s–%s over the previous %d periods); the deals' and the average check's tests combined: one-sided p %s",
+			Russian: "Выручка: %s против обычных %s (%s–%s за предыдущие периоды: %d); проверки числа оплат и среднего чека вместе: односторонний p %s",
+		},
+		"evidence.manager": {
+			English: "%s: the manager %d of %d = %s (95%% interval %s–%s) against the other managers' %d of %d = %s (%d of them); noise ×%s; one-sided p %s against 90%% of the team's rate",
+			Russian: "%s: у менеджера %d из %d = %s (95%% интервал %s–%s) против %d из %d = %s у остальных (их %d); шум ×%s; односторонний p %s против 90%% уровня команды",
+		},
+		"evidence.trend": {
+			English: "%s: slope %s a week over %d weeks (t = %s); the last 4 weeks %s against the first 4 %s; one-sided p %s",
+			Russian: "%s: наклон %s в неделю за %d нед. (t = %s); последние 4 недели %s против первых 4 — %s; односторонний p %s",
+		},
+		"evidence.amount": {
+			English: "%s: %s against the usual %s (%s–%s over the previous %d periods); t = %s; one-sided p %s",
+			Russian: "%s: %s против обычных %s (%s–%s за предыдущие периоды: %d); t = %s; односторонний p %s",
+		},
+		"evidence.count": {
+			English: "%s: %s against the usual %s (%s–%s over the previous %d periods); one-sided p %s",
+			Russian: "%s: %s против обычных %s (%s–%s за предыдущие периоды: %d); односторонний p %s",
+		},
+		"evidence.focus": {
+			English: "Share of the leads or the spend %s against the share of the money %s over %d weeks; the rule: %s times or more",
+			Russian: "Доля лидов или бюджета %s против доли денег %s за %d нед.; правило: в %s раза и больше",
+		},
+		"evidence.family": {
+			English: "False alarms kept down across all %d tests of this pack (Benjamini–Hochberg, q = %s).",
+			Russian: "Ложные тревоги ограничены по всем проверкам этого разбора (всего: %d; Бенджамини–Хохберг, q = %s).",
+		},
+		"evidence.guard": {
+			English: "A rule of its own, outside that control: a collapse of the money or a misfocus is never left unsaid.",
+			Russian: "Отдельное правило вне этого контроля: обвал денег или расфокус не замалчиваются.",
 		},
 		"stake.total":         {English: "Money at stake: about %s a week in total.", Russian: "На кону: около %s в неделю в сумме."},
 		"stake.total_unknown": {English: "Not estimated: %s.", Russian: "Без оценки: %s."},
