@@ -65,7 +65,7 @@ func init() {
 		"question.against.quarters": {English: "against the previous %d quarters", Russian: "к предыдущим %d кв."},
 		"question.window.weeks":     {English: "the last %d weeks", Russian: "последние %d нед."},
 		"question.focus_standing": {
-			English: "%s takes %s of the leads and %s of the spend but brings %s of the money (%s).",
+			English: "Over %[5]s, %[1]s took %[2]s of the leads and %[3]s of the spend but brought %[4]s of the money.",
 			Russian: "Сегмент «%s» забирает %s лидов и %s бюджета, а приносит %s денег (%s).",
 		},
 		"question.ask.manager": {English: "What happens with this manager's leads?", Russian: "Что происходит с лидами этого менеджера?"},
