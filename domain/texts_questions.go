@@ -66,7 +66,7 @@ func init() {
 		"question.window.weeks":     {English: "the last %d weeks", Russian: "последние %d нед."},
 		"question.focus_standing": {
 			English: "Over %[5]s, %[1]s took %[2]s of the leads and %[3]s of the spend but brought %[4]s of the money.",
-			Russian: "Сегмент «%s» забирает %s лидов и %s бюджета, а приносит %s денег (%s).",
+			Russian: "Сегмент «%[1]s» забирает %[2]s лидов и %[3]s бюджета, а приносит %[4]s денег (%[5]s).",
 		},
 		"question.ask.manager": {English: "What happens with this manager's leads?", Russian: "Что происходит с лидами этого менеджера?"},
 
