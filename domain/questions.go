@@ -75,11 +75,10 @@ type Question struct {
 	Segment    Segment
 	Period     Period
 	// Change is the move asked about: for a conversion, trend, reason or
-	// manager the stage's conversion (Before is the baseline, the long run
-	// or the other managers); the spend, the average check or the revenue
-	// otherwise. Against says what Before is.
-	Change  Change
-	Against string
+	// manager the stage's conversion (Before is the baseline, the first
+	// weeks of the drift or the other managers); the spend, the average
+	// check or the revenue otherwise.
+	Change Change
 	// Reason is the reason behind the move; NonTarget says it is a lead
 	// qualification reason rather than a drop-off reason. ReasonWas is its
 	// share of the losses in the baseline when it rose.
@@ -113,12 +112,6 @@ type Question struct {
 	h          *history
 	stageIndex int
 }
-
-// Comparison targets of a change question.
-const (
-	AgainstPrevious = "previous"
-	AgainstBaseline = "baseline"
-)
 
 // TrackerQuestions returns the questions for a review of period p: about
 // the segment, or about every focus segment plus the non-focus segments
@@ -222,14 +215,6 @@ func rankQuestions(qs []Question) {
 		}
 		return cmp.Compare(b.Score, a.Score)
 	})
-}
-
-// metricDepartment picks the department that answers for a change.
-func metricDepartment(ws *Workspace, c Change) string {
-	if _, ok := c.Metric.ConvStage(); ok && c.Stage.Department != "" {
-		return c.Stage.Department
-	}
-	return MetricDepartment(ws, c.Metric)
 }
 
 // MetricDepartment picks the department that answers for a metric: the

@@ -167,16 +167,12 @@ func TestTrackerQuestions_QualifiedFallNamesNonTargetReason(t *testing.T) {
 
 func TestMetricDepartment(t *testing.T) {
 	ws := NewWorkspace(-1, "Acme", English, "UTC", Person{UserID: 1}, demoNow)
-	stages := map[string]Stage{}
-	for _, st := range ws.Stages {
-		stages[st.Key] = st
-	}
 	for _, tc := range []struct {
 		c    Change
 		want string
 	}{
-		{Change{Metric: ConvMetric("qualified"), Stage: stages["qualified"]}, DeptMarketing},
-		{Change{Metric: ConvMetric("meetings"), Stage: stages["meetings"]}, DeptSales},
+		{Change{Metric: ConvMetric("qualified")}, DeptMarketing},
+		{Change{Metric: ConvMetric("meetings")}, DeptSales},
 		{Change{Metric: MetricCPL}, DeptMarketing},
 		{Change{Metric: MetricNonTargetShare}, DeptMarketing},
 		{Change{Metric: MetricROMI}, DeptMarketing},
@@ -184,7 +180,7 @@ func TestMetricDepartment(t *testing.T) {
 		{Change{Metric: MetricAvgCheck}, DeptSales},
 	} {
 		t.Run(string(tc.c.Metric), func(t *testing.T) {
-			if got := metricDepartment(ws, tc.c); got != tc.want {
+			if got := MetricDepartment(ws, tc.c.Metric); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

@@ -158,7 +158,7 @@ func roleIndex(r FunnelReport, role StageRole) int {
 // newQuestion starts a question from the signal that raised it.
 func newQuestion(ws *Workspace, kind QuestionKind, s *signal) *Question {
 	q := &Question{
-		Kind: kind, Segment: s.h.seg, Against: AgainstBaseline,
+		Kind: kind, Segment: s.h.seg,
 		Change: Change{Metric: ConvMetric(s.stage.Key), Stage: s.stage, From: s.from, Now: s.now, Before: s.base,
 			Delta: PointChange(s.now, s.base), IsRate: true, Volume: s.ev.NowN, Significant: true, Worse: true},
 		Evidence: []Evidence{s.ev},
