@@ -36,30 +36,11 @@ func managerWindow(p Period) Period {
 
 // managerSignals tests each manager of the segment against the peers.
 func managerSignals(ws *Workspace, h *history) []*signal {
-	window := managerWindow(h.p)
-	counts := map[string]map[string]int64{}
-	for _, r := range h.recs {
-		if !window.Contains(r.Week) {
-			continue
-		}
-		for m, stages := range r.Managers {
-			if counts[m] == nil {
-				counts[m] = map[string]int64{}
-			}
-			for k, n := range stages {
-				counts[m][k] += n
-			}
-		}
-	}
+	counts := managerCounts(h.recs, managerWindow(h.p))
 	if len(counts) <= minPeers {
 		return nil
 	}
-	var stages []Stage
-	for _, st := range ws.Stages {
-		if !st.Archived {
-			stages = append(stages, st)
-		}
-	}
+	stages := liveStages(ws)
 	var out []*signal
 	for _, m := range slices.Sorted(maps.Keys(counts)) {
 		if s := managerSignal(h, m, counts, stages); s != nil {
@@ -110,4 +91,89 @@ func managerSignal(h *history, m string, counts map[string]map[string]int64, sta
 		best.ev.P = min(1, best.ev.P*float64(tried))
 	}
 	return best
+}
+
+// managerCounts sums each manager's counts per stage over the window.
+func managerCounts(recs []WeeklyRecord, window Period) map[string]map[string]int64 {
+	counts := map[string]map[string]int64{}
+	for _, r := range recs {
+		if !window.Contains(r.Week) {
+			continue
+		}
+		for m, stages := range r.Managers {
+			if counts[m] == nil {
+				counts[m] = map[string]int64{}
+			}
+			for k, n := range stages {
+				counts[m][k] += n
+			}
+		}
+	}
+	return counts
+}
+
+func liveStages(ws *Workspace) []Stage {
+	var stages []Stage
+	for _, st := range ws.Stages {
+		if !st.Archived {
+			stages = append(stages, st)
+		}
+	}
+	return stages
+}
+
+// ManagerRow is one manager's stage conversions against the team's, for
+// /managers: the data behind its table and picture.
+type ManagerRow struct {
+	Manager string
+	Stages  []ManagerStage
+}
+
+// ManagerStage is one conversion of a manager: K of N items moved from
+// From to Stage, against the team's (all managers together) TeamK of TeamN.
+type ManagerStage struct {
+	Stage, From  Stage
+	K, N         int64
+	Rate         Value
+	TeamK, TeamN int64
+	Team         Value
+}
+
+// ManagerConversions returns each manager's conversions in a segment over
+// period p (a week's over the last ManagerWeeks weeks, as the questions
+// judge them), managers by name, stages in funnel order; a manager's
+// stage converts from the previous stage that manager reported.
+func ManagerConversions(ws *Workspace, segment string, p Period, recs []WeeklyRecord) []ManagerRow {
+	var own []WeeklyRecord
+	for _, r := range recs {
+		if r.Segment == segment {
+			own = append(own, r)
+		}
+	}
+	counts := managerCounts(own, managerWindow(p))
+	stages := liveStages(ws)
+	var rows []ManagerRow
+	for _, m := range slices.Sorted(maps.Keys(counts)) {
+		row := ManagerRow{Manager: m}
+		var prev *Stage
+		for i := range stages {
+			k, ok := counts[m][stages[i].Key]
+			if !ok {
+				continue
+			}
+			if prev != nil {
+				ms := ManagerStage{Stage: stages[i], From: *prev, K: k, N: counts[m][prev.Key]}
+				for _, oc := range counts {
+					if _, ok := oc[stages[i].Key]; ok {
+						ms.TeamK, ms.TeamN = ms.TeamK+oc[stages[i].Key], ms.TeamN+oc[prev.Key]
+					}
+				}
+				ms.Rate, ms.Team = ratio(float64(ms.K), float64(ms.N)), ratio(float64(ms.TeamK), float64(ms.TeamN))
+				row.Stages = append(row.Stages, ms)
+			}
+			prev = &stages[i]
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }

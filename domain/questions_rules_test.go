@@ -257,3 +257,25 @@ func TestQuestionDetails_ShowTheTestsAndTheMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestManagerConversions_AgainstTheTeam(t *testing.T) {
+	ws, last := rulesWorkspace(), wk(2026, 10)
+	recs := steady("main", last, 6, func(i int, r *WeeklyRecord) {
+		r.Managers = map[string]map[string]int64{
+			"Boris": {"qualified": 30, "meetings": 18},
+			"Anna":  {"qualified": 10, "meetings": 2},
+		}
+	})
+	rows := ManagerConversions(ws, "main", WeekPeriod(last), recs)
+	if len(rows) != 2 || rows[0].Manager != "Anna" || len(rows[0].Stages) != 1 {
+		t.Fatalf("rows = %+v, want Anna then Boris with one conversion each", rows)
+	}
+	// Over the last 4 weeks: Anna 8 of 40, the team 80 of 160.
+	got := rows[0].Stages[0]
+	if got.Stage.Key != "meetings" || got.From.Key != "qualified" || got.K != 8 || got.N != 40 || got.TeamK != 80 || got.TeamN != 160 {
+		t.Errorf("Anna's conversion = %+v", got)
+	}
+	if !closeTo(got.Rate.V, 0.2, 1e-12) || !closeTo(got.Team.V, 0.5, 1e-12) {
+		t.Errorf("rates = %v against %v, want 20%% against 50%%", got.Rate.V, got.Team.V)
+	}
+}
