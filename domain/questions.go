@@ -150,6 +150,7 @@ func TrackerQuestions(ws *Workspace, segment string, p Period, recs []WeeklyReco
 	out := make([]Question, len(qs))
 	for i, q := range qs {
 		q.Period = p
+		q.h = nil // the history served its purpose; a stored question must not hold it
 		out[i] = *q
 	}
 	rankQuestions(out)
