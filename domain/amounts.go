@@ -87,11 +87,26 @@ func levelTest(now float64, hist []float64) (t, usual float64, df int, ok bool) 
 	for i := range diffs {
 		diffs[i] = xs[i] - xs[i+1]
 	}
-	_, spread := robustScale(diffs)
-	noise := math.Max(spread/math.Sqrt2, minLogSpread)
+	// The standard deviation of the changes that were not jumps (further
+	// than amountIncident robust deviations): as robust as the median
+	// deviation, and a sharper estimate of the noise.
+	c, spread := robustScale(diffs)
+	limit := amountIncident * math.Max(spread, minLogSpread)
+	var ss float64
+	kept := 0
+	for _, d := range diffs {
+		if math.Abs(d-c) <= limit {
+			ss += d * d
+			kept++
+		}
+	}
+	if kept < minAmountHistory-2 {
+		return 0, 0, 0, false
+	}
+	noise := math.Max(math.Sqrt(ss/float64(kept))/math.Sqrt2, minLogSpread)
 	level := median(slices.Clone(xs[:levelWeeks]))
 	se := noise * math.Sqrt(1+1.0/levelWeeks)
-	return (math.Log(now) - level) / se, math.Exp(level), len(diffs) - 1, true
+	return (math.Log(now) - level) / se, math.Exp(level), kept, true
 }
 
 // levelWeeks is how many recent periods make an amount's level.
