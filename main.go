@@ -5,6 +5,7 @@
 //
 //	trackbot [serve]                         run the bot (needs TRACKBOT_TELEGRAM_TOKEN)
 //	trackbot demo [--out DIR] [--lang ru|en] write the sample charts and review, offline
+//	trackbot eval [--draws N] [--seed S]     score the tracker questions on generated data
 //	trackbot import FILE --workspace ID      import numbers from CSV/XLSX (bot stopped)
 //	trackbot backup FILE                     a consistent copy of the database (bot stopped)
 //	trackbot check-config                    validate the configuration and exit
@@ -57,14 +58,18 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	case "version":
 		fmt.Fprintln(stdout, "trackbot", version)
 		return 0
-	case "serve", "check-config", "import", "backup", "demo":
+	case "serve", "check-config", "import", "backup", "demo", "eval":
 	default:
-		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, import, backup, version\n", cmd)
+		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, eval, import, backup, version\n", cmd)
 		return 2
 	}
-	if cmd == "demo" {
-		// The demo needs no configuration: it must work on a fresh machine.
+	// The demo and the evaluation need no configuration: they must work on
+	// a fresh machine.
+	switch cmd {
+	case "demo":
 		return exitCode(demo(args, stdout), stderr)
+	case "eval":
+		return exitCode(evaluate(args, stdout), stderr)
 	}
 	cfg, err := loadConfig(configPath, explicit)
 	if err == nil && cmd == "serve" {

@@ -121,7 +121,6 @@ func dynamicTextKeys() map[string][]string {
 		"schedule.kind.":    keyCompletions(domain.ScheduleKinds),
 		"schedule.day.":     days,
 		"calc.metric.":      keyCompletions(metrics),
-		"question.against.": {domain.AgainstPrevious, domain.AgainstBaseline},
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.

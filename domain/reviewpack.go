@@ -43,9 +43,13 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	for _, s := range ws.ReviewSegments(segment) {
 		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs))
 	}
+	qs := TrackerQuestions(ws, segment, p, recs)
+	if line := StakeHeadline(ws, qs, l); line != "" {
+		sb.WriteString("\n\n" + esc(line))
+	}
 	return ReviewPack{
 		Headline:   sb.String(),
-		Questions:  questionsText(ws, l, TrackerQuestions(ws, segment, p, recs)),
+		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
 	}
 }
