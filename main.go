@@ -6,9 +6,10 @@
 //	trackbot [serve]                         run the bot (needs TRACKBOT_TELEGRAM_TOKEN)
 //	trackbot demo [--out DIR] [--lang ru|en] write the sample charts and review, offline
 //	trackbot import FILE --workspace ID      import numbers from CSV/XLSX (bot stopped)
-//	trackbot backup FILE                     a consistent copy of the database (bot stopped)
+//	trackbot backup FILE                     a consistent copy of the database, also while the bot runs
 //	trackbot check-config                    validate the configuration and exit
-//	trackbot version                         print the version
+//	trackbot version                         print the version and VCS revision
+//	trackbot help                            print the usage (also --help, -h)
 //
 // Every command takes --config PATH (default ./config.yaml).
 package main
@@ -29,7 +30,8 @@ import (
 	"trackbot/storage"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise the module version from the build info is printed.
 var version = "dev"
 
 // openTimeout bounds the wait for the database lock, so a second instance
@@ -48,6 +50,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Asking for help needs no configuration: it must work before a token
+	// or a config file exists.
+	for i, a := range args {
+		if isHelp(a) && (i == 0 || strings.HasPrefix(a, "-")) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
 	cmd := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -55,11 +65,11 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	configPath, explicit, args := takeConfigFlag(args)
 	switch cmd {
 	case "version":
-		fmt.Fprintln(stdout, "trackbot", version)
+		printVersion(stdout)
 		return 0
 	case "serve", "check-config", "import", "backup", "demo":
 	default:
-		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, import, backup, version\n", cmd)
+		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, import, backup, version, help\n", cmd)
 		return 2
 	}
 	if cmd == "demo" {
