@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -143,6 +144,10 @@ type seams struct {
 	// retryDelay shortens the wait before a failed send is retried, for
 	// tests that inject failures; zero keeps the bot's default.
 	retryDelay time.Duration
+	// webhookListener and metricsListener, when set, are used instead of
+	// listening on the configured addresses (tests take free ports).
+	webhookListener net.Listener
+	metricsListener net.Listener
 }
 
 // serveWith is serve with the test seams.
@@ -164,9 +169,15 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		stopPruning()
 		<-pruned
 	}()
-	var opts []bot.Option
+	metrics := bot.NewMetrics()
+	opts := []bot.Option{bot.WithMetrics(metrics)}
+	now := time.Now
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
+		now = s.now
+	}
+	if s.webhookListener != nil {
+		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
 	}
 	b := bot.New(bot.Config{
 		Token:        cfg.Token,
@@ -175,10 +186,17 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		AllowedChats: cfg.AllowedChats,
 		Limits:       cfg.Limits,
 		RetryDelay:   s.retryDelay,
+		Webhook:      cfg.Ops.Webhook,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)
 	}
+	ops, err := startOperations(cfg, db, b, metrics, log, now, s.metricsListener)
+	if err != nil {
+		return err
+	}
+	// Runs before db.Close: backups and health checks use the database.
+	defer ops.stop()
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
 		log.Info("stopped")
