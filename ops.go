@@ -63,10 +63,12 @@ func startOperations(cfg Config, db *storage.DB, b *bot.Bot, m *bot.Metrics, log
 		o.serve(metricsLn, o.opsHandler())
 		log.Info("serving metrics and health checks", "listen", metricsLn.Addr().String())
 	}
-	if ln, err := listenAdmin(cfg.Ops.AdminSocket); err != nil {
-		log.Warn("no admin socket: `trackbot backup` cannot reach this bot", "socket", cfg.Ops.AdminSocket, "err", err)
-	} else {
-		o.serve(ln, adminHandler(db, log))
+	if cfg.Ops.AdminSocket != "" {
+		if ln, err := listenAdmin(cfg.Ops.AdminSocket); err != nil {
+			log.Warn("no admin socket: `trackbot backup` cannot reach this bot", "socket", cfg.Ops.AdminSocket, "err", err)
+		} else {
+			o.serve(ln, adminHandler(db, log))
+		}
 	}
 	if cfg.Ops.BackupDir != "" {
 		last := prometheus.NewGauge(prometheus.GaugeOpts{
