@@ -32,6 +32,7 @@ func (b *Bot) commands() []command {
 		{name: "ceo", run: b.makeCEO},
 		{name: "head", run: b.makeHead},
 		{name: "demote", run: b.demote},
+		{name: "department", run: b.departmentCmd, private: true},
 		{name: "settings", run: b.settings},
 		{name: "log", run: b.logCmd, private: true},
 		{name: "import", run: b.importCmd, private: true},

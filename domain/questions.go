@@ -244,8 +244,8 @@ func MetricDepartment(ws *Workspace, m Metric) string {
 			return st.Department
 		}
 	}
-	if len(ws.Departments) > 0 {
-		return ws.Departments[0].Key
+	if active := ws.ActiveDepartments(); len(active) > 0 {
+		return active[0].Key
 	}
 	return ""
 }

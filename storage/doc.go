@@ -8,7 +8,9 @@
 // Bucket layout (all integers big-endian, so keys sort numerically; ids are
 // unsigned, chat ids are their two's-complement bits):
 //
-//	meta             "schema_version" → uint64; "poll_offset" → int64
+//	meta             "schema_version" → uint64; "poll_offset" → int64;
+//	                 "handled_updates" → the last 1000 webhook update ids applied (int64 each, oldest first);
+//	                 "health_check" → int64 Unix nanoseconds of the last /healthz write
 //	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row
 //	workspace_chats  chat id (8) → workspace id (8)
 //	records          workspace (8) | segment | 0x00 | year (2) | week (1) → record row

@@ -140,7 +140,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		TimeZone: "Europe/Moscow",
 		Currency: "₽",
 		Departments: []domain.Department{
-			{Key: "marketing", Name: name("Marketing", "Маркетинг")},
+			{Key: "marketing", Name: name("Marketing", "Маркетинг"), Aliases: []string{"Growth"}, Archived: true},
 		},
 		Stages: []domain.Stage{{
 			Key: "leads", Name: name("Leads", "Лиды"), Aliases: []string{"заявки"},

@@ -33,6 +33,10 @@ var (
 var (
 	keySchemaVersion = []byte("schema_version")
 	keyPollOffset    = []byte("poll_offset")
+	// keyHandledUpdates holds the ids of the webhook updates applied
+	// lately; it needs no migration, as a missing key means none.
+	keyHandledUpdates = []byte("handled_updates")
+	keyHealthCheck    = []byte("health_check")
 )
 
 // migration brings the schema from its index in the list to the next

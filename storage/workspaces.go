@@ -36,8 +36,10 @@ type nameRow struct {
 }
 
 type departmentRow struct {
-	Key  string  `json:"key"`
-	Name nameRow `json:"name"`
+	Key      string   `json:"key"`
+	Name     nameRow  `json:"name"`
+	Aliases  []string `json:"aliases,omitempty"`
+	Archived bool     `json:"archived,omitempty"`
 }
 
 type stageRow struct {
@@ -159,11 +161,11 @@ func toNameRow(n domain.Name) nameRow { return nameRow{En: n.En, Ru: n.Ru} }
 func (r nameRow) name() domain.Name   { return domain.Name{En: r.En, Ru: r.Ru} }
 
 func toDepartmentRow(d domain.Department) departmentRow {
-	return departmentRow{Key: d.Key, Name: toNameRow(d.Name)}
+	return departmentRow{Key: d.Key, Name: toNameRow(d.Name), Aliases: d.Aliases, Archived: d.Archived}
 }
 
 func (r departmentRow) department() domain.Department {
-	return domain.Department{Key: r.Key, Name: r.Name.name()}
+	return domain.Department{Key: r.Key, Name: r.Name.name(), Aliases: r.Aliases, Archived: r.Archived}
 }
 
 func toStageRow(s domain.Stage) stageRow {
