@@ -29,6 +29,8 @@ type Workspace struct {
 	// Schedules are the scheduled posts a CEO changed; a kind missing here
 	// runs on its default schedule (see Workspace.Schedule).
 	Schedules []Schedule
+	// Topics are the forum topics a CEO directed posts to (see Topic).
+	Topics map[PostKind]int
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.
@@ -123,6 +125,9 @@ type Member struct {
 	CEO       bool
 	HeadOf    []string // department keys
 	UpdatedAt time.Time
+	// ChosenAt is when the person last chose this company for their
+	// private chat with the bot (see ChosenCompany); zero if never.
+	ChosenAt time.Time
 }
 
 // Role returns the member's most powerful role.

@@ -1,0 +1,88 @@
+package domain
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCompanies_PrivateChatWorksWithTheOnlyOrTheLastChosen(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	anna := Person{UserID: 1, Name: "Anna"}
+	mark := Person{UserID: 2, Name: "Mark"}
+	a := NewWorkspace(-100, "Acme", English, "UTC", anna, t0)
+	b := NewWorkspace(-200, "Bolt", English, "UTC", anna, t0)
+	c := NewWorkspace(-300, "Cobalt", English, "UTC", Person{UserID: 9}, t0)
+	a.ID, b.ID, c.ID = 1, 2, 3
+	if err := b.Grant(mark, RoleHead, DeptSales, t0); err != nil {
+		t.Fatal(err)
+	}
+	all := []*Workspace{a, b, c}
+
+	if got := Companies(all, mark.UserID); len(got) != 1 || got[0] != b {
+		t.Fatalf("Mark's companies = %v, want only Bolt", got)
+	}
+	if got := ChosenCompany(Companies(all, mark.UserID), mark.UserID); got != b {
+		t.Errorf("a person in one company works with it without choosing; got %v", got)
+	}
+	mine := Companies(all, anna.UserID)
+	if len(mine) != 2 {
+		t.Fatalf("Anna's companies = %d, want 2", len(mine))
+	}
+	if got := ChosenCompany(mine, anna.UserID); got != nil {
+		t.Errorf("among several, nothing is chosen before a choice; got %s", got.Title)
+	}
+	if err := b.ChooseCompany(anna, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ChooseCompany(anna, t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got := ChosenCompany(mine, anna.UserID); got != a {
+		t.Errorf("the last choice wins; got %v", got)
+	}
+	if err := c.ChooseCompany(anna, t0); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("choosing a company one is not in = %v, want EFORBIDDEN", err)
+	}
+	// A person whose last role is taken away is no longer in the company.
+	if err := b.Revoke(mark.UserID, RoleHead, DeptSales, t0); err != nil {
+		t.Fatal(err)
+	}
+	if b.Knows(mark.UserID) || len(Companies(all, mark.UserID)) != 0 {
+		t.Error("a member without a role still counts as in the company")
+	}
+}
+
+func TestTopics_CEODirectsPostsAndTheReviewFollowsWhereTyped(t *testing.T) {
+	anna := Person{UserID: 1, Name: "Anna"}
+	ws := NewWorkspace(-100, "Acme", English, "UTC", anna, time.Time{})
+	if err := ws.Grant(Person{UserID: 2}, RoleHead, DeptSales, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.Topic(PostSnapshot); got != 0 {
+		t.Errorf("a new workspace posts the snapshot to topic %d, want General (0)", got)
+	}
+	if err := ws.SetTopic(Person{UserID: 2}, PostSnapshot, 555); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("a head directing a post = %v, want EFORBIDDEN", err)
+	}
+	if err := ws.SetTopic(anna, PostKind("nonsense"), 555); ErrorCode(err) != EINVALID {
+		t.Errorf("an unknown post = %v, want EINVALID", err)
+	}
+	if err := ws.SetTopic(anna, PostSnapshot, 555); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.Topic(PostOf(ScheduleSnapshot)); got != 555 {
+		t.Errorf("snapshot topic = %d, want 555", got)
+	}
+	if got := ws.ReviewTopic(77); got != 77 {
+		t.Errorf("with no review topic the pack goes where /review was typed (77); got %d", got)
+	}
+	if err := ws.SetTopic(anna, PostReview, 9); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.ReviewTopic(77); got != 9 {
+		t.Errorf("review pack topic = %d, want the chosen 9", got)
+	}
+	if err := ws.SetTopic(anna, PostSnapshot, 0); err != nil || ws.Topic(PostSnapshot) != 0 || len(ws.Topics) != 1 {
+		t.Errorf("directing the snapshot back to General left topics %v (err %v)", ws.Topics, err)
+	}
+}
