@@ -30,10 +30,9 @@ type telegram struct {
 	red     *redactor
 }
 
-// The Bot API's update types the handlers read, named here so that the
-// library is named in as few places as possible.
+// The Bot API's types the handlers read, named here so that the library
+// is named in as few places as possible; updates are tgUpdate (topics.go).
 type (
-	tgUpdate  = tgbotapi.Update
 	tgMessage = tgbotapi.Message
 	tgUser    = tgbotapi.User
 )
