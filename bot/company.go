@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -157,14 +158,15 @@ func (b *Bot) onCompanyButton(c *Context, payload string) error {
 	}
 	msgID := c.Message.MessageID
 	c.Change(func(tx domain.Tx) error {
-		ws, err := tx.Workspaces().Get(id)
-		if domain.ErrorCode(err) == domain.ENOTFOUND {
-			return staleButton()
-		}
+		all, err := tx.Workspaces().List()
 		if err != nil {
 			return err
 		}
-		if err := ws.ChooseCompany(c.From, c.now); err != nil {
+		if !slices.ContainsFunc(all, func(w *domain.Workspace) bool { return w.ID == id }) {
+			return staleButton()
+		}
+		ws, err := domain.ChooseCompany(all, id, c.From, c.now)
+		if err != nil {
 			return err
 		}
 		c.Edit(msgID, domain.Text(ws.Lang, "company.chosen", escape(ws.Title)))

@@ -49,14 +49,25 @@ func ChosenCompany(mine []*Workspace, userID int64) *Workspace {
 	return chosen
 }
 
-// ChooseCompany records that the person's private chat works with this
-// workspace from now on. Only a person the workspace counts in (see Knows)
-// may choose it.
-func (w *Workspace) ChooseCompany(p Person, now time.Time) error {
-	i := slices.IndexFunc(w.Members, func(m Member) bool { return m.UserID == p.UserID })
+// ChooseCompany records that the person's private chat works with the
+// workspace with id, one of all, from now on, and returns it to be stored.
+// Only a person the workspace counts in (see Knows) may choose it. The
+// choice is stamped after every earlier one, so it wins even when two come
+// within one clock tick or the clock was set back.
+func ChooseCompany(all []*Workspace, id int64, p Person, now time.Time) (*Workspace, error) {
+	mine := Companies(all, p.UserID)
+	i := slices.IndexFunc(mine, func(w *Workspace) bool { return w.ID == id })
 	if i < 0 {
-		return Errorf(EFORBIDDEN, "company.not_member")
+		return nil, Errorf(EFORBIDDEN, "company.not_member")
 	}
-	w.Members[i].ChosenAt = now
-	return nil
+	at := now
+	for _, w := range mine {
+		if t := w.Member(p.UserID).ChosenAt; !t.Before(at) {
+			at = t.Add(time.Nanosecond)
+		}
+	}
+	ws := mine[i]
+	m := slices.IndexFunc(ws.Members, func(m Member) bool { return m.UserID == p.UserID })
+	ws.Members[m].ChosenAt = at
+	return ws, nil
 }
