@@ -114,13 +114,13 @@ func dynamicTextKeys() map[string][]string {
 	metrics := []domain.Metric{domain.MetricCPL, domain.MetricCostPerQualified, domain.MetricCAC, domain.MetricAvgCheck,
 		domain.MetricROMI, domain.MetricNonTargetShare, domain.MetricSpend, domain.MetricRevenue}
 	return map[string][]string{
-		"cmd.":              commands,
-		"hyp.action.":       keyCompletions(domain.AllActions),
-		"hyp.deadline.":     keyCompletions(domain.DeadlinePresets),
-		"hyp.status.":       keyCompletions(statuses),
-		"schedule.kind.":    keyCompletions(domain.ScheduleKinds),
-		"schedule.day.":     days,
-		"calc.metric.":      keyCompletions(metrics),
+		"cmd.":           commands,
+		"hyp.action.":    keyCompletions(domain.AllActions),
+		"hyp.deadline.":  keyCompletions(domain.DeadlinePresets),
+		"hyp.status.":    keyCompletions(statuses),
+		"schedule.kind.": keyCompletions(domain.ScheduleKinds),
+		"schedule.day.":  days,
+		"calc.metric.":   keyCompletions(metrics),
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.
