@@ -65,6 +65,8 @@ type Question struct {
 	// Score orders the questions: how many times over its threshold the
 	// move is.
 	Score float64
+	// Plan is the missed plan target, for a plan question (plan_question.go).
+	Plan *PlanMiss
 }
 
 // Comparison targets of a change question.
@@ -328,6 +330,9 @@ func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (Que
 // the heads the bot puts in front of it.
 func (q Question) Text(ws *Workspace, lang Lang) string {
 	seg := q.Segment.Name.In(lang)
+	if q.Plan != nil {
+		return q.Plan.Text(ws, seg, lang)
+	}
 	switch q.Kind {
 	case QuestionReason:
 		return Text(lang, "question.reason", q.Reason.Reason.Name.In(lang), q.Change.Label(ws, lang), seg,

@@ -41,11 +41,11 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs))
+		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
 	}
 	return ReviewPack{
 		Headline:   sb.String(),
-		Questions:  questionsText(ws, l, TrackerQuestions(ws, segment, p, recs)),
+		Questions:  questionsText(ws, l, WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
 	}
 }

@@ -117,6 +117,29 @@ func ParsePeriodKind(s string) (PeriodKind, bool) {
 	return k, ok
 }
 
+// The words of a plan's period (see ParsePlanPeriod): this or next month
+// or quarter, the months' names in both languages (the Russian ones in the
+// cases a phrase puts them in), and the marks of a quarter ("Q2", "2 кв").
+var (
+	planThisWords    = []string{"this", "current", "этот", "текущий", "этом", "текущем"}
+	planNextWords    = []string{"next", "следующий", "следующем", "след"}
+	planQuarterMarks = []string{"q", "кв", "квартал", "квартале"}
+	monthWords       = [12][]string{
+		{"january", "jan", "январь", "января", "январе", "янв"},
+		{"february", "feb", "февраль", "февраля", "феврале", "фев"},
+		{"march", "mar", "март", "марта", "марте", "мар"},
+		{"april", "apr", "апрель", "апреля", "апреле", "апр"},
+		{"may", "май", "мая", "мае"},
+		{"june", "jun", "июнь", "июня", "июне", "июн"},
+		{"july", "jul", "июль", "июля", "июле", "июл"},
+		{"august", "aug", "август", "августа", "августе", "авг"},
+		{"september", "sep", "sept", "сентябрь", "сентября", "сентябре", "сен", "сент"},
+		{"october", "oct", "октябрь", "октября", "октябре", "окт"},
+		{"november", "nov", "ноябрь", "ноября", "ноябре", "ноя"},
+		{"december", "dec", "декабрь", "декабря", "декабре", "дек"},
+	}
+)
+
 // scheduleKindWords name the scheduled posts in /settings.
 var scheduleKindWords = map[string]ScheduleKind{
 	"snapshot": ScheduleSnapshot, "срез": ScheduleSnapshot,
