@@ -28,9 +28,13 @@ type Plan struct {
 
 // PlanTarget is one planned figure: a stage count, spend or revenue.
 type PlanTarget struct {
-	Field Field // FieldCount, FieldSpend or FieldRevenue
-	Value int64 // a count, or Money (hundredths) for spend and revenue
+	Kind  FieldKind // FieldCount, FieldSpend or FieldRevenue
+	Stage string    // the stage key of a count
+	Value int64     // a count, or Money (hundredths) for spend and revenue
 }
+
+// Field returns the figure the target is for.
+func (t PlanTarget) Field() Field { return Field{Kind: t.Kind, Stage: t.Stage} }
 
 // Period returns the weeks the plan covers.
 func (p Plan) Period() Period {
@@ -57,7 +61,7 @@ func PlanPeriodOf(kind PeriodKind, w Week) (year, num int) {
 
 // Target returns the plan's target for the field.
 func (p Plan) Target(f Field) (PlanTarget, bool) {
-	i := slices.IndexFunc(p.Targets, func(t PlanTarget) bool { return t.Field == f })
+	i := slices.IndexFunc(p.Targets, func(t PlanTarget) bool { return t.Field() == f })
 	if i < 0 {
 		return PlanTarget{}, false
 	}
@@ -67,7 +71,7 @@ func (p Plan) Target(f Field) (PlanTarget, bool) {
 // Units returns the target in the units people read: a count, or an
 // amount in currency units.
 func (t PlanTarget) Units() float64 {
-	if t.Field.Kind == FieldCount {
+	if t.Kind == FieldCount {
 		return float64(t.Value)
 	}
 	return Money(t.Value).Units()
@@ -98,7 +102,7 @@ func (w *Workspace) SetPlan(by Person, plan Plan, now time.Time) error {
 	merged.SetBy, merged.SetAt = plan.SetBy, plan.SetAt
 	merged.Targets = slices.Clone(merged.Targets)
 	for _, t := range plan.Targets {
-		j := slices.IndexFunc(merged.Targets, func(old PlanTarget) bool { return old.Field == t.Field })
+		j := slices.IndexFunc(merged.Targets, func(old PlanTarget) bool { return old.Field() == t.Field() })
 		if j < 0 {
 			merged.Targets = append(merged.Targets, t)
 		} else {
@@ -149,11 +153,11 @@ func planKindOrder(k PeriodKind) int {
 func sortTargets(ws *Workspace, ts []PlanTarget) {
 	fields := make([]Field, len(ts))
 	for i, t := range ts {
-		fields[i] = t.Field
+		fields[i] = t.Field()
 	}
 	SortFields(ws, fields)
 	slices.SortStableFunc(ts, func(a, b PlanTarget) int {
-		return cmp.Compare(slices.Index(fields, a.Field), slices.Index(fields, b.Field))
+		return cmp.Compare(slices.Index(fields, a.Field()), slices.Index(fields, b.Field()))
 	})
 }
 

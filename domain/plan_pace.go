@@ -51,7 +51,7 @@ func (p PlanPace) ProjectedShare() Value {
 
 // Over reports whether going over the target is the bad side: spend is a
 // budget, everything else is a goal to reach.
-func (p PlanPace) Over() bool { return p.Target.Field.Kind == FieldSpend }
+func (p PlanPace) Over() bool { return p.Target.Kind == FieldSpend }
 
 // ProjectPeriod projects a figure to the end of a period of weeks weeks
 // from fact summed over reported weeks: fact / reported × weeks. None when
@@ -84,7 +84,7 @@ func PlanProgress(ws *Workspace, plan Plan, asOf Week, recs []WeeklyRecord) []Pl
 	for _, t := range plan.Targets {
 		pace := PlanPace{Plan: plan, Target: t, Weeks: period.Len(), Elapsed: elapsed}
 		for _, r := range byWeek {
-			if v, ok := figureOf(ws, r, t.Field); ok {
+			if v, ok := figureOf(ws, r, t.Field()); ok {
 				pace.Fact += v
 				pace.Reported++
 			}

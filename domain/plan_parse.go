@@ -206,7 +206,7 @@ func (req *PlanRequest) readTargets(ws *Workspace, text string, now time.Time) e
 			problems = append(problems, Problem{Key: f.Label(ws, ws.Lang), Text: "plan.bad_field"})
 			continue
 		}
-		t := PlanTarget{Field: f}
+		t := PlanTarget{Kind: f.Kind, Stage: f.Stage}
 		switch f.Kind {
 		case FieldCount:
 			t.Value = e.Counts[f.Stage]

@@ -62,7 +62,7 @@ func PlanQuestions(ws *Workspace, segment string, asOf Week, recs []WeeklyRecord
 	var qs []Question
 	for _, s := range ws.ReviewSegments(segment) {
 		for _, pace := range SegmentPlanProgress(ws, s.Key, asOf, recs) {
-			miss, ok := CheckPlanPace(pace, weeklyFigures(ws, s.Key, pace.Target.Field, asOf, recs))
+			miss, ok := CheckPlanPace(pace, weeklyFigures(ws, s.Key, pace.Target.Field(), asOf, recs))
 			if !ok {
 				continue
 			}
@@ -70,7 +70,7 @@ func PlanQuestions(ws *Workspace, segment string, asOf Week, recs []WeeklyRecord
 			if miss.Noise > 0 {
 				score = miss.Gap / miss.Noise
 			}
-			qs = append(qs, Question{Kind: QuestionPlan, Department: pace.Target.Field.Department(ws),
+			qs = append(qs, Question{Kind: QuestionPlan, Department: pace.Target.Field().Department(ws),
 				Segment: s, Plan: &miss, Score: score})
 		}
 	}
@@ -102,7 +102,7 @@ func CheckPlanPace(pace PlanPace, weekly []float64) (PlanMiss, bool) {
 		gap = proj.V - target
 	}
 	left := float64(pace.Weeks - pace.Reported)
-	sigma := WeeklySwing(weekly, pace.Target.Field.Kind == FieldCount)
+	sigma := WeeklySwing(weekly, pace.Target.Kind == FieldCount)
 	noise := PlanNoiseZ * sigma * math.Sqrt(left+left*left/float64(pace.Reported))
 	if gap < MinPlanMiss*target-1e-9 || gap <= noise {
 		return PlanMiss{}, false

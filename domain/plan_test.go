@@ -25,7 +25,7 @@ func revenueWeek(w Week, paid int64, millions float64) WeeklyRecord {
 }
 
 func revenueTarget(millions float64) PlanTarget {
-	return PlanTarget{Field: Field{Kind: FieldRevenue}, Value: int64(math.Round(millions * 1e8))}
+	return PlanTarget{Kind: FieldRevenue, Value: int64(math.Round(millions * 1e8))}
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
@@ -181,11 +181,11 @@ func TestWeeklySwing(t *testing.T) {
 
 func TestCheckPlanPace_MissBeyondNoise(t *testing.T) {
 	pace := func(target, fact float64, reported, weeks int, spend bool) PlanPace {
-		f := Field{Kind: FieldRevenue}
+		kind := FieldRevenue
 		if spend {
-			f = Field{Kind: FieldSpend}
+			kind = FieldSpend
 		}
-		return PlanPace{Target: PlanTarget{Field: f, Value: int64(target * 100)}, Fact: fact,
+		return PlanPace{Target: PlanTarget{Kind: kind, Value: int64(target * 100)}, Fact: fact,
 			Weeks: weeks, Elapsed: reported, Reported: reported}
 	}
 	tests := []struct {
@@ -234,7 +234,7 @@ func TestPlanQuestions_AskTheOwnerOfTheMissedTarget(t *testing.T) {
 	ws := planWorkspace()
 	ceo := hypCEO
 	plan := Plan{Segment: "dealers", Kind: PeriodMonth, Year: 2026, Num: 3, Targets: []PlanTarget{
-		revenueTarget(5), {Field: Field{Kind: FieldCount, Stage: "leads"}, Value: 400},
+		revenueTarget(5), {Kind: FieldCount, Stage: "leads", Value: 400},
 	}}
 	if err := ws.SetPlan(ceo, plan, hypT0); err != nil {
 		t.Fatal(err)
@@ -265,7 +265,7 @@ func TestPlanLines(t *testing.T) {
 	ws := planWorkspace()
 	ws.Currency = "₽"
 	if err := ws.SetPlan(hypCEO, Plan{Segment: "dealers", Kind: PeriodMonth, Year: 2026, Num: 3,
-		Targets: []PlanTarget{revenueTarget(5), {Field: Field{Kind: FieldCount, Stage: "paid"}, Value: 8}}}, hypT0); err != nil {
+		Targets: []PlanTarget{revenueTarget(5), {Kind: FieldCount, Stage: "paid", Value: 8}}}, hypT0); err != nil {
 		t.Fatal(err)
 	}
 	recs := []WeeklyRecord{revenueWeek(week(2026, 10), 2, 1), revenueWeek(week(2026, 11), 2, 1), revenueWeek(week(2026, 12), 2, 1.1)}
@@ -288,7 +288,7 @@ func TestSetPlan_MergesTargetsAndOnlyCEOs(t *testing.T) {
 		t.Errorf("a head set a plan: %v", err)
 	}
 	first, second := march, march
-	first.Targets = []PlanTarget{revenueTarget(5), {Field: Field{Kind: FieldCount, Stage: "deals"}, Value: 10}}
+	first.Targets = []PlanTarget{revenueTarget(5), {Kind: FieldCount, Stage: "deals", Value: 10}}
 	second.Targets = []PlanTarget{revenueTarget(6)}
 	for _, p := range []Plan{first, second} {
 		if err := ws.SetPlan(hypCEO, p, hypT0); err != nil {
@@ -302,7 +302,7 @@ func TestSetPlan_MergesTargetsAndOnlyCEOs(t *testing.T) {
 	if rev, _ := plans[0].Target(Field{Kind: FieldRevenue}); rev.Units() != 6e6 {
 		t.Errorf("revenue target %v, want the later 6 M", rev.Units())
 	}
-	if plans[0].Targets[0].Field.Stage != "deals" {
+	if plans[0].Targets[0].Stage != "deals" {
 		t.Errorf("targets %+v, want funnel order: deals before revenue", plans[0].Targets)
 	}
 	quarter := Plan{Segment: "dealers", Kind: PeriodQuarter, Year: 2026, Num: 1, Targets: []PlanTarget{revenueTarget(15)}}
@@ -379,7 +379,7 @@ func TestParsePlanRequest(t *testing.T) {
 	if req.Segment == nil || req.Segment.Key != "dealers" || req.Period == nil || *req.Period != (PlanPeriod{PeriodMonth, 2026, 3}) {
 		t.Fatalf("request %+v, want dealers in March 2026", req)
 	}
-	want := []PlanTarget{{Field{Kind: FieldCount, Stage: "deals"}, 12}, {Field{Kind: FieldSpend}, 600_000_00}, revenueTarget(5)}
+	want := []PlanTarget{{Kind: FieldCount, Stage: "deals", Value: 12}, {Kind: FieldSpend, Value: 600_000_00}, revenueTarget(5)}
 	if len(req.Targets) != len(want) {
 		t.Fatalf("targets %+v, want %+v", req.Targets, want)
 	}

@@ -21,8 +21,8 @@ func FormatPlanValue(f Field, v float64, currency string, lang Lang) string {
 // of the month; projected 83% (3.1 M ₽ of 5 M ₽)", marked ⚠ when the
 // projection misses the target beyond its noise.
 func PlanLine(ws *Workspace, pace PlanPace, miss bool, lang Lang) string {
-	label := esc(pace.Target.Field.Label(ws, lang))
-	target := FormatPlanValue(pace.Target.Field, pace.Target.Units(), ws.Currency, lang)
+	label := esc(pace.Target.Field().Label(ws, lang))
+	target := FormatPlanValue(pace.Target.Field(), pace.Target.Units(), ws.Currency, lang)
 	mark := "•"
 	if miss {
 		mark = "⚠"
@@ -32,7 +32,7 @@ func PlanLine(ws *Workspace, pace PlanPace, miss bool, lang Lang) string {
 	}
 	return fmt.Sprintf("%s %s", mark, Text(lang, "plan.line."+string(pace.Plan.Kind), label,
 		FormatPercent(pace.FactShare(), lang), FormatPercent(pace.TimeShare(), lang), FormatPercent(pace.ProjectedShare(), lang),
-		FormatPlanValue(pace.Target.Field, pace.Fact, ws.Currency, lang), target))
+		FormatPlanValue(pace.Target.Field(), pace.Fact, ws.Currency, lang), target))
 }
 
 // PlanLines renders the segment's plans holding week asOf, a heading per
@@ -48,7 +48,7 @@ func PlanLines(ws *Workspace, lang Lang, segment string, asOf Week, recs []Weekl
 			sb.WriteString(h)
 			heading = h
 		}
-		_, miss := CheckPlanPace(pace, weeklyFigures(ws, segment, pace.Target.Field, asOf, recs))
+		_, miss := CheckPlanPace(pace, weeklyFigures(ws, segment, pace.Target.Field(), asOf, recs))
 		sb.WriteString("\n" + PlanLine(ws, pace, miss, lang))
 	}
 	return sb.String()
@@ -67,7 +67,7 @@ func PlanBlock(ws *Workspace, lang Lang, segment string, asOf Week, recs []Weekl
 // is heading against its target, and what the head is asked.
 func (m PlanMiss) Text(ws *Workspace, segment string, lang Lang) string {
 	p := m.Pace
-	f := p.Target.Field
+	f := p.Target.Field()
 	proj := p.Projected()
 	key, ask := "plan.question.short", "plan.ask"
 	if p.Over() {

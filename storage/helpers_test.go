@@ -166,10 +166,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		}},
 		Plans: []domain.Plan{{
 			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
-			Targets: []domain.PlanTarget{
-				{Field: domain.Field{Kind: domain.FieldCount, Stage: "deals"}, Value: 30},
-				{Field: domain.Field{Kind: domain.FieldRevenue}, Value: 15_000_000_00},
-			},
+			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
 		}},
 		Parked:    true,
 		CreatedAt: t0,

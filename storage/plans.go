@@ -24,7 +24,7 @@ func toPlanRow(p domain.Plan) planRow {
 	return planRow{
 		Segment: p.Segment, Kind: string(p.Kind), Year: p.Year, Num: p.Num,
 		Targets: convertAll(p.Targets, func(t domain.PlanTarget) planTargetRow {
-			return planTargetRow{Kind: int(t.Field.Kind), Stage: t.Field.Stage, Value: t.Value}
+			return planTargetRow{Kind: int(t.Kind), Stage: t.Stage, Value: t.Value}
 		}),
 		SetBy: p.SetBy, SetAt: unixNano(p.SetAt),
 	}
@@ -34,7 +34,7 @@ func (r planRow) plan() domain.Plan {
 	return domain.Plan{
 		Segment: r.Segment, Kind: domain.PeriodKind(r.Kind), Year: r.Year, Num: r.Num,
 		Targets: convertAll(r.Targets, func(t planTargetRow) domain.PlanTarget {
-			return domain.PlanTarget{Field: domain.Field{Kind: domain.FieldKind(t.Kind), Stage: t.Stage}, Value: t.Value}
+			return domain.PlanTarget{Kind: domain.FieldKind(t.Kind), Stage: t.Stage, Value: t.Value}
 		}),
 		SetBy: r.SetBy, SetAt: fromUnixNano(r.SetAt),
 	}
