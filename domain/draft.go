@@ -167,7 +167,9 @@ type Save struct {
 // Revision. Numbers with plausibility warnings are refused with an
 // ECONFLICT "plausible.needs_anyway" error unless s.Anyway. Any problem
 // fails the whole set, and since it runs in one transaction nothing is
-// saved. A week outside Workspace.CheckWeek fails the set too.
+// saved. A week outside Workspace.CheckWeek fails the set too. The alert
+// rules are checked against what was saved and their messages queued in
+// the same transaction (EvaluateAlerts).
 func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, error) {
 	warnings, err := CheckPlausibility(tx, ws, entries)
 	if err != nil {
@@ -201,6 +203,9 @@ func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, erro
 		return rev, nil // the same numbers again: nothing to record or undo
 	}
 	if err := tx.Revisions().Add(rev); err != nil {
+		return nil, err
+	}
+	if err := EvaluateAlerts(tx, ws, rev, s.At); err != nil {
 		return nil, err
 	}
 	return rev, nil

@@ -21,6 +21,7 @@ type Tx interface {
 	Hypotheses() HypothesisStore
 	Reviews() ReviewStore
 	Revisions() RevisionStore
+	Alerts() AlertStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments

@@ -22,6 +22,7 @@
 //	reviews          workspace id (8) → nested bucket: review id (8) → review row
 //	revisions        workspace id (8) → nested bucket: revision id (8, its NextSequence) → revision row:
 //	                 one confirmed save or undo with each figure's old and new value; never changed or deleted
+//	alerts           workspace id (8) → nested bucket: rule id (8, its NextSequence) → alert rule row
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -26,6 +26,7 @@ var (
 	bucketHypotheses     = []byte("hypotheses")
 	bucketReviews        = []byte("reviews")
 	bucketRevisions      = []byte("revisions")
+	bucketAlerts         = []byte("alerts")
 )
 
 // Keys in the meta bucket.
@@ -45,6 +46,7 @@ var migrations = []migration{
 	createDraftBuckets,
 	createTrackerBuckets,
 	createRevisionBucket,
+	createAlertBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -82,6 +84,12 @@ func createTrackerBuckets(btx *bolt.Tx) error {
 // replaced record versions in record_history.
 func createRevisionBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketRevisions)
+	return err
+}
+
+// createAlertBucket is version 5: the CEOs' alert rules.
+func createAlertBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketAlerts)
 	return err
 }
 
