@@ -172,6 +172,27 @@ func PlanWindow(asOf Week) Period {
 	return Period{Kind: PeriodRange, From: from, To: asOf}
 }
 
+// WithPlanWindow returns from, or the start of PlanWindow(asOf) when that
+// is earlier: a view reading records from a week on also covers its plans.
+func WithPlanWindow(from, asOf Week) Week {
+	if w := PlanWindow(asOf).From; w.Before(from) {
+		return w
+	}
+	return from
+}
+
+// PlansWindow is the weeks a view of plans as of lastComplete reads records
+// of: from PlanNoiseWeeks before the first plan's start to lastComplete.
+func PlansWindow(plans []Plan, lastComplete Week) Period {
+	p := Period{Kind: PeriodRange, From: lastComplete.Add(1 - PlanNoiseWeeks), To: lastComplete}
+	for _, plan := range plans {
+		if from := plan.Period().From.Add(-PlanNoiseWeeks); from.Before(p.From) {
+			p.From = from
+		}
+	}
+	return p
+}
+
 // PlanAsOf is the week a view of period p measures plans at: the end of
 // p, or the last complete week when p has not ended yet.
 func PlanAsOf(p Period, lastComplete Week) Week {

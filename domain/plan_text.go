@@ -35,23 +35,49 @@ func PlanLine(ws *Workspace, pace PlanPace, miss bool, lang Lang) string {
 		FormatPlanValue(pace.Target.Field(), pace.Fact, ws.Currency, lang), target))
 }
 
-// PlanLines renders the segment's plans holding week asOf, a heading per
-// plan and a line per target; empty when the segment has no plan then.
-func PlanLines(ws *Workspace, lang Lang, segment string, asOf Week, recs []WeeklyRecord) string {
+// PlanStatus is a target's pace and whether the projection misses it
+// beyond its noise (CheckPlanPace): what a plan view and its picture show.
+type PlanStatus struct {
+	Pace PlanPace
+	Miss bool
+}
+
+// PlanStatuses returns the status of every target of the plans, each
+// measured as of the end of its period or the last complete week, whichever
+// comes first (PlanAsOf).
+func PlanStatuses(ws *Workspace, plans []Plan, lastComplete Week, recs []WeeklyRecord) []PlanStatus {
+	var out []PlanStatus
+	for _, plan := range plans {
+		asOf := PlanAsOf(plan.Period(), lastComplete)
+		for _, pace := range PlanProgress(ws, plan, asOf, recs) {
+			_, miss := CheckPlanPace(pace, weeklyFigures(ws, plan.Segment, pace.Target.Field(), asOf, recs))
+			out = append(out, PlanStatus{Pace: pace, Miss: miss})
+		}
+	}
+	return out
+}
+
+// PlanText renders statuses: a heading per plan and a line per target.
+func PlanText(ws *Workspace, lang Lang, statuses []PlanStatus) string {
 	var sb strings.Builder
 	var heading string
-	for _, pace := range SegmentPlanProgress(ws, segment, asOf, recs) {
-		if h := Text(lang, "plan.heading", esc(pace.Plan.Period().Label(lang))); h != heading {
+	for _, st := range statuses {
+		if h := Text(lang, "plan.heading", esc(st.Pace.Plan.Period().Label(lang))); h != heading {
 			if sb.Len() > 0 {
 				sb.WriteString("\n")
 			}
 			sb.WriteString(h)
 			heading = h
 		}
-		_, miss := CheckPlanPace(pace, weeklyFigures(ws, segment, pace.Target.Field(), asOf, recs))
-		sb.WriteString("\n" + PlanLine(ws, pace, miss, lang))
+		sb.WriteString("\n" + PlanLine(ws, st.Pace, st.Miss, lang))
 	}
 	return sb.String()
+}
+
+// PlanLines renders the segment's plans holding week asOf as of that week;
+// empty when the segment has no plan then.
+func PlanLines(ws *Workspace, lang Lang, segment string, asOf Week, recs []WeeklyRecord) string {
+	return PlanText(ws, lang, PlanStatuses(ws, ws.PlansAt(segment, asOf), asOf, recs))
 }
 
 // PlanBlock is PlanLines after a blank line, or nothing: a message adds it

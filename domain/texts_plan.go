@@ -63,8 +63,11 @@ func init() {
 			Russian: "Планы в файле (%s) задаёт CEO: не будут сохранены, если CEO их не примет.",
 		},
 
-		"chart.plan.title":    {English: "Plan vs fact · %s · %s", Russian: "План и факт · %s · %s"},
-		"chart.plan.subtitle": {English: "%s of the period gone", Russian: "прошло %s периода"},
-		"chart.plan.legend":   {English: "done · projected · plan = 100%", Russian: "сделано · прогноз · план = 100%"},
+		"chart.plan.title":     {English: "Plan vs fact · %s", Russian: "План и факт · %s"},
+		"chart.plan.subtitle":  {English: "%s of the period gone", Russian: "прошло %s периода"},
+		"chart.plan.done":      {English: "done", Russian: "сделано"},
+		"chart.plan.projected": {English: "projected", Russian: "прогноз"},
+		"chart.plan.line":      {English: "plan", Russian: "план"},
+		"chart.plan.time":      {English: "time gone", Russian: "прошло времени"},
 	})
 }
