@@ -38,12 +38,15 @@ func (b *Bot) commands() []command {
 		{name: "template", run: b.templateCmd, private: true},
 		{name: "funnel", run: b.funnelCmd, private: true},
 		{name: "focus", run: b.focusCmd, private: true},
+		{name: "plan", run: b.planCmd, private: true},
 		{name: "review", run: b.review},
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
 		{name: "my", run: b.my, private: true},
 		{name: "history", run: b.historyCmd, private: true},
 		{name: "undo", run: b.undoCmd, private: true},
+		{name: "alert", run: b.alertCmd, private: true},
+		{name: "alerts", run: b.alertsCmd, private: true},
 		{name: "export", run: b.exportCmd, private: true},
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
@@ -63,6 +66,7 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hd": b.onDraftStep,
 		"hl": b.onListPage,
 		"rv": b.onReviewButton,
+		"al": b.onAlertButton, // domain.AlertButton
 	}
 }
 

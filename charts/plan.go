@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"html"
 	"image"
 	"image/color"
 	"math"
@@ -167,4 +168,33 @@ func (c *canvas) planLegend(lang domain.Lang, y int) {
 	item("chart.plan.time", func(x int) {
 		c.polygon([]image.Point{{x + 6, y - 26}, {x + 30, y - 26}, {x + 18, y - 10}}, colMuted)
 	})
+}
+
+// withPlanPictures puts a plan-vs-fact picture of every reviewed segment
+// with a plan right after the first picture of a review pack (the focus
+// segment's funnel), keeping the pack within a media group. Plans are
+// measured as of the end of p or the last complete week before today.
+func (r *Renderer) withPlanPictures(ws *domain.Workspace, segment string, p domain.Period, today domain.Date,
+	recs []domain.WeeklyRecord, pictures []domain.Attachment) ([]domain.Attachment, error) {
+	lang := wsLang(ws)
+	asOf := domain.PlanAsOf(p, today.Week().Add(-1))
+	var plans []domain.Attachment
+	for _, s := range ws.ReviewSegments(segment) {
+		statuses := domain.PlanStatuses(ws, ws.PlansAt(s.Key, asOf), asOf, recs)
+		if len(statuses) == 0 {
+			continue
+		}
+		png, err := r.Plan(ws, s, statuses)
+		if err != nil {
+			return nil, err
+		}
+		caption := domain.Text(lang, "plan.chart_caption", html.EscapeString(s.Name.In(lang)), asOf.String())
+		plans = append(plans, domain.Attachment{Name: "plan.png", Data: png, Caption: caption})
+	}
+	if len(plans) == 0 {
+		return pictures, nil
+	}
+	at := min(1, len(pictures))
+	out := append(append(append([]domain.Attachment{}, pictures[:at]...), plans...), pictures[at:]...)
+	return out[:min(len(out), maxReviewPictures)], nil
 }

@@ -21,6 +21,9 @@ func (r *Renderer) ReviewPack(ws *domain.Workspace, segment string, p domain.Per
 	if err != nil {
 		return domain.ReviewPack{}, err
 	}
+	if pictures, err = r.withPlanPictures(ws, segment, p, today, recs, pictures); err != nil {
+		return domain.ReviewPack{}, err
+	}
 	pack.Pictures = pictures
 	return pack, nil
 }

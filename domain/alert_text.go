@@ -42,6 +42,12 @@ func AlertChangeText(r *AlertRule, change Value, lang Lang) string {
 	return FormatDelta(change.V, lang)
 }
 
+// alertRuleKeys are the texts of a rule by its comparison.
+var alertRuleKeys = map[AlertOp]string{
+	AlertBelow: "alert.rule.below", AlertAbove: "alert.rule.above",
+	AlertFalls: "alert.rule.falls", AlertRises: "alert.rule.rises",
+}
+
 // AlertRuleText is the rule as people read it, without the segment:
 // "Qualified → Meetings below 35%", "Leads fall 30% against the 4-week average".
 func AlertRuleText(ws *Workspace, r *AlertRule, lang Lang) string {
@@ -53,7 +59,7 @@ func AlertRuleText(ws *Workspace, r *AlertRule, lang Lang) string {
 			threshold = strings.TrimPrefix(FormatPoints(r.Threshold, lang), "+")
 		}
 	}
-	return Text(lang, "alert.rule."+string(r.Op), label, threshold)
+	return Text(lang, alertRuleKeys[r.Op], label, threshold)
 }
 
 // AlertList renders /alerts: each rule with its segment, its last firing

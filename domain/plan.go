@@ -142,6 +142,23 @@ func (w *Workspace) PlansAt(segment string, week Week) []Plan {
 	return out
 }
 
+// PlansOf returns the segment's plans for the period, or, with no period,
+// those holding week current; targets in funnel order.
+func (w *Workspace) PlansOf(segment string, period *PlanPeriod, current Week) []Plan {
+	if period == nil {
+		return w.PlansAt(segment, current)
+	}
+	want := Plan{Segment: segment, Kind: period.Kind, Year: period.Year, Num: period.Num}
+	for _, p := range w.Plans {
+		if p.Same(want) {
+			p.Targets = slices.Clone(p.Targets)
+			sortTargets(w, p.Targets)
+			return []Plan{p}
+		}
+	}
+	return nil
+}
+
 func planKindOrder(k PeriodKind) int {
 	if k == PeriodQuarter {
 		return 1

@@ -247,6 +247,9 @@ func planUsage(ws *Workspace) error {
 	return Errorf(EINVALID, "plan.usage", newPlanExample(ws))
 }
 
+// PlanExample is a correct /plan line in the workspace's own words.
+func PlanExample(ws *Workspace, lang Lang) string { return newPlanExample(ws).Localize(lang) }
+
 // planExample is a correct /plan line built from the workspace's names.
 type planExample struct{ segment, deals Name }
 

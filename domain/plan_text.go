@@ -17,6 +17,9 @@ func FormatPlanValue(f Field, v float64, currency string, lang Lang) string {
 	return FormatMoneyShort(v, currency, lang)
 }
 
+// planLineKeys are the texts of a target's pace by the plan's period.
+var planLineKeys = map[PeriodKind]string{PeriodMonth: "plan.line.month", PeriodQuarter: "plan.line.quarter"}
+
 // PlanLine is one target's pace: "Revenue: 62% of the month's plan at 75%
 // of the month; projected 83% (3.1 M ₽ of 5 M ₽)", marked ⚠ when the
 // projection misses the target beyond its noise.
@@ -30,7 +33,7 @@ func PlanLine(ws *Workspace, pace PlanPace, miss bool, lang Lang) string {
 	if pace.Elapsed == 0 {
 		return fmt.Sprintf("%s %s", mark, Text(lang, "plan.line_ahead", label, target))
 	}
-	return fmt.Sprintf("%s %s", mark, Text(lang, "plan.line."+string(pace.Plan.Kind), label,
+	return fmt.Sprintf("%s %s", mark, Text(lang, planLineKeys[pace.Plan.Kind], label,
 		FormatPercent(pace.FactShare(), lang), FormatPercent(pace.TimeShare(), lang), FormatPercent(pace.ProjectedShare(), lang),
 		FormatPlanValue(pace.Target.Field(), pace.Fact, ws.Currency, lang), target))
 }

@@ -50,8 +50,8 @@ func init() {
 		"alert.delete_button": {English: "🗑 Delete the rule", Russian: "🗑 Удалить правило"},
 
 		"alert.added": {
-			English: "✅ Alert #%d: %s · %s. I check it whenever numbers arrive and tell %s, at most once a week.",
-			Russian: "✅ Алерт №%d: %s · %s. Проверяю при каждом поступлении цифр и сообщаю: %s — не чаще раза в неделю.",
+			English: "✅ Alert #%d: %s · %s. I check it whenever numbers arrive and tell the heads of %s, at most once a week.",
+			Russian: "✅ Алерт №%d: %s · %s. Проверяю при каждом поступлении цифр и сообщаю руководителям отдела «%s» — не чаще раза в неделю.",
 		},
 		"alert.muted":       {English: "🔕 Muted until %s by %s.", Russian: "🔕 Отключено до %s (%s)."},
 		"alert.muted_short": {English: "Muted for a week.", Russian: "Отключено на неделю."},

@@ -45,22 +45,14 @@ func init() {
 		"plan.unknown_segment": {English: "There is no segment %q. Segments: %s.", Russian: "Сегмента «%s» нет. Сегменты: %s."},
 		"plan.not_found":       {English: "There is no such plan.", Russian: "Такого плана нет."},
 		"plan.none": {
-			English: "No plans for %s yet. A CEO sets one like this:\n%s",
-			Russian: "Планов на %s пока нет. CEO задаёт план так:\n%s",
+			English: "No plans for this period yet. A CEO sets one like this:\n%s",
+			Russian: "Планов на этот период пока нет. CEO задаёт план так:\n%s",
 		},
 		"plan.saved":   {English: "✅ Plan saved by %s.", Russian: "✅ План сохранил(а) %s."},
 		"plan.removed": {English: "🗑 The plan of %s for %s was removed by %s.", Russian: "🗑 План «%s» на %s удалил(а) %s."},
 		"plan.chart_caption": {
 			English: "Plan vs fact · %s · as of %s: the bar is done, the light part is the projection, the line is the share of the period gone",
 			Russian: "План и факт · %s · на %s: полоса — сделано, светлая часть — прогноз, линия — прошедшая доля периода",
-		},
-		"plan.preview": {
-			English: "Plans in the file: %s. They are saved with the numbers.",
-			Russian: "Планы в файле: %s. Сохранятся вместе с цифрами.",
-		},
-		"plan.preview_left_out": {
-			English: "Plans in the file (%s) are set by CEOs: left out unless a CEO accepts.",
-			Russian: "Планы в файле (%s) задаёт CEO: не будут сохранены, если CEO их не примет.",
 		},
 
 		"chart.plan.title":     {English: "Plan vs fact · %s", Russian: "План и факт · %s"},
