@@ -121,3 +121,20 @@ func (b *Bot) planBlock(ws *domain.Workspace, l domain.Lang, segment string, asO
 	}
 	return domain.PlanBlock(ws, l, segment, asOf, recs), nil
 }
+
+// planNote tells what a draft does with its file's plans: saves them with
+// the numbers, or left them out, as only CEOs set plans; empty without.
+func planNote(c *Context, d *domain.Draft) string {
+	if d.PlansLeftOut > 0 {
+		return "\n" + c.T("plan.preview_left_out", d.PlansLeftOut)
+	}
+	if len(d.Plans) == 0 {
+		return ""
+	}
+	items := make([]string, len(d.Plans))
+	for i, p := range d.Plans {
+		items[i] = c.T("plan.preview_item", escape(c.Workspace.SegmentName(p.Segment, c.Lang)),
+			escape(p.Period().Label(c.Lang)), len(p.Targets))
+	}
+	return "\n" + c.T("plan.preview", strings.Join(items, "; "))
+}

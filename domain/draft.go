@@ -27,6 +27,11 @@ type Draft struct {
 	// AcceptedBy is the CEO who accepted the left-out figures; the entries
 	// are then checked against the CEO's role instead of the author's.
 	AcceptedBy *Person
+	// Plans are a CEO's file's plans, saved with the numbers; PlansLeftOut
+	// counts those of another author's file, for the preview only
+	// (plan_draft.go).
+	Plans        []Plan
+	PlansLeftOut int
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -147,6 +152,9 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyw
 	}
 	rev, err := SaveEntries(tx, ws, d.Entries, save)
 	if err != nil {
+		return nil, err
+	}
+	if err := saveDraftPlans(tx, ws, d, now); err != nil {
 		return nil, err
 	}
 	return rev, tx.Drafts().Delete(d.ID)

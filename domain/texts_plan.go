@@ -55,6 +55,20 @@ func init() {
 			Russian: "План и факт · %s · на %s: полоса — сделано, светлая часть — прогноз, линия — прошедшая доля периода",
 		},
 
+		"plan.preview": {
+			English: "Plans in the file: %s. They are saved with the numbers.",
+			Russian: "Планы в файле: %s. Сохранятся вместе с цифрами.",
+		},
+		"plan.preview_left_out": {
+			English: "The file's plans (%d) were left out: plans are set by CEOs.",
+			Russian: "Планы из файла (%d) не учтены: планы задаёт CEO.",
+		},
+		"plan.preview_item": {English: "%s · %s: %d targets", Russian: "%s · %s: целей — %d"},
+		"plan.file_ceo_only": {
+			English: "The file holds only plans, and plans are set by CEOs.",
+			Russian: "В файле только планы, а планы задаёт CEO.",
+		},
+
 		"chart.plan.title":     {English: "Plan vs fact · %s", Russian: "План и факт · %s"},
 		"chart.plan.subtitle":  {English: "%s of the period gone", Russian: "прошло %s периода"},
 		"chart.plan.done":      {English: "done", Russian: "сделано"},

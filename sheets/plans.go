@@ -1,10 +1,13 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"trackbot/domain"
 )
@@ -231,4 +234,87 @@ func periodText(p domain.PlanPeriod) string {
 		return fmt.Sprintf("%04d-Q%d", p.Year, p.Num)
 	}
 	return fmt.Sprintf("%04d-%02d", p.Year, p.Num)
+}
+
+// planTable is the workspace's plans as the plan sheet of an export: a row
+// per plan, ordered by segment and period, with a column per stage, spend
+// and revenue; nil without plans.
+func planTable(ws *domain.Workspace, lang domain.Lang) *table {
+	if len(ws.Plans) == 0 {
+		return nil
+	}
+	var fields []domain.Field
+	for _, f := range templateFields(ws) {
+		if domain.PlannableField(f) {
+			fields = append(fields, f)
+		}
+	}
+	for _, p := range ws.Plans {
+		for _, t := range p.Targets {
+			if !slices.Contains(fields, t.Field()) {
+				fields = append(fields, t.Field())
+			}
+		}
+	}
+	domain.SortFields(ws, fields)
+	t := &table{header: []string{domain.Text(lang, "entry.label.segment"), domain.Text(lang, "sheets.label.period")}}
+	for _, f := range fields {
+		t.header = append(t.header, f.Header(ws, lang))
+	}
+	plans := slices.Clone(ws.Plans)
+	segIndex := func(key string) int {
+		return slices.IndexFunc(ws.Segments, func(s domain.Segment) bool { return s.Key == key })
+	}
+	slices.SortStableFunc(plans, func(a, b domain.Plan) int {
+		return cmp.Or(cmp.Compare(segIndex(a.Segment), segIndex(b.Segment)), cmp.Compare(a.Kind, b.Kind),
+			cmp.Compare(a.Year, b.Year), cmp.Compare(a.Num, b.Num))
+	})
+	for _, p := range plans {
+		row := []value{
+			{kind: valueString, str: ws.SegmentName(p.Segment, lang)},
+			{kind: valueString, str: periodText(domain.PlanPeriod{Kind: p.Kind, Year: p.Year, Num: p.Num})},
+		}
+		for _, f := range fields {
+			target, ok := p.Target(f)
+			switch {
+			case !ok:
+				row = append(row, value{})
+			case f.Kind == domain.FieldCount:
+				row = append(row, value{kind: valueCount, count: target.Value})
+			default:
+				row = append(row, value{kind: valueMoney, money: domain.Money(target.Value)})
+			}
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// writeExportXLSX writes an export workbook: the numbers, then the plans
+// when there are any.
+func writeExportXLSX(data table, plans *table, lang domain.Lang) ([]byte, error) {
+	if plans == nil {
+		return writeXLSX(data, lang, nil)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	name := domain.Text(lang, "sheets.sheet.data")
+	if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
+		return nil, err
+	}
+	if err := writeDataSheet(f, name, data); err != nil {
+		return nil, err
+	}
+	planSheetName := domain.Text(lang, "sheets.sheet.plan")
+	if _, err := f.NewSheet(planSheetName); err != nil {
+		return nil, err
+	}
+	if err := writeDataSheet(f, planSheetName, *plans); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

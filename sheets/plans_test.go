@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -100,5 +101,40 @@ func TestRead_PlanSheetBesideNumbersAndItsProblems(t *testing.T) {
 		if !strings.Contains(msg, want) {
 			t.Errorf("problems lack %q:\n%s", want, msg)
 		}
+	}
+}
+
+func TestExport_PlansRoundTrip(t *testing.T) {
+	ws := newTestWorkspace()
+	ws.Members = []domain.Member{{UserID: 1, CEO: true}}
+	plans := []domain.Plan{
+		{Segment: "retail", Kind: domain.PeriodMonth, Year: 2026, Num: 12, Targets: []domain.PlanTarget{{Kind: domain.FieldSpend, Value: 600_000_00}}},
+		{Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2027, Num: 1, Targets: []domain.PlanTarget{
+			{Kind: domain.FieldCount, Stage: "paid", Value: 30}, {Kind: domain.FieldRevenue, Value: 15_500_000_00}}},
+	}
+	for _, p := range plans {
+		if err := ws.SetPlan(domain.Person{UserID: 1}, p, testNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recs := []domain.WeeklyRecord{{Segment: "dealers", Week: domain.Week{Year: 2026, Num: 47}, Counts: map[string]int64{"leads": 120}}}
+	data, err := Export(ws, domain.Russian, recs, FormatXLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := ReadBook(ws, "export.xlsx", bytes.NewReader(data), testNow, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []domain.Plan{plans[1], plans[0]} // in the workspace's segment order
+	for i := range want {
+		want[i].SetBy, want[i].SetAt = 0, time.Time{}
+	}
+	if len(book.Entries) != 1 || !reflect.DeepEqual(book.Plans, want) {
+		t.Errorf("export read back: %d entries, plans %+v; want 1 and %+v", len(book.Entries), book.Plans, want)
+	}
+	csv, err := Export(ws, domain.English, recs, FormatCSV)
+	if err != nil || strings.Contains(string(csv), "2027-Q1") {
+		t.Errorf("a CSV export is one table of numbers: %v\n%s", err, csv)
 	}
 }
