@@ -107,3 +107,35 @@ func TestHandlerPlan_RussianWorkspace(t *testing.T) {
 	h.send(leadership, anna, "/plan дилеры март выручка=5 млн сделки=12").
 		contains("План сохранил(а) Anna Petrova", "План · март 2026", "Сделки: 0% плана месяца при 75% месяца; прогноз —")
 }
+
+// TestHandlerPlan_FromAFile exports the numbers and plans, removes the
+// plan, and uploads the export: a CEO's upload brings the plan back on
+// confirm, a head's leaves it out.
+func TestHandlerPlan_FromAFile(t *testing.T) {
+	h := planTeam(t)
+	h.send(leadership, anna, "/plan dealers march revenue=5m paid=8")
+	var export []byte
+	for _, j := range h.send(leadership, anna, "/export").ofKind(domain.SendDocument) {
+		if strings.HasSuffix(j.Files[0].Name, ".xlsx") {
+			export = j.Files[0].Data
+		}
+	}
+	if export == nil {
+		t.Fatal("/export sent no XLSX")
+	}
+	h.send(leadership, anna, "/plan dealers march remove")
+
+	byHead := h.document(leadership, mark, "export.xlsx", export, "/import", 0)
+	byHead.contains("The file's plans (1) were left out: plans are set by CEOs")
+
+	preview := h.document(leadership, anna, "export.xlsx", export, "/import", 0)
+	preview.contains("export.xlsx: rows read: 3", "Plans in the file: Dealers · March 2026: 2 targets. They are saved with the numbers")
+	if plans := h.workspace(leadership).Plans; len(plans) != 0 {
+		t.Fatalf("the preview saved plans: %+v", plans)
+	}
+	h.confirm(leadership, anna, preview)
+	plans := h.workspace(leadership).Plans
+	if len(plans) != 1 || len(plans[0].Targets) != 2 || plans[0].SetBy != anna.ID {
+		t.Errorf("after confirming: %+v, want the plan back", plans)
+	}
+}
