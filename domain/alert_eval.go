@@ -165,7 +165,7 @@ func AlertMessage(ws *Workspace, r *AlertRule, c AlertCheck) *OutboxJob {
 	return &OutboxJob{
 		Workspace: ws.ID,
 		ChatID:    ws.ChatID,
-		Priority:  PriorityReply,
+		Priority:  PriorityBulk, // the replies of the update that saved the numbers go first
 		Kind:      SendText,
 		Text:      text,
 		Keyboard: [][]Button{{
