@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func alertWorkspace() *Workspace {
@@ -150,4 +151,35 @@ func TestAlertDepartment(t *testing.T) {
 			t.Errorf("AlertDepartment(%s) = %q, want %q", m, got, want)
 		}
 	}
+}
+
+// FuzzParseRules reads any text as an alert rule and as a /plan message:
+// neither panics, and what they accept renders.
+func FuzzParseRules(f *testing.F) {
+	for _, s := range []string{
+		"dealers qualified→meetings < 35%", "dealers cpl > 1500", "dealers leads falls 30%", "дилеры лиды падает на 5 п.п.",
+		"dealers march revenue=5m deals=12", "2 кв дилеры выручка=1,2 млн", "dealers q2 remove", "<<>>→→", "",
+	} {
+		f.Add(s)
+	}
+	ws := alertWorkspace()
+	now := time.Date(2026, 3, 18, 10, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		if r, err := ParseAlertRule(ws, s); err == nil {
+			if r.Segment == "" || r.Metric == "" || AlertRuleText(ws, r, Russian) == "" {
+				t.Errorf("%q gave the rule %+v", s, r)
+			}
+		} else if ErrorCode(err) != EINVALID {
+			t.Errorf("%q: %v, want EINVALID", s, err)
+		}
+		if req, err := ParsePlanRequest(ws, s, now); err == nil {
+			for _, target := range req.Targets {
+				if !PlannableField(target.Field()) || target.Value < 0 {
+					t.Errorf("%q gave the target %+v", s, target)
+				}
+			}
+		} else if c := ErrorCode(err); c != EINVALID {
+			t.Errorf("%q: %v, want EINVALID", s, err)
+		}
+	})
 }

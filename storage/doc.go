@@ -9,7 +9,7 @@
 // unsigned, chat ids are their two's-complement bits):
 //
 //	meta             "schema_version" → uint64; "poll_offset" → int64
-//	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row
+//	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row, its plans included
 //	workspace_chats  chat id (8) → workspace id (8)
 //	records          workspace (8) | segment | 0x00 | year (2) | week (1) → record row
 //	record_history   record key | sequence (8) → replaced record row with the time it was replaced
