@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -134,7 +133,7 @@ func TestPlanAndAlert_ThroughTheBot(t *testing.T) {
 	}
 
 	list := h.say(leaders, outsider, "/alerts")
-	if !strings.Contains(list.Text, fmt.Sprintf("last fired 2 Apr 2026 about 2026-W13: %s", "18%")) {
+	if !strings.Contains(list.Text, "last fired 2 Apr 2026 about 2026-W13: 18%") {
 		t.Errorf("/alerts = %q", list.Text)
 	}
 }
