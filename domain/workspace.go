@@ -29,6 +29,8 @@ type Workspace struct {
 	// Schedules are the scheduled posts a CEO changed; a kind missing here
 	// runs on its default schedule (see Workspace.Schedule).
 	Schedules []Schedule
+	// Plans are the CEOs' targets per segment and month or quarter.
+	Plans []Plan
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.

@@ -7,7 +7,8 @@ import (
 )
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
-const workspaceRowVersion = 1
+// Version 2 added plans: a build that knows only version 1 would drop them.
+const workspaceRowVersion = 2
 
 // workspaceRow is a workspace as stored.
 type workspaceRow struct {
@@ -26,6 +27,7 @@ type workspaceRow struct {
 	Members     []memberRow     `json:"members,omitempty"`
 	Joins       []joinRow       `json:"joins,omitempty"`
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
+	Plans       []planRow       `json:"plans,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -131,6 +133,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Members:     convertAll(w.Members, toMemberRow),
 		Joins:       convertAll(w.Joins, toJoinRow),
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
+		Plans:       convertAll(w.Plans, toPlanRow),
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -152,6 +155,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Members:     convertAll(r.Members, memberRow.member),
 		Joins:       convertAll(r.Joins, joinRow.join),
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
+		Plans:       convertAll(r.Plans, planRow.plan),
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}
