@@ -1,0 +1,20 @@
+// Package sources reads a company's weekly numbers from where they already
+// live: the CRMs amoCRM/Kommo and Bitrix24. A Connector lists what the CRM
+// offers to map (pipelines, stages, loss reasons, users) and turns the
+// CRM's stage history into domain.Entry values, one per segment and week,
+// that go through the same validation and preview as a manual import.
+//
+// What a weekly count means is decided once, in funnel.go, for both CRMs:
+// a lead (deal) counts at a stage in the week it first reaches a status
+// mapped to that stage or a later one, so a lead that jumps from the
+// second status to the fifth counts at the third and fourth too. Items
+// lost on the way are drop-offs of the stage they were heading into.
+//
+// Spend is not in a CRM and is never produced. A sync either returns every
+// entry or an error: a failure half-way (a 401 on page three) returns no
+// entries, so nothing half-synced is ever saved.
+//
+// The fakes the tests talk to live in sources/kommotest and
+// sources/bitrix24test; both were written from the public API
+// documentation, not from recorded traffic.
+package sources
