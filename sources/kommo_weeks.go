@@ -96,7 +96,8 @@ func (k *kommo) Weeks(ctx context.Context, m domain.SourceMapping, from, to doma
 		return nil, err
 	}
 	leads := map[int64]kommoLead{}
-	err = kommoList(ctx, k, "/api/v4/leads", "leads", nil, 250, t.start, func(l kommoLead) { leads[l.ID] = l })
+	// A second early: a lead changed exactly at the start must not be missed.
+	err = kommoList(ctx, k, "/api/v4/leads", "leads", nil, 250, t.start.Add(-time.Second), func(l kommoLead) { leads[l.ID] = l })
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func OpenWith(kind domain.SourceKind, secret string, o Options) (Connector, erro
 	case domain.SourceKommo:
 		return newKommo(secret, o)
 	case domain.SourceBitrix24:
-		return nil, fmt.Errorf("sources: bitrix24 is not connected yet: %w", ErrBadSecret)
+		return newBitrix24(secret, o)
 	}
 	return nil, fmt.Errorf("sources: %q is not a CRM this package connects to: %w", kind, ErrBadSecret)
 }
