@@ -14,6 +14,18 @@
 // entry or an error: a failure half-way (a 401 on page three) returns no
 // entries, so nothing half-synced is ever saved.
 //
+// Connecting, what the CEO does in the CRM:
+//   - Kommo / amoCRM: an account admin opens Settings → Integrations →
+//     Create integration, makes a private one (no redirect URL needed),
+//     then on its Keys and scopes tab clicks Generate long-lived token,
+//     picks how long it lives (one day to five years) and copies it. The
+//     secret is the account and the token: "mycompany.kommo.com:TOKEN"
+//     (a bare "mycompany" means mycompany.amocrm.ru).
+//   - Bitrix24: Developer resources → Other → Inbound webhook, with the
+//     crm and user permissions; the secret is the URL it shows,
+//     https://<portal>/rest/<user>/<secret>/. The webhook sees what its
+//     user sees, so that user should see every deal.
+//
 // The fakes the tests talk to live in sources/kommotest and
 // sources/bitrix24test; both were written from the public API
 // documentation, not from recorded traffic.

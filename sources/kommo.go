@@ -65,7 +65,7 @@ func kommoClassify(status int, body []byte) (bool, *Error) {
 		e.Err, e.Hint = ErrRateLimited, "Kommo allows 7 requests a second; another integration may be using them up"
 		return true, e
 	case status == http.StatusUnauthorized:
-		e.Err, e.Hint = ErrUnauthorized, "the long-lived token is wrong, expired or revoked: in Kommo open Settings → Integrations → your private integration → Keys and scopes, create a new long-lived token and add the source again"
+		e.Err, e.Hint = ErrUnauthorized, "the long-lived token is wrong, revoked or past the expiry chosen when it was made: an account admin opens Settings → Integrations → the private integration → Keys and scopes, clicks Generate long-lived token, and adds the source again"
 	case status == http.StatusPaymentRequired:
 		e.Err, e.Hint = ErrForbidden, "the Kommo account's subscription has ended"
 	case status == http.StatusForbidden:
