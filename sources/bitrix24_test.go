@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +26,6 @@ var bitrixMapping = domain.SourceMapping{
 	Managers: map[string]string{"1": "Anna", "2": "Boris", "3": "Chen"},
 }
 
-var bitrixStages = map[string][]string{
-	"dealers": {"deals", "leads", "meetings", "proposals", "qualified"},
-	"retail":  {"deals", "leads", "proposals"},
-}
-
 func bitrixData(seed uint64, n int, loc *time.Location) *bitrix24test.Dataset {
 	from, to := dataSpan(loc)
 	return bitrix24test.Generate(seed, n, from, to, loc)
@@ -47,59 +41,6 @@ func openBitrix(t testing.TB, srv *bitrix24test.Server, o sources.Options) sourc
 	return c
 }
 
-// bitrixReference replays the fake's raw stage history.
-func bitrixReference(ds *bitrix24test.Dataset, m domain.SourceMapping, loc *time.Location) refResult {
-	pipes := map[string]refPipe{}
-	for _, c := range ds.Categories {
-		var open, won []bitrix24test.Stage
-		rp := refPipe{lost: map[string]bool{}}
-		for _, s := range ds.Stages {
-			switch {
-			case s.CategoryID != c.ID:
-			case s.Semantics == "F":
-				rp.lost[s.StatusID] = true
-			case s.Semantics == "S":
-				won = append(won, s)
-			default:
-				open = append(open, s)
-			}
-		}
-		for _, group := range [][]bitrix24test.Stage{open, won} {
-			for len(group) > 0 { // a selection sort: the reference's own way to order
-				min := 0
-				for i, s := range group {
-					if s.Sort < group[min].Sort {
-						min = i
-					}
-				}
-				rp.order = append(rp.order, group[min].StatusID)
-				group = append(group[:min:min], group[min+1:]...)
-			}
-		}
-		pipes[strconv.Itoa(c.ID)] = rp
-	}
-	assigned := map[int]string{}
-	for _, d := range ds.Deals {
-		assigned[d.ID] = strconv.Itoa(d.AssignedByID)
-	}
-	byDeal := map[int]*refItem{}
-	var order []int
-	for _, h := range ds.History {
-		it := byDeal[h.OwnerID]
-		if it == nil {
-			it = &refItem{user: assigned[h.OwnerID]}
-			byDeal[h.OwnerID] = it
-			order = append(order, h.OwnerID)
-		}
-		it.steps = append(it.steps, refStep{at: h.CreatedTime, pipe: strconv.Itoa(h.CategoryID), status: h.StageID, reason: h.StageID})
-	}
-	var items []refItem
-	for _, id := range order {
-		items = append(items, *byDeal[id])
-	}
-	return reference(m, pipes, items, syncFrom, syncTo, loc)
-}
-
 func TestBitrix24_WeeksEqualAnIndependentCount(t *testing.T) {
 	loc := moscow(t)
 	ds := bitrixData(1, 2000, loc)
@@ -112,8 +53,8 @@ func TestBitrix24_WeeksEqualAnIndependentCount(t *testing.T) {
 	if len(got) != 2*12 {
 		t.Fatalf("got %d entries, want 24 (2 segments × 12 weeks)", len(got))
 	}
-	want := bitrixReference(ds, bitrixMapping, loc)
-	compareResults(t, flatten(t, got, bitrixStages), want)
+	want := ds.Expected(bitrixMapping, syncFrom, syncTo, loc)
+	compareEntries(t, got, want)
 	counts, drops, managers := totals(want)
 	if counts < 3000 || drops < 300 || managers < 1500 {
 		t.Errorf("the dataset is too thin to test anything: %d counts, %d drop-offs, %d manager counts", counts, drops, managers)
@@ -158,7 +99,7 @@ func TestBitrix24_QueryLimitExceededIsRetried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareResults(t, flatten(t, got, bitrixStages), bitrixReference(ds, bitrixMapping, loc))
+	compareEntries(t, got, ds.Expected(bitrixMapping, syncFrom, syncTo, loc))
 }
 
 // Against the cloud's leaky bucket (shrunk so the test is quick: 5 calls,
@@ -177,7 +118,7 @@ func TestBitrix24_LeakyBucketIsBackedOffFrom(t *testing.T) {
 	if srv.Limited() == 0 {
 		t.Error("the bucket never overflowed: the test tests nothing")
 	}
-	compareResults(t, flatten(t, got, bitrixStages), bitrixReference(ds, bitrixMapping, loc))
+	compareEntries(t, got, ds.Expected(bitrixMapping, syncFrom, syncTo, loc))
 }
 
 // The default limiter stays within the bucket: a fake with the cloud's

@@ -1,12 +1,9 @@
 package sources_test
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"net/http"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,11 +53,6 @@ var kommoMapping = domain.SourceMapping{
 	Managers: map[string]string{"901": "Anna", "902": "Boris", "903": "Chen"}, // Dina is not mapped
 }
 
-var kommoStages = map[string][]string{
-	"dealers": {"deals", "leads", "meetings", "proposals", "qualified"},
-	"retail":  {"deals", "leads", "proposals"},
-}
-
 func openKommo(t testing.TB, srv *kommotest.Server, o sources.Options) sources.Connector {
 	t.Helper()
 	o.BaseURL = srv.URL
@@ -75,45 +67,6 @@ func openKommo(t testing.TB, srv *kommotest.Server, o sources.Options) sources.C
 	return c
 }
 
-// kommoReference replays the fake's raw leads and events.
-func kommoReference(ds *kommotest.Dataset, m domain.SourceMapping, loc *time.Location) refResult {
-	pipes := map[string]refPipe{}
-	for _, p := range ds.Pipelines {
-		sts := slices.Clone(p.Statuses)
-		slices.SortFunc(sts, func(a, b kommotest.Status) int { return cmp.Compare(a.Sort, b.Sort) })
-		rp := refPipe{lost: map[string]bool{"143": true}}
-		for _, s := range sts {
-			if s.ID != kommotest.Lost {
-				rp.order = append(rp.order, strconv.FormatInt(s.ID, 10))
-			}
-		}
-		pipes[strconv.FormatInt(p.ID, 10)] = rp
-	}
-	byLead := map[int64][]kommotest.Event{}
-	for _, e := range ds.Events {
-		byLead[e.LeadID] = append(byLead[e.LeadID], e)
-	}
-	s := func(n int64) string { return strconv.FormatInt(n, 10) }
-	var items []refItem
-	for _, l := range ds.Leads {
-		evs := byLead[l.ID]
-		reason := ""
-		if l.LossReasonID != 0 {
-			reason = s(l.LossReasonID)
-		}
-		first := refStep{at: time.Unix(l.CreatedAt, 0), pipe: s(l.PipelineID), status: s(l.StatusID), reason: reason}
-		if len(evs) > 0 {
-			first.pipe, first.status = s(evs[0].BeforePipeline), s(evs[0].BeforeStatus)
-		}
-		it := refItem{user: s(l.ResponsibleUserID), steps: []refStep{first}}
-		for _, e := range evs {
-			it.steps = append(it.steps, refStep{at: time.Unix(e.CreatedAt, 0), pipe: s(e.AfterPipeline), status: s(e.AfterStatus), reason: reason})
-		}
-		items = append(items, it)
-	}
-	return reference(m, pipes, items, syncFrom, syncTo, loc)
-}
-
 func TestKommo_WeeksEqualAnIndependentCount(t *testing.T) {
 	loc := moscow(t)
 	ds := kommoData(1, 2000, loc)
@@ -126,8 +79,8 @@ func TestKommo_WeeksEqualAnIndependentCount(t *testing.T) {
 	if len(got) != 2*12 {
 		t.Fatalf("got %d entries, want 24 (2 segments × 12 weeks)", len(got))
 	}
-	want := kommoReference(ds, kommoMapping, loc)
-	compareResults(t, flatten(t, got, kommoStages), want)
+	want := ds.Expected(kommoMapping, syncFrom, syncTo, loc)
+	compareEntries(t, got, want)
 
 	// The data must exercise what is being compared.
 	counts, drops, managers := totals(want)
@@ -182,7 +135,7 @@ func TestKommo_TooManyRequestsIsRetried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareResults(t, flatten(t, got, kommoStages), kommoReference(ds, kommoMapping, loc))
+	compareEntries(t, got, ds.Expected(kommoMapping, syncFrom, syncTo, loc))
 }
 
 func TestKommo_GivesUpWhenAlwaysLimited(t *testing.T) {
