@@ -165,3 +165,39 @@ func TestBitrix24_NetworkErrorHidesTheWebhook(t *testing.T) {
 		t.Errorf("err = %v; want an error without the webhook", err)
 	}
 }
+
+// Weeks the CRM has nothing for (Kommo answers its lists with 204) are
+// zeros, not an error and not missing.
+func TestWeeks_QuietWeeksAreZeros(t *testing.T) {
+	loc := moscow(t)
+	ksrv := kommotest.NewServer(kommoData(1, 200, loc), kommoToken)
+	defer ksrv.Close()
+	bsrv := bitrix24test.NewServer(bitrixData(1, 200, loc), bitrixSecret)
+	defer bsrv.Close()
+	later := syncTo.Add(30)
+	for name, c := range map[string]sources.Connector{
+		"kommo":    openKommo(t, ksrv, sources.Options{Rate: -1, Now: func() time.Time { return later.Add(1).Monday(loc) }}),
+		"bitrix24": openBitrix(t, bsrv, sources.Options{Rate: -1}),
+	} {
+		got, err := c.Weeks(context.Background(), bitrixOrKommo(name), later, later.Add(1), loc)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != 4 {
+			t.Fatalf("%s: %d entries, want 4", name, len(got))
+		}
+		if counts, drops, managers := totals(got); counts+drops+managers != 0 || len(got[0].Counts) != 5 {
+			t.Errorf("%s: %+v, want five zero counts a week", name, got)
+		}
+	}
+	if last := ksrv.Requests()[len(ksrv.Requests())-1]; last.Status != http.StatusNoContent {
+		t.Errorf("the fake answered %d to the last request, want 204 for an empty list", last.Status)
+	}
+}
+
+func bitrixOrKommo(name string) domain.SourceMapping {
+	if name == "kommo" {
+		return kommoMapping
+	}
+	return bitrixMapping
+}
