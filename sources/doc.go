@@ -10,6 +10,13 @@
 // second status to the fifth counts at the third and fourth too. Items
 // lost on the way are drop-offs of the stage they were heading into.
 //
+// Mapping ids (domain.SourceMapping): Kommo pipelines, statuses, loss
+// reasons and users by their numeric ids, won and lost being 142 and 143
+// in every pipeline; the reason "" stands for a lead lost with no reason
+// given. Bitrix24 categories by id (0 is the default one), stages by
+// STATUS_ID ("NEW", "C1:NEW"), and lost stages as the reasons. A mapping
+// naming what the CRM no longer has fails the sync (ErrMappingChanged).
+//
 // Spend is not in a CRM and is never produced. A sync either returns every
 // entry or an error: a failure half-way (a 401 on page three) returns no
 // entries, so nothing half-synced is ever saved.
