@@ -308,8 +308,9 @@ func (b *Bot) commit(c *Context, progress func(domain.Tx) error) ([]*domain.Outb
 	var added []*domain.OutboxJob
 	err := b.store.Update(func(tx domain.Tx) error {
 		added = nil
+		noting := jobNotingTx{Tx: tx, added: &added} // jobs a use case queues itself (txjobs.go)
 		for _, change := range c.changes {
-			if err := change(tx); err != nil {
+			if err := change(noting); err != nil {
 				return err
 			}
 		}

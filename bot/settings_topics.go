@@ -16,6 +16,7 @@ var postCodes = map[domain.PostKind]string{
 	domain.PostSnapshot: kindCodes[domain.ScheduleSnapshot],
 	domain.PostReminder: kindCodes[domain.ScheduleReminder],
 	domain.PostDigest:   kindCodes[domain.ScheduleDigest],
+	domain.PostAlerts:   "a",
 	domain.PostReview:   "v",
 }
 
@@ -31,8 +32,11 @@ func postOfCode(code string) (domain.PostKind, bool) {
 
 // postName is a post's name in lang.
 func postName(kind domain.PostKind, l domain.Lang) string {
-	if kind == domain.PostReview {
+	switch kind {
+	case domain.PostReview:
 		return domain.Text(l, "settings.topic.review")
+	case domain.PostAlerts:
+		return domain.Text(l, "settings.topic.alerts")
 	}
 	return domain.Text(l, "schedule.kind."+string(kind))
 }

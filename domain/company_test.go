@@ -61,38 +61,3 @@ func TestCompanies_PrivateChatWorksWithTheOnlyOrTheLastChosen(t *testing.T) {
 		t.Error("a member without a role still counts as in the company")
 	}
 }
-
-func TestTopics_CEODirectsPostsAndTheReviewFollowsWhereTyped(t *testing.T) {
-	anna := Person{UserID: 1, Name: "Anna"}
-	ws := NewWorkspace(-100, "Acme", English, "UTC", anna, time.Time{})
-	if err := ws.Grant(Person{UserID: 2}, RoleHead, DeptSales, time.Time{}); err != nil {
-		t.Fatal(err)
-	}
-	if got := ws.Topic(PostSnapshot); got != 0 {
-		t.Errorf("a new workspace posts the snapshot to topic %d, want General (0)", got)
-	}
-	if err := ws.SetTopic(Person{UserID: 2}, PostSnapshot, 555); ErrorCode(err) != EFORBIDDEN {
-		t.Errorf("a head directing a post = %v, want EFORBIDDEN", err)
-	}
-	if err := ws.SetTopic(anna, PostKind("nonsense"), 555); ErrorCode(err) != EINVALID {
-		t.Errorf("an unknown post = %v, want EINVALID", err)
-	}
-	if err := ws.SetTopic(anna, PostSnapshot, 555); err != nil {
-		t.Fatal(err)
-	}
-	if got := ws.Topic(PostOf(ScheduleSnapshot)); got != 555 {
-		t.Errorf("snapshot topic = %d, want 555", got)
-	}
-	if got := ws.ReviewTopic(77); got != 77 {
-		t.Errorf("with no review topic the pack goes where /review was typed (77); got %d", got)
-	}
-	if err := ws.SetTopic(anna, PostReview, 9); err != nil {
-		t.Fatal(err)
-	}
-	if got := ws.ReviewTopic(77); got != 9 {
-		t.Errorf("review pack topic = %d, want the chosen 9", got)
-	}
-	if err := ws.SetTopic(anna, PostSnapshot, 0); err != nil || ws.Topic(PostSnapshot) != 0 || len(ws.Topics) != 1 {
-		t.Errorf("directing the snapshot back to General left topics %v (err %v)", ws.Topics, err)
-	}
-}

@@ -22,6 +22,7 @@ type Tx interface {
 	Reviews() ReviewStore
 	Revisions() RevisionStore
 	Market() MarketStore
+	Alerts() AlertStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments

@@ -42,6 +42,7 @@ func init() {
 		"settings.topic.other":   {English: "another topic", Russian: "другая тема"},
 		"settings.topic.typed":   {English: "where /review is typed", Russian: "там, где набран /review"},
 		"settings.topic.review":  {English: "Review pack", Russian: "Пакет разбора"},
+		"settings.topic.alerts":  {English: "Alerts", Russian: "Алерты"},
 		"settings.topic.button":  {English: "📍 %s → here", Russian: "📍 %s → сюда"},
 		"settings.topic_unknown": {English: "I don't know that post.", Russian: "Такого поста я не знаю."},
 		"review.in_topic": {

@@ -3,7 +3,8 @@ package domain
 import "slices"
 
 // PostKind is a message the bot posts to the group on its own rather than
-// as the answer to a command: the scheduled posts and the review pack. In a
+// as the answer to a command: the scheduled posts, the alerts and the
+// review pack. In a
 // forum group (a supergroup with topics) a CEO directs each kind to a topic;
 // everything else the bot says goes to the topic it was asked in.
 type PostKind string
@@ -17,11 +18,13 @@ const (
 	// PostReview is the review pack /review posts: its headline, charts,
 	// questions and hypotheses, and later its protocol.
 	PostReview PostKind = "review"
+	// PostAlerts are the alerts fired when saved numbers cross a rule.
+	PostAlerts PostKind = "alerts"
 )
 
 // TopicPosts lists the posts a CEO can direct to a topic, in the order
 // settings show them.
-var TopicPosts = []PostKind{PostSnapshot, PostReminder, PostDigest, PostReview}
+var TopicPosts = []PostKind{PostSnapshot, PostReminder, PostDigest, PostAlerts, PostReview}
 
 // PostOf is the post a schedule makes.
 func PostOf(kind ScheduleKind) PostKind { return PostKind(kind) }

@@ -31,6 +31,8 @@ type Workspace struct {
 	Schedules []Schedule
 	// Topics are the forum topics a CEO directed posts to (see Topic).
 	Topics map[PostKind]int
+	// Plans are the CEOs' targets per segment and month or quarter.
+	Plans []Plan
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.

@@ -167,6 +167,7 @@ func (t *tx) Hypotheses() domain.HypothesisStore { return hypothesisStore{t} }
 func (t *tx) Reviews() domain.ReviewStore        { return reviewStore{t} }
 func (t *tx) Revisions() domain.RevisionStore    { return revisionStore{t} }
 func (t *tx) Market() domain.MarketStore         { return marketStore{t} }
+func (t *tx) Alerts() domain.AlertStore          { return alertStore{t} }
 
 // bucket returns a bucket that the migrations guarantee to exist; a missing
 // one means the schema code itself is broken.

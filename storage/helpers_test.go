@@ -164,7 +164,11 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 			Kind: domain.ScheduleDigest, Days: []time.Weekday{time.Monday, time.Thursday},
 			Hour: 10, Minute: 30, Off: true, Since: t0.Add(4 * time.Hour), Done: t0.Add(5 * time.Hour),
 		}},
-		Topics:    map[domain.PostKind]int{domain.PostSnapshot: 555, domain.PostReview: 7},
+		Topics: map[domain.PostKind]int{domain.PostSnapshot: 555, domain.PostReview: 7},
+		Plans: []domain.Plan{{
+			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
+			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
+		}},
 		Parked:    true,
 		CreatedAt: t0,
 	}

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -27,6 +27,7 @@ var (
 	bucketReviews        = []byte("reviews")
 	bucketRevisions      = []byte("revisions")
 	bucketMarket         = []byte("market")
+	bucketAlerts         = []byte("alerts")
 )
 
 // Keys in the meta bucket.
@@ -51,6 +52,7 @@ var migrations = []migration{
 	createTrackerBuckets,
 	createRevisionBucket,
 	createMarketBucket,
+	createAlertBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -94,6 +96,12 @@ func createRevisionBucket(btx *bolt.Tx) error {
 // createMarketBucket is version 5: the competitor table per segment.
 func createMarketBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketMarket)
+	return err
+}
+
+// createAlertBucket is version 6: the CEOs' alert rules.
+func createAlertBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketAlerts)
 	return err
 }
 

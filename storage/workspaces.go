@@ -7,7 +7,8 @@ import (
 )
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
-const workspaceRowVersion = 1
+// Version 2 added plans: a build that knows only version 1 would drop them.
+const workspaceRowVersion = 2
 
 // workspaceRow is a workspace as stored.
 type workspaceRow struct {
@@ -27,6 +28,7 @@ type workspaceRow struct {
 	Joins       []joinRow       `json:"joins,omitempty"`
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
 	Topics      map[string]int  `json:"topics,omitempty"`
+	Plans       []planRow       `json:"plans,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -146,6 +148,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Joins:       convertAll(w.Joins, toJoinRow),
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
 		Topics:      convertMap(w.Topics, func(k domain.PostKind) string { return string(k) }),
+		Plans:       convertAll(w.Plans, toPlanRow),
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -168,6 +171,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Joins:       convertAll(r.Joins, joinRow.join),
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
 		Topics:      convertMap(r.Topics, func(k string) domain.PostKind { return domain.PostKind(k) }),
+		Plans:       convertAll(r.Plans, planRow.plan),
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}
