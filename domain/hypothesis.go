@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,6 +204,17 @@ func (h *Hypothesis) ClosedAt() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return h.History[len(h.History)-1].At, true
+}
+
+// SortByICE orders hypotheses by their ICE score, highest first, the
+// unscored last, and by number among equals: the order to work them in.
+func SortByICE(hs []*Hypothesis) {
+	slices.SortStableFunc(hs, func(a, b *Hypothesis) int {
+		if c := cmp.Compare(b.ICE.Score(), a.ICE.Score()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Number, b.Number)
+	})
 }
 
 // OwnHypotheses returns the open hypotheses of the departments the user

@@ -111,6 +111,7 @@ func init() {
 			Russian: "ICE: влияние %d, уверенность %d. Насколько это <b>просто</b> сделать?",
 		},
 		"hyp.skip_ice": {English: "Skip ICE", Russian: "Без ICE"},
+		"hyp.list_ice": {English: "ICE %d", Russian: "ICE %d"},
 
 		"hyp.proposed_by": {
 			English: "Proposed by %s; waits for a CEO to approve it: %s",
