@@ -47,6 +47,17 @@ func TestHandlerHyp_MarketingMovesASalesConversionAndGetsAVerdict(t *testing.T) 
 	h.logNumbers(leadership, mark, "/log dealers 2026-W13 leads=100 qualified=60")
 	h.logNumbers(leadership, sergey, "/log дилеры 2026-W13 встречи=45")
 
+	// The review lists it as waiting with its verdict, and refreshes its card.
+	review := h.send(leadership, anna, "/review")
+	review.contains("Done, waiting for verification (1)", "verdict: met (50% → 75%, beyond the usual noise)")
+	refreshed := false
+	for _, e := range review.ofKind(domain.EditText) {
+		refreshed = refreshed || e.EditMessageID == card && strings.Contains(htmlPlain(e.Text), "Verdict: met")
+	}
+	if !refreshed {
+		t.Errorf("the review did not refresh H-1's card: %s", review)
+	}
+
 	again := h.send(leadership, anna, "/hyp H-1")
 	again.contains("Verdict: met · beyond the usual noise", "Baseline 50% → measured 75% (+25 pp) · target 60%",
 		"Measured 2026-W13: W13 75%")

@@ -26,7 +26,7 @@ func verdictText(ws *domain.Workspace, h *domain.Hypothesis, v domain.Verdict, l
 		return domain.Text(l, "hyp.verdict_no_numbers", weekSpan(v.From, v.To))
 	}
 	var sb strings.Builder
-	sb.WriteString(domain.Text(l, "hyp.verdict_line", v.Kind.Localize(l), domain.Text(l, "hyp.noise."+string(v.Noise))))
+	sb.WriteString(domain.Text(l, "hyp.verdict_line", v.Kind.Localize(l), v.Noise))
 	change := domain.Change{Metric: h.Metric, IsRate: v.IsRate, Delta: v.Change}
 	sb.WriteString("\n" + domain.Text(l, "hyp.verdict_values", value(v.Baseline), value(v.Measured), change.DeltaText(l), value(v.Target)))
 	var weeks []string

@@ -49,6 +49,9 @@ const (
 	NoiseUnknown Noise = "unknown"
 )
 
+// Localize says in lang how the move compares with the noise.
+func (n Noise) Localize(lang Lang) string { return Text(lang, "hyp.noise."+string(n)) }
+
 // Noises lists the judgements.
 var Noises = []Noise{NoiseBeyond, NoiseWithin, NoiseUnknown}
 

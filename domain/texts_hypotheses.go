@@ -128,6 +128,7 @@ func init() {
 		"hyp.noise.beyond":    {English: "beyond the usual noise", Russian: "за пределами обычного шума"},
 		"hyp.noise.within":    {English: "within the usual noise", Russian: "в пределах обычного шума"},
 		"hyp.noise.unknown":   {English: "too little history to judge the noise", Russian: "мало истории, чтобы судить о шуме"},
+		"review.verdict":      {English: "verdict: %s (%s → %s, %s)", Russian: "итог: %s (%s → %s, %s)"},
 		"hyp.verdict_line":    {English: "Verdict: <b>%s</b> · %s", Russian: "Итог: <b>%s</b> · %s"},
 		"hyp.verdict_values":  {English: "Baseline %s → measured %s (%s) · target %s", Russian: "База %s → замер %s (%s) · цель %s"},
 		"hyp.verdict_weeks":   {English: "Measured %s: %s", Russian: "Замер %s: %s"},
