@@ -156,6 +156,18 @@ func TestHandlerHyp_CardMenusEditInPlace(t *testing.T) {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
 	h.press(leadership, anna, card, "h:1:b:5").contains("H-1 · new", "Answer every lead within 15 minutes")
+
+	// A new target metric comes with an effect on it, and its baseline
+	// over the same weeks.
+	metrics := h.press(leadership, anna, card, "h:1:e:5:metric")
+	metrics.button("h:1:e:5:metric:1", "⇄ Retail")
+	presets := h.press(leadership, anna, card, metrics.button("h:1:e:5:metric:0:", "Qualified → Meetings · Dealers"))
+	out = h.press(leadership, anna, card, presets.button("h:1:e:5:metric:0:3:1", "Qualified → Meetings +10"))
+	out.contains("Target metric: Qualified → Meetings · Dealers", "Baseline: 50% (4 weeks to 2026-W11)", "Expected effect: +10 pp → 60%",
+		"Anna Petrova: Target metric: «Leads → Qualified · Dealers» → «Qualified → Meetings · Dealers»")
+	if hyp := h.hypothesis(leadership, 1); hyp.Metric != domain.ConvMetric("meetings") || hyp.Baseline != domain.Some(0.5) {
+		t.Errorf("retargeted hypothesis = %+v", hyp)
+	}
 }
 
 func TestHandlerHyp_HeadProposesAndOnlyACEOApproves(t *testing.T) {

@@ -94,6 +94,8 @@ func (b *Bot) onCardMenu(c *Context, h *domain.Hypothesis, p cardPress, pressed 
 	}
 	asker := mention(c.Workspace.Member(c.From.UserID))
 	switch domain.EditField(choice[0]) {
+	case domain.FieldMetric:
+		return b.retarget(c, h, p.arg[1:], data, say)
 	case "":
 		return b.showMenu(c, h, editButtons(c, h, data))
 	case domain.FieldText:
@@ -138,6 +140,7 @@ func (b *Bot) showMenu(c *Context, h *domain.Hypothesis, buttons []domain.Button
 func editButtons(c *Context, h *domain.Hypothesis, data func(...string) string) []domain.Button {
 	buttons := []domain.Button{
 		{Text: c.T("hyp.edit_field.text"), Data: data(string(domain.FieldText))},
+		{Text: c.T("hyp.edit_field.metric"), Data: data(string(domain.FieldMetric))},
 		{Text: c.T("hyp.edit_field.effect"), Data: data(string(domain.FieldEffect))},
 		{Text: c.T("hyp.edit_field.ice"), Data: data(string(domain.FieldICE))},
 	}
@@ -159,6 +162,69 @@ func deadlineButtons(c *Context, h *domain.Hypothesis, data func(...string) stri
 		buttons = append(buttons, domain.Button{Text: c.T(labels[p], d.Localize(c.Lang)), Data: data(string(p))})
 	}
 	return append(buttons, domain.Button{Text: c.T("hyp.deadline.typed"), Data: data("typed")})
+}
+
+// retarget walks the menu of a new target metric:
+// metric[:<segment>[:<metric>[:<effect>]]], each an index into what the
+// step before offered. A segment shows its metrics, a metric the effects
+// on it, and an effect makes the change.
+func (b *Bot) retarget(c *Context, h *domain.Hypothesis, arg []string, data func(...string) string, say func(string)) error {
+	ws := c.Workspace
+	segs := ws.ActiveSegments()
+	pick := func(i int, n int) (int, bool) {
+		if i >= len(arg) {
+			return 0, false
+		}
+		v, err := strconv.Atoi(arg[i])
+		return v, err == nil && v >= 0 && v < n
+	}
+	field := string(domain.FieldMetric)
+	segIdx, ok := pick(0, len(segs))
+	if !ok {
+		if len(arg) > 0 {
+			return c.Refuse(staleButton())
+		}
+		for i, s := range segs {
+			if s.Key == h.Segment {
+				segIdx = i
+			}
+		}
+	}
+	seg := segs[segIdx].Key
+	metrics := domain.HypothesisMetrics(ws, seg)
+	metricIdx, ok := pick(1, len(metrics))
+	if !ok {
+		if len(arg) > 1 {
+			return c.Refuse(staleButton())
+		}
+		var buttons []domain.Button
+		for i, s := range segs {
+			if i != segIdx {
+				buttons = append(buttons, domain.Button{Text: "⇄ " + s.Name.In(c.Lang), Data: data(field, strconv.Itoa(i))})
+			}
+		}
+		for i, m := range metrics {
+			buttons = append(buttons, domain.Button{Text: clipRunes(domain.MetricLabel(ws, m, c.Lang)+" · "+segs[segIdx].Name.In(c.Lang), 36),
+				Data: data(field, strconv.Itoa(segIdx), strconv.Itoa(i))})
+		}
+		return b.showMenu(c, h, buttons)
+	}
+	m := metrics[metricIdx]
+	presets := domain.EffectPresets(m)
+	effectIdx, ok := pick(2, len(presets))
+	if !ok {
+		if len(arg) > 2 {
+			return c.Refuse(staleButton())
+		}
+		var buttons []domain.Button
+		for i, e := range presets {
+			buttons = append(buttons, domain.Button{Text: domain.MetricLabel(ws, m, c.Lang) + " " + e.Format(m, ws.Currency, c.Lang),
+				Data: data(field, strconv.Itoa(segIdx), strconv.Itoa(metricIdx), strconv.Itoa(i))})
+		}
+		return b.showMenu(c, h, buttons)
+	}
+	b.applyEdit(c, h, domain.HypothesisChange{Field: domain.FieldMetric, Segment: seg, Metric: m, Effect: presets[effectIdx]}, say)
+	return nil
 }
 
 // effectButtons offer the metric's preset effects, or typing one.

@@ -15,13 +15,15 @@ type EditField string
 
 // The editable fields. A history event keeps their values in these forms:
 // the text as written, the effect as Effect.String, the deadline as
-// Date.String, the department's key, the ICE score as ICE.String.
+// Date.String, the department's key, the ICE score as ICE.String, the
+// target metric as its segment's key and the metric joined by "/".
 const (
 	FieldText       EditField = "text"
 	FieldEffect     EditField = "effect"
 	FieldDeadline   EditField = "deadline"
 	FieldDepartment EditField = "department"
 	FieldICE        EditField = "ice"
+	FieldMetric     EditField = "metric" // "segment/metric": the target metric of a segment
 )
 
 // PromptPurpose is what a reply to a hypothesis's prompt gives.
@@ -63,9 +65,11 @@ func (p PromptPurpose) Field() (EditField, bool) {
 }
 
 // EditFields lists the editable fields.
-var EditFields = []EditField{FieldText, FieldEffect, FieldDeadline, FieldDepartment, FieldICE}
+var EditFields = []EditField{FieldText, FieldEffect, FieldDeadline, FieldDepartment, FieldICE, FieldMetric}
 
-// HypothesisChange is one edit: the field and its new value.
+// HypothesisChange is one edit: the field and its new value. A new target
+// metric comes with the effect on it, as an effect on one metric means
+// nothing on another.
 type HypothesisChange struct {
 	Field      EditField
 	Text       string
@@ -74,6 +78,11 @@ type HypothesisChange struct {
 	Deadline   Date
 	Department string
 	ICE        ICE
+	Segment    string
+	Metric     Metric
+	// Baseline is the new metric's value at the hypothesis's baseline
+	// week; EditHypothesis measures it.
+	Baseline Value
 }
 
 // Editable reports whether the status allows edits: a published
@@ -133,6 +142,8 @@ func (h *Hypothesis) Edit(ws *Workspace, p Person, c HypothesisChange, now time.
 		}
 		old, value = h.ICE.String(), c.ICE.String()
 		h.ICE = c.ICE
+	case FieldMetric:
+		return h.retarget(ws, p, c, now)
 	default:
 		return Errorf(EINVALID, "hyp.edit_usage")
 	}
@@ -144,8 +155,47 @@ func (h *Hypothesis) Edit(ws *Workspace, p Person, c HypothesisChange, now time.
 	return nil
 }
 
-// EditHypothesis applies the change to h for by and stores h.
+// retarget moves the hypothesis to another metric, with its baseline at
+// the same week and the effect on it; the history gets the metric and,
+// when it changed, the effect.
+func (h *Hypothesis) retarget(ws *Workspace, p Person, c HypothesisChange, now time.Time) error {
+	offered := false
+	for _, s := range ws.ActiveSegments() {
+		for _, m := range HypothesisMetrics(ws, s.Key) {
+			offered = offered || s.Key == c.Segment && m == c.Metric
+		}
+	}
+	if !offered {
+		return errStaleStep()
+	}
+	if err := c.Effect.Validate(c.Metric); err != nil {
+		return err
+	}
+	old, value := h.Segment+"/"+string(h.Metric), c.Segment+"/"+string(c.Metric)
+	if old == value {
+		return Errorf(ECONFLICT, "hyp.edit_unchanged", h.Label())
+	}
+	oldEffect := h.Effect.String()
+	h.Segment, h.Metric, h.Baseline, h.Effect = c.Segment, c.Metric, c.Baseline, c.Effect
+	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name,
+		From: h.Status, To: h.Status, Field: FieldMetric, Old: old, New: value})
+	if oldEffect != c.Effect.String() {
+		h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name,
+			From: h.Status, To: h.Status, Field: FieldEffect, Old: oldEffect, New: c.Effect.String()})
+	}
+	return nil
+}
+
+// EditHypothesis applies the change to h for by and stores h. A new target
+// metric gets its baseline over the same weeks as the old one.
 func EditHypothesis(tx Tx, ws *Workspace, h *Hypothesis, by Person, c HypothesisChange, now time.Time) error {
+	if c.Field == FieldMetric {
+		recs, err := tx.Records().Range(ws.ID, "", h.BaselineWeek.Add(1-BaselineWeeks), h.BaselineWeek)
+		if err != nil {
+			return err
+		}
+		c.Baseline = MetricBaseline(ws, c.Segment, c.Metric, h.BaselineWeek, recs)
+	}
 	if err := h.Edit(ws, by, c, now); err != nil {
 		return err
 	}
@@ -257,6 +307,9 @@ func editValue(ws *Workspace, m Metric, f EditField, v string, l Lang) string {
 		return ws.DepartmentName(v, l)
 	case FieldICE:
 		return strings.ReplaceAll(v, " ", "×")
+	case FieldMetric:
+		seg, metric, _ := strings.Cut(v, "/")
+		return "«" + MetricLabel(ws, Metric(metric), l) + " · " + ws.SegmentName(seg, l) + "»"
 	}
 	return v
 }

@@ -80,6 +80,32 @@ func TestHypothesis_EditRecordsTheChange(t *testing.T) {
 	}
 }
 
+func TestHypothesis_RetargetTakesTheNewMetricWithItsEffect(t *testing.T) {
+	ws := hypWorkspace()
+	h := hypothesisIn(StatusNew)
+	h.Segment, h.Effect = "main", Effect{EffectPoints, 0.1}
+	meetings := ConvMetric("meetings")
+	change := HypothesisChange{Field: FieldMetric, Segment: "main", Metric: MetricCPL, Effect: Effect{EffectPoints, 0.1}}
+	if err := h.Edit(ws, hypCEO, change, hypT0); ErrorCode(err) != EINVALID {
+		t.Errorf("points on an amount: %v, want invalid", err)
+	}
+	change = HypothesisChange{Field: FieldMetric, Segment: "main", Metric: meetings, Effect: Effect{EffectPoints, 0.05}, Baseline: Some(0.4)}
+	if err := h.Edit(ws, hypCEO, change, hypT0); err != nil {
+		t.Fatal(err)
+	}
+	n := len(h.History)
+	if h.Metric != meetings || h.Baseline != Some(0.4) || h.Effect != change.Effect ||
+		h.History[n-2].Field != FieldMetric || h.History[n-1].Field != FieldEffect {
+		t.Fatalf("after retargeting: %+v", h)
+	}
+	if got := h.History[n-2].Describe(ws, h.Metric, English); got != "Target metric: «Leads → Qualified · All clients» → «Qualified → Meetings · All clients»" {
+		t.Errorf("Describe = %q", got)
+	}
+	if err := h.Edit(ws, hypCEO, HypothesisChange{Field: FieldMetric, Segment: "main", Metric: "made_up", Effect: change.Effect}, hypT0); ErrorCode(err) != ESTALE {
+		t.Errorf("a metric never offered: %v, want stale", err)
+	}
+}
+
 func TestHypothesis_ReassignKeepsAProposalProposedAndTellsTheDepartments(t *testing.T) {
 	ws := hypWorkspace()
 	h := hypothesisIn(StatusProposed)

@@ -58,6 +58,7 @@ func init() {
 		"hyp.edit_field.deadline":   {English: "Deadline", Russian: "Срок"},
 		"hyp.edit_field.department": {English: "Department", Russian: "Отдел"},
 		"hyp.edit_field.ice":        {English: "ICE", Russian: "ICE"},
+		"hyp.edit_field.metric":     {English: "Target metric", Russian: "Целевая метрика"},
 
 		"hyp.menu_edit":        {English: "✎ Edit", Russian: "✎ Изменить"},
 		"hyp.menu_deadline":    {English: "⏱ Deadline", Russian: "⏱ Срок"},
