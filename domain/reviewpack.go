@@ -47,11 +47,11 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	if line := StakeHeadline(ws, qs, l); line != "" {
 		sb.WriteString("\n\n" + esc(line))
 	}
+	judge := func(h *Hypothesis) Verdict { return JudgeHypothesis(ws, h, p.To, recs) }
 	return ReviewPack{
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
-		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today,
-			func(h *Hypothesis) Verdict { return JudgeHypothesis(ws, h, p.To, recs) }),
+		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today, judge),
 	}
 }
 
