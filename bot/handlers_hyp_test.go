@@ -248,7 +248,7 @@ func TestHandlerHyp_RejectDropAndReassign(t *testing.T) {
 		t.Errorf("the head's Reject without data answered %q", text)
 	}
 	ask := h.press(leadership, anna, second, "h:2:R:2")
-	ask.contains("H-2 · @anna_ceo, its target metric has no measured week yet", "why you reject it anyway")
+	ask.contains("H-2 · @anna_ceo, the numbers give no verdict yet", "why you reject it anyway")
 	h.replyTo(leadership, sergey, ask.id(), "because").contains("Only a CEO")
 	h.replyTo(leadership, anna, ask.id(), "The calls never happened").contains(
 		"H-2 is rejected without data", "H-2 · rejected", "Anna Petrova: rejected without data — The calls never happened")

@@ -76,7 +76,7 @@ func TestHandlerHyp_ConfirmWithoutDataNeedsAReason(t *testing.T) {
 	prompt := h.press(leadership, mark, card, "h:1:d:1")
 	h.replyTo(leadership, mark, prompt.id(), "Done")
 	ask := h.press(leadership, anna, card, "h:1:C:2")
-	ask.contains("its target metric has no measured week yet", "why you confirm it anyway")
+	ask.contains("the numbers give no verdict yet", "why you confirm it anyway")
 	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusDone || hyp.Awaiting != domain.PromptConfirmNoData {
 		t.Fatalf("the press alone moved H-1: %s, awaiting %q", hyp.Status, hyp.Awaiting)
 	}

@@ -119,9 +119,12 @@ func (b *Bot) viewCard(c *Context, h *domain.Hypothesis) (text string, kb [][]do
 // cardView renders a hypothesis card and its buttons; tx reads the numbers
 // the verdict is measured from.
 func (b *Bot) cardView(c *Context, tx domain.Tx, h *domain.Hypothesis) (string, [][]domain.Button, error) {
-	v, err := domain.HypothesisVerdict(tx, c.Workspace, h, c.now)
-	if err != nil {
-		return "", nil, err
+	var v domain.Verdict
+	if h.Status == domain.StatusDone || h.ShowsVerdict(c.Workspace.Today(c.now)) {
+		var err error
+		if v, err = domain.HypothesisVerdict(tx, c.Workspace, h, c.now); err != nil {
+			return "", nil, err
+		}
 	}
 	return cardText(c, h, v), cardButtons(c, h, v.Kind != domain.VerdictNoData), nil
 }

@@ -21,8 +21,8 @@ func init() {
 			Russian: "Менять гипотезу может только CEO (и предложивший её руководитель, пока она не одобрена).",
 		},
 		"hyp.needs_data": {
-			English: "%s has no measured week of its target metric yet. To decide anyway, press “without data” and give the reason.",
-			Russian: "У %s ещё нет ни одной измеренной недели целевой метрики. Чтобы решить без данных, нажмите «без данных» и укажите причину.",
+			English: "The numbers give no verdict on %s yet: no measured week of its target metric (or no baseline to compare with). To decide anyway, press “without data” and give the reason.",
+			Russian: "По цифрам итога для %s ещё нет: нет измеренной недели целевой метрики (или базы для сравнения). Чтобы решить без данных, нажмите «без данных» и укажите причину.",
 		},
 		"hyp.nodata_reason": {
 			English: "Deciding on %s without data needs a reason: reply to my question with it.",
@@ -85,12 +85,12 @@ func init() {
 			Russian: "<b>%s</b> · %s, ответьте на это сообщение ожидаемым эффектом, например: %s.",
 		},
 		"hyp.ask_reason_confirm": {
-			English: "<b>%s</b> · %s, its target metric has no measured week yet. Reply to this message with why you confirm it anyway.\n<i>%s</i>",
-			Russian: "<b>%s</b> · %s, у целевой метрики ещё нет измеренной недели. Ответьте на это сообщение, почему вы всё же подтверждаете гипотезу.\n<i>%s</i>",
+			English: "<b>%s</b> · %s, the numbers give no verdict yet. Reply to this message with why you confirm it anyway.\n<i>%s</i>",
+			Russian: "<b>%s</b> · %s, по цифрам итога ещё нет. Ответьте на это сообщение, почему вы всё же подтверждаете гипотезу.\n<i>%s</i>",
 		},
 		"hyp.ask_reason_reject": {
-			English: "<b>%s</b> · %s, its target metric has no measured week yet. Reply to this message with why you reject it anyway.\n<i>%s</i>",
-			Russian: "<b>%s</b> · %s, у целевой метрики ещё нет измеренной недели. Ответьте на это сообщение, почему вы всё же отклоняете гипотезу.\n<i>%s</i>",
+			English: "<b>%s</b> · %s, the numbers give no verdict yet. Reply to this message with why you reject it anyway.\n<i>%s</i>",
+			Russian: "<b>%s</b> · %s, по цифрам итога ещё нет. Ответьте на это сообщение, почему вы всё же отклоняете гипотезу.\n<i>%s</i>",
 		},
 		"hyp.reply_with_reason": {English: "Reply to my message with the reason.", Russian: "Ответьте на моё сообщение причиной."},
 		"hyp.decided_nodata":    {English: "%s is %s without data; the reason is in its history.", Russian: "%s: «%s» без данных; причина — в истории."},
