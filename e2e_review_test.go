@@ -124,8 +124,9 @@ func button(t *testing.T, m telegramtest.Message, part, label string) string {
 	return ""
 }
 
-// logHypothesis walks /hyp through its buttons with a preset deadline and
-// no expected effect, and returns the card.
+// logHypothesis walks /hyp through its buttons with a preset deadline,
+// the second preset effect (+10 pp for a conversion) and no ICE score, and
+// returns the card.
 func (h *harness) logHypothesis(text, dept, metric string) telegramtest.Message {
 	h.t.Helper()
 	draft := h.say(leaders, ceo, "/hyp "+text)
@@ -133,8 +134,9 @@ func (h *harness) logHypothesis(text, dept, metric string) telegramtest.Message 
 	draft, _ = h.tg.Message(leaders.ID, draft.MessageID)
 	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":d:", dept), "Which metric")
 	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":m:", metric), "By when")
-	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":t:1w", ""), "expected effect")
-	return h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":e:skip", ""), "H-")
+	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":t:1w", ""), "By how much")
+	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":e:1", ""), "ICE")
+	return h.pressAndWait(leaders, ceo, draft.MessageID, button(h.t, draft, ":i:skip", ""), "H-")
 }
 
 func TestReview_WholeLoop(t *testing.T) {
@@ -209,10 +211,12 @@ func TestReview_WholeLoop(t *testing.T) {
 	draft = h.pressAndWait(leaders, ceo, draft.MessageID, button(t, draft, ":t:typed", ""), "Reply to this message with the date")
 	due := time.Now().AddDate(0, 0, 10).Format("02.01.2006")
 	h.tg.ReplyText(leaders, ceo, draft.MessageID, due)
-	h.waitText(leaders, draft.MessageID, "expected effect")
+	h.waitText(leaders, draft.MessageID, "By how much")
 	h.tg.ReplyText(leaders, ceo, draft.MessageID, "+20 pp")
+	h.waitText(leaders, draft.MessageID, "ICE")
+	h.tg.ReplyText(leaders, ceo, draft.MessageID, "8 6 7")
 	h2 := h.waitText(leaders, draft.MessageID, "H-2")
-	if !strings.Contains(h2.Text, "Expected effect: +20 pp") || !strings.Contains(h2.Text, "@sales_head") {
+	if !strings.Contains(h2.Text, "Expected effect: +20\u00a0pp") || !strings.Contains(h2.Text, "ICE: 8 × 6 × 7") || !strings.Contains(h2.Text, "@sales_head") {
 		t.Errorf("card H-2:\n%s", h2.Text)
 	}
 
@@ -226,12 +230,19 @@ func TestReview_WholeLoop(t *testing.T) {
 	prompt := h.botMessage(leaders, h2.MessageID, "the result prompt", "H-1", "reply to this message with a short result")
 	h.replyTo(leaders, h.tg.ReplyText(leaders, marketer, prompt.MessageID, "Retail campaigns paused, dealer budget doubled"))
 	h1 = h.waitText(leaders, h1.MessageID, "H-1 · done")
-	if !strings.Contains(h1.Text, "Retail campaigns paused") || !strings.Contains(h1.Text, "Since the start") {
+	if !strings.Contains(h1.Text, "Retail campaigns paused") || !strings.Contains(h1.Text, "Verdict: not enough data") {
 		t.Errorf("done card:\n%s", h1.Text)
 	}
 
-	// The CEO confirms it.
-	h1 = h.pressAndWait(leaders, ceo, h1.MessageID, button(t, h1, ":c:", ""), "H-1 · confirmed")
+	// No week after the start has ended: the CEO confirms it without data,
+	// giving the reason.
+	h.press(leaders, ceo, h1.MessageID, button(t, h1, ":C:", "Confirm without data"))
+	ask := h.botMessage(leaders, prompt.MessageID, "the reason prompt", "H-1", "why you confirm it anyway")
+	h.replyTo(leaders, h.tg.ReplyText(leaders, ceo, ask.MessageID, "Dealer calls doubled"))
+	h1 = h.waitText(leaders, h1.MessageID, "H-1 · confirmed")
+	if !strings.Contains(h1.Text, "confirmed without data — Dealer calls doubled") {
+		t.Errorf("confirmed card:\n%s", h1.Text)
+	}
 	if len(h1.ReplyMarkup) != 0 {
 		t.Errorf("a confirmed card still has buttons: %+v", h1.ReplyMarkup)
 	}

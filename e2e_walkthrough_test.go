@@ -190,20 +190,41 @@ func walk(t *testing.T, lang string, p cast) {
 	w.refused(g, p.mk, d.MessageID, ":d:0")
 	w.press(g, p.ceo, d.MessageID, ":d:0")
 	w.press(g, p.ceo, d.MessageID, ":s:1")
-	w.press(g, p.ceo, d.MessageID, ":m:0")
+	w.press(g, p.ceo, d.MessageID, ":m:2")
 	w.press(g, p.ceo, d.MessageID, ":t:1w")
-	w.press(g, p.ceo, d.MessageID, ":e:skip")
+	w.press(g, p.ceo, d.MessageID, ":e:1")
+	w.press(g, p.ceo, d.MessageID, ":i:8")
+	w.press(g, p.ceo, d.MessageID, ":i:6")
+	w.press(g, p.ceo, d.MessageID, ":i:7")
 	h1 := d.MessageID
 
 	d = w.say(g, p.ceo, L("/hyp Check phone numbers before handing leads to sales", "/hyp Проверять номер телефона до передачи лида в продажи"))
 	w.press(g, p.ceo, d.MessageID, ":d:1")
-	w.press(g, p.ceo, d.MessageID, ":m:1")
+	w.press(g, p.ceo, d.MessageID, ":m:3")
 	w.press(g, p.ceo, d.MessageID, ":t:typed")
 	w.reply(g, p.ceo, d.MessageID, L("yesterday", "вчера"))
 	w.reply(g, p.ceo, d.MessageID, clock().AddDate(0, 0, 10).Format("02.01.2006"))
 	w.reply(g, p.ceo, d.MessageID, L("a lot", "много"))
-	w.reply(g, p.ceo, d.MessageID, L("+20 pp", "+20 п.п."))
+	w.reply(g, p.ceo, d.MessageID, L("+20 pp, callers confirm the number first", "+20 п.п., сначала подтверждаем номер"))
+	w.press(g, p.ceo, d.MessageID, ":i:skip")
 	h2 := d.MessageID
+
+	// A head proposes; only a CEO's press makes it work.
+	d = w.say(g, p.mk, L("/hyp Ask for the budget in the lead form", "/hyp Спрашивать бюджет в форме заявки"))
+	w.press(g, p.mk, d.MessageID, ":d:0")
+	w.press(g, p.mk, d.MessageID, ":m:3")
+	w.press(g, p.mk, d.MessageID, ":t:2w")
+	w.press(g, p.mk, d.MessageID, ":e:1")
+	w.press(g, p.mk, d.MessageID, ":i:skip")
+	h3 := d.MessageID
+	w.refused(g, p.mk, h3, ":p:")
+	w.press(g, p.ceo, h3, ":p:")
+
+	// Editing changes the hypothesis in place.
+	w.say(g, p.ceo, L("/hyp H-3 deadline ", "/hyp Г-3 срок ")+clock().AddDate(0, 0, 20).Format("02.01"))
+	w.say(g, p.ceo, L("/hyp H-3 colour blue", "/hyp Г-3 цвет синий"))
+	w.press(g, p.ceo, h3, ":w:")
+	w.press(g, p.ceo, h3, ":1w")
 
 	d = w.say(g, p.ceo, L("/hyp Call every lead within 5 minutes", "/hyp Звонить каждому лиду в течение 5 минут"))
 	w.press(g, p.ceo, d.MessageID, ":x")
@@ -217,14 +238,23 @@ func walk(t *testing.T, lang string, p cast) {
 	if prompt.MessageID != 0 {
 		w.reply(g, p.mk, prompt.MessageID, L("Retail campaigns paused, dealer budget doubled", "Рекламу розницы остановили, бюджет на дилеров удвоили"))
 	}
-	w.refused(g, p.mk, h1, ":c:")
-	w.press(g, p.ceo, h1, ":c:")
+	// No week after the start has ended: a decision needs a reason.
+	w.refused(g, p.mk, h1, ":C:")
+	w.press(g, p.ceo, h1, ":C:")
+	prompt = w.latest(g, L("why you confirm it anyway", "почему вы всё же подтверждаете"))
+	if prompt.MessageID != 0 {
+		w.reply(g, p.ceo, prompt.MessageID, L("Dealer calls doubled this week", "Звонков от дилеров вдвое больше"))
+	}
 	w.press(g, p.sl, h2, ":d:")
 	prompt = w.latest(g, "H-2")
 	if prompt.MessageID != 0 && prompt.MessageID != h2 {
 		w.reply(g, p.sl, prompt.MessageID, L("Done", "Сделано"))
 	}
-	w.press(g, p.ceo, h2, ":r:")
+	w.press(g, p.ceo, h2, ":R:")
+	prompt = w.latest(g, L("why you reject it anyway", "почему вы всё же отклоняете"))
+	if prompt.MessageID != 0 {
+		w.reply(g, p.ceo, prompt.MessageID, L("Nobody checked the numbers", "Номера никто не проверял"))
+	}
 	w.press(g, p.ceo, h2, ":x:")
 
 	w.note("lists")

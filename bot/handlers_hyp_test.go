@@ -23,8 +23,9 @@ func hypTeam(t *testing.T) *handlerHarness {
 	return h
 }
 
-// logHyp walks /hyp through its buttons with the 1-week deadline and no
-// expected effect; it returns the card's message id.
+// logHyp walks /hyp through its buttons with the 1-week deadline, the
+// second preset effect (+10 pp for a conversion) and no ICE score; it
+// returns the card's message id.
 func (h *handlerHarness) logHyp(chat tgbotapi.Chat, text, dept, metric string) int {
 	h.t.Helper()
 	draft := h.send(chat, anna, "/hyp "+text)
@@ -32,7 +33,8 @@ func (h *handlerHarness) logHyp(chat tgbotapi.Chat, text, dept, metric string) i
 	step := h.press(chat, anna, id, draft.button(":d:", dept))
 	step = h.press(chat, anna, id, step.button(":m:", metric))
 	step = h.press(chat, anna, id, step.button(":t:1w", ""))
-	card := h.press(chat, anna, id, step.button(":e:skip", ""))
+	step = h.press(chat, anna, id, step.button(":e:1", ""))
+	card := h.press(chat, anna, id, step.button(":i:skip", ""))
 	if !strings.Contains(card.text(), "H-") {
 		h.t.Fatalf("the last step did not post the card: %s", card)
 	}
@@ -62,11 +64,9 @@ func TestHandlerHyp_WizardByButtonsPostsTheCard(t *testing.T) {
 	if e := step.edit(); e.EditMessageID != id {
 		t.Errorf("the step edited message %d, want the draft %d", e.EditMessageID, id)
 	}
-	for _, b := range step.buttons() {
-		if strings.Contains(b.Text, "Meetings →") {
-			t.Errorf("marketing is offered a sales metric: %q", b.Text)
-		}
-	}
+	// The department owns the work, not the metric: marketing may move a
+	// sales conversion.
+	step.button(":m:", "Qualified → Meetings")
 	// The segment can be switched before the metric is picked.
 	step = h.press(leadership, anna, id, step.button(":s:", "Retail"))
 	step.contains("Segment: Retail.")
@@ -74,17 +74,25 @@ func TestHandlerHyp_WizardByButtonsPostsTheCard(t *testing.T) {
 	step = h.press(leadership, anna, id, step.button(":m:", "Leads → Qualified"))
 	step.contains("Target metric: Leads → Qualified · Dealers", "By when?")
 	step = h.press(leadership, anna, id, step.button(":t:1w", "1 week"))
-	step.contains("Deadline: 25 Mar 2026", "expected effect")
-
-	card := h.press(leadership, anna, id, step.button(":e:skip", "Skip"))
+	step.contains("Deadline: 25 Mar 2026", "By how much should it move?", "+10 pp")
+	// The effect's presets suit the metric and show the target they set.
+	step = h.press(leadership, anna, id, step.button(":e:1", "→ 70%"))
+	step.contains("Expected effect: +10 pp → 70%", "impact")
+	// ICE, one part per press.
+	step = h.press(leadership, anna, id, step.button(":i:8", "8"))
+	step.contains("impact 8", "confidence")
+	step = h.press(leadership, anna, id, step.button(":i:6", "6"))
+	card := h.press(leadership, anna, id, step.button(":i:7", "7"))
 	card.contains("H-1 · new", "Move the retail budget", "Owner: Marketing @mark_head",
-		"Target metric: Leads → Qualified · Dealers", "Baseline: 60% (4 weeks to 2026-W11)", "Deadline: 25 Mar 2026")
-	for _, action := range []string{":s:1", ":d:1", ":x:1", ":a:1"} {
+		"Target metric: Leads → Qualified · Dealers", "Baseline: 60% (4 weeks to 2026-W11)", "Deadline: 25 Mar 2026",
+		"Expected effect: +10 pp → 70%", "ICE: 8 × 6 × 7 = 336")
+	for _, action := range []string{":s:1", ":d:1", ":x:1", ":a:1", ":e:1", ":w:1"} {
 		card.button(action, "")
 	}
 	hyp := h.hypothesis(leadership, 1)
 	if hyp.Status != domain.StatusNew || hyp.Department != domain.DeptMarketing || hyp.Segment != "dealers" ||
-		!hyp.Baseline.OK || hyp.Baseline.V != 0.6 || hyp.Deadline != (domain.Date{Year: 2026, Month: time.March, Day: 25}) {
+		!hyp.Baseline.OK || hyp.Baseline.V != 0.6 || hyp.Deadline != (domain.Date{Year: 2026, Month: time.March, Day: 25}) ||
+		hyp.Effect != (domain.Effect{Kind: domain.EffectPoints, Value: 0.1}) || hyp.ICE != (domain.ICE{Impact: 8, Confidence: 6, Ease: 7}) {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
 }
@@ -100,13 +108,18 @@ func TestHandlerHyp_TypedDeadlineAndExpectedEffect(t *testing.T) {
 	h.replyTo(leadership, anna, id, "someday").contains("I can't read the date \"someday\"")
 	h.replyTo(leadership, anna, id, "01.03.2026").contains("has passed")
 	h.replyTo(leadership, mark, id, "28.03.2026").contains("Only a CEO")
-	h.replyTo(leadership, anna, id, "28.03.2026").contains("Deadline: 28 Mar 2026", "expected effect")
-	card := h.replyTo(leadership, anna, id, "+20 pp")
-	card.contains("H-1 · new", "Expected effect: +20 pp", "Owner: Sales @sales_head", "Deadline: 28 Mar 2026")
+	h.replyTo(leadership, anna, id, "28.03.2026").contains("Deadline: 28 Mar 2026", "By how much")
+	h.replyTo(leadership, anna, id, "twice as many").contains("I can't read the expected effect", "+10 pp")
+	h.replyTo(leadership, anna, id, "+20 pp, callers confirm the number first").contains(
+		"Expected effect: +20 pp → 70% · callers confirm the number first", "impact")
+	h.replyTo(leadership, anna, id, "8 6").contains("three numbers from 1 to 10")
+	card := h.replyTo(leadership, anna, id, "8 6 7")
+	card.contains("H-1 · new", "Expected effect: +20 pp → 70%", "Owner: Sales @sales_head", "Deadline: 28 Mar 2026", "ICE: 8 × 6 × 7")
 	if e := card.edit(); e.EditMessageID != id {
 		t.Errorf("the card edits message %d, want the draft %d", e.EditMessageID, id)
 	}
-	if hyp := h.hypothesis(leadership, 1); hyp.Expected != "+20 pp" || hyp.Department != domain.DeptSales {
+	if hyp := h.hypothesis(leadership, 1); hyp.Effect != (domain.Effect{Kind: domain.EffectPoints, Value: 0.2}) ||
+		hyp.Why != "callers confirm the number first" || hyp.Department != domain.DeptSales {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
 	// The card is posted; a reply to it is no longer a step.
@@ -118,12 +131,12 @@ func TestHandlerHyp_TypedDeadlineAndExpectedEffect(t *testing.T) {
 func TestHandlerHyp_DraftRefusalsStaleStepsAndCancel(t *testing.T) {
 	h := hypTeam(t)
 	h.send(leadership, anna, "/hyp").contains("Write the hypothesis after the command")
-	h.send(leadership, mark, "/hyp Double the ads").contains("Only a CEO")
+	h.send(leadership, olga, "/hyp Double the ads").contains("Only a CEO logs hypotheses")
 	draft := h.send(leadership, anna, "/hyp Double the ads")
 	id := draft.id()
 	dept := draft.button(":d:", "Marketing")
 	if text, alert := h.press(leadership, mark, id, dept).answer(); !alert || !strings.Contains(text, "Only a CEO") {
-		t.Errorf("a head's press on a draft answered %q", text)
+		t.Errorf("a head's press on the CEO's draft answered %q", text)
 	}
 	h.press(leadership, anna, id, dept)
 	// The department step is over: pressing it again refreshes the draft.
@@ -178,17 +191,26 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 	}
 	done := h.replyTo(leadership, mark, out.id(), "Retail campaigns paused, dealer budget doubled")
 	done.contains("H-1 is done and waits for a CEO to verify it", "H-1 · done", "Result: Retail campaigns paused",
-		"Since the start: no complete week yet")
+		"Verdict: not enough data — it is measured from 2026-W13, which has not ended yet")
+	// No measured week yet: the card offers only the without-data decisions.
+	done.button(":C:3", "Confirm without data")
+	for _, b := range done.buttons() {
+		if strings.HasSuffix(b.Data, ":c:3") {
+			t.Errorf("a card without data offers %q", b.Text)
+		}
+	}
 
-	// A week later the numbers of 2026-W12 are in; the CEO confirms.
-	h.advance(7 * 24 * time.Hour)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(1),
+	// Two weeks later the numbers of 2026-W13, the week after the start,
+	// are in; the CEO confirms on them.
+	h.advance(14 * 24 * time.Hour)
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(2),
 		Counts: map[string]int64{"leads": 100, "qualified": 80}})
 	if text, alert := h.press(leadership, mark, card, "h:1:c:3").answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's Confirm answered %q", text)
 	}
 	out = h.press(leadership, anna, card, "h:1:c:3")
-	out.contains("H-1 · confirmed", "W12 80%", "+20 pp")
+	out.contains("H-1 · confirmed", "Verdict: met · beyond the usual noise",
+		"Baseline 60% → measured 80% (+20 pp) · target 70%", "Measured 2026-W13: W13 80%")
 	if kb := out.edit().Keyboard; len(kb) != 0 {
 		t.Errorf("a confirmed card still has buttons: %v", kb)
 	}
@@ -197,7 +219,7 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 	}
 	hyp := h.hypothesis(leadership, 1)
 	if hyp.Status != domain.StatusConfirmed || hyp.Result != "Retail campaigns paused, dealer budget doubled" ||
-		!hyp.Measured.OK || hyp.Measured.V != 0.8 || hyp.MeasuredWeek != weekW11.Add(1) {
+		!hyp.Measured.OK || hyp.Measured.V != 0.8 || hyp.MeasuredWeek != weekW11.Add(2) || hyp.Verdict != domain.VerdictMet {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
 }
@@ -217,9 +239,25 @@ func TestHandlerHyp_RejectDropAndReassign(t *testing.T) {
 
 	prompt := h.press(leadership, sergey, second, "h:2:d:1")
 	h.replyTo(leadership, sergey, prompt.id(), "No effect").contains("H-2 · done", "Result: No effect")
-	h.press(leadership, anna, second, "h:2:r:2").contains("H-2 · rejected")
-	if a, b := h.hypothesis(leadership, 1), h.hypothesis(leadership, 2); a.Status != domain.StatusDropped || b.Status != domain.StatusRejected {
-		t.Errorf("statuses = %s, %s", a.Status, b.Status)
+	// Without a measured week a plain Reject is refused; "without data"
+	// asks for the reason, and the reply decides.
+	if text, alert := h.press(leadership, anna, second, "h:2:r:2").answer(); !alert || !strings.Contains(text, "no measured week") {
+		t.Errorf("Reject without data answered %q", text)
+	}
+	if text, _ := h.press(leadership, sergey, second, "h:2:R:2").answer(); !strings.Contains(text, "Only a CEO") {
+		t.Errorf("the head's Reject without data answered %q", text)
+	}
+	ask := h.press(leadership, anna, second, "h:2:R:2")
+	ask.contains("H-2 · @anna_ceo, the numbers give no verdict yet", "why you reject it anyway")
+	h.replyTo(leadership, sergey, ask.id(), "because").contains("Only a CEO")
+	h.replyTo(leadership, anna, ask.id(), "The calls never happened").contains(
+		"H-2 is rejected without data", "H-2 · rejected", "Anna Petrova: rejected without data — The calls never happened")
+	a, b := h.hypothesis(leadership, 1), h.hypothesis(leadership, 2)
+	if a.Status != domain.StatusDropped || b.Status != domain.StatusRejected || b.Verdict != domain.VerdictNoData {
+		t.Errorf("statuses = %s, %s (verdict %q)", a.Status, b.Status, b.Verdict)
+	}
+	if e := b.History[len(b.History)-1]; !e.WithoutData || e.Comment != "The calls never happened" || e.ByName != "Anna Petrova" {
+		t.Errorf("the decision is recorded as %+v", e)
 	}
 }
 

@@ -52,6 +52,34 @@ func TestHandlerHyps_FiltersAndOverdueMark(t *testing.T) {
 	h.send(leadership, olga, "/hyps whatever").contains("Use /hyps, /hyps all")
 }
 
+func TestHandlerHyps_OpenOnesAndProposalsByICE(t *testing.T) {
+	h := numbersTeam(t)
+	h.seedHyp(1, "Unscored idea", domain.DeptMarketing, domain.StatusNew, marchDay(28))
+	h.seedHyp(2, "Small win", domain.DeptSales, domain.StatusInProgress, marchDay(28))
+	h.seedHyp(3, "Big bet", domain.DeptMarketing, domain.StatusProposed, marchDay(28))
+	h.seedHyp(4, "Settled", domain.DeptSales, domain.StatusConfirmed, marchDay(28))
+	for n, ice := range map[int]domain.ICE{2: {Impact: 3, Confidence: 5, Ease: 8}, 3: {Impact: 9, Confidence: 6, Ease: 5}, 4: {Impact: 10, Confidence: 10, Ease: 10}} {
+		h.update(func(tx domain.Tx) error {
+			hyps, err := tx.Hypotheses().List(h.workspace(leadership).ID)
+			if err != nil {
+				return err
+			}
+			hyp := hyps[n-1]
+			hyp.ICE = ice
+			return tx.Hypotheses().Put(hyp)
+		})
+	}
+	text := h.send(leadership, olga, "/hyps").text()
+	big, small, unscored := strings.Index(text, "H-3 · proposed"), strings.Index(text, "H-2 · in progress"), strings.Index(text, "H-1 · new")
+	if big < 0 || small < big || unscored < small || strings.Contains(text, "H-4") {
+		t.Errorf("/hyps does not list the proposal and the open ones by ICE, unscored last:\n%s", text)
+	}
+	if !strings.Contains(text, "Big bet · ICE 270") || !strings.Contains(text, "Small win · ICE 120") {
+		t.Errorf("/hyps does not show the scores:\n%s", text)
+	}
+	h.send(leadership, olga, "/hyps proposed").contains("Hypotheses: 1", "H-3")
+}
+
 func TestHandlerHyps_Paging(t *testing.T) {
 	h := numbersTeam(t)
 	for n := 1; n <= 12; n++ {

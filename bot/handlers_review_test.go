@@ -107,11 +107,14 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	// H-1 is done and confirmed; the next review reports it.
 	prompt := h.press(leadership, mark, card, "h:1:d:1")
 	h.replyTo(leadership, mark, prompt.id(), "Retail paused")
-	h.advance(7 * 24 * time.Hour)
-	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
+	// It is measured from 2026-W13, the week after the work started.
+	h.advance(14 * 24 * time.Hour)
+	for _, w := range []domain.Week{weekW11.Add(1), weekW11.Add(2)} {
+		h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: w, Counts: map[string]int64{"leads": 100, "qualified": 70}})
+	}
 	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
 	next := h.send(leadership, anna, "/review")
-	next.contains("Review · 2026-W12", "Results since the last review (1)", "H-1 · confirmed")
+	next.contains("Review · 2026-W13", "Results since the last review (1)", "H-1 · confirmed")
 
 	// The close button of the next pack: CEOs only, and a made-up one
 	// changes nothing.
@@ -124,7 +127,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	if !h.reviews()[1].IsOpen() {
 		t.Fatal("a refused press closed the review")
 	}
-	h.press(leadership, anna, next.id(), "rv:end").contains("Review protocol · 2026-W12", "No hypotheses were logged in this review")
+	h.press(leadership, anna, next.id(), "rv:end").contains("Review protocol · 2026-W13", "No hypotheses were logged in this review")
 	if h.reviews()[1].IsOpen() {
 		t.Error("the close button left the review open")
 	}

@@ -15,9 +15,19 @@ import (
 
 // Card action codes, one letter each to keep callback data short.
 var actionCodes = map[domain.HypothesisAction]string{
+	domain.ActApprove: "p", domain.ActDecline: "n",
 	domain.ActStart: "s", domain.ActDone: "d", domain.ActConfirm: "c",
-	domain.ActReject: "r", domain.ActDrop: "x", domain.ActReassign: "a",
+	domain.ActReject: "r", domain.ActConfirmNoData: "C", domain.ActRejectNoData: "R",
+	domain.ActDrop: "x", domain.ActReassign: "a",
 }
+
+// The codes of the card buttons that open a menu instead of moving the
+// hypothesis: the edit menu, the deadline menu, and back to the card.
+const (
+	codeEdit     = "e"
+	codeDeadline = "w"
+	codeBack     = "b"
+)
 
 func actionOf(code string) (domain.HypothesisAction, bool) {
 	for act, c := range actionCodes {
@@ -31,15 +41,11 @@ func actionOf(code string) (domain.HypothesisAction, bool) {
 // postCard posts a hypothesis card as a reply and remembers it, so later
 // status changes edit this message too.
 func (b *Bot) postCard(c *Context, h *domain.Hypothesis) error {
-	var text string
-	if err := b.store.View(func(tx domain.Tx) error {
-		var err error
-		text, err = b.cardText(c, tx, h)
-		return err
-	}); err != nil {
+	text, kb, err := b.viewCard(c, h)
+	if err != nil {
 		return err
 	}
-	job := c.Reply(text, cardButtons(c, h)...)
+	job := c.Reply(text, kb...)
 	// Keys are reserved forever, so they come from the clock: Telegram may
 	// restart update ids after a quiet week.
 	job.Key = fmt.Sprintf("hcard:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
@@ -76,11 +82,10 @@ func rememberCard(cards []domain.MessageRef, ref domain.MessageRef) []domain.Mes
 // has taken, so all of them show its state; tx is the transaction the
 // change runs in, or a read of its own for a refresh.
 func (b *Bot) editCards(c *Context, tx domain.Tx, h *domain.Hypothesis) error {
-	text, err := b.cardText(c, tx, h)
+	text, kb, err := b.cardView(c, tx, h)
 	if err != nil {
 		return err
 	}
-	kb := cardButtons(c, h)
 	for _, ref := range h.Cards {
 		if ref.MessageID == 0 && ref.Key != "" {
 			job, ok, err := tx.Outbox().ByKey(ref.Key)
@@ -102,15 +107,45 @@ func (b *Bot) editCards(c *Context, tx domain.Tx, h *domain.Hypothesis) error {
 	return nil
 }
 
+// viewCard renders the card in a read of its own.
+func (b *Bot) viewCard(c *Context, h *domain.Hypothesis) (text string, kb [][]domain.Button, err error) {
+	err = b.store.View(func(tx domain.Tx) error {
+		text, kb, err = b.cardView(c, tx, h)
+		return err
+	})
+	return text, kb, err
+}
+
+// cardView renders a hypothesis card and its buttons; tx reads the numbers
+// the verdict is measured from.
+func (b *Bot) cardView(c *Context, tx domain.Tx, h *domain.Hypothesis) (string, [][]domain.Button, error) {
+	var v domain.Verdict
+	if h.Status == domain.StatusDone || h.ShowsVerdict(c.Workspace.Today(c.now)) {
+		var err error
+		if v, err = domain.HypothesisVerdict(tx, c.Workspace, h, c.now); err != nil {
+			return "", nil, err
+		}
+	}
+	return cardText(c, h, v), cardButtons(c, h, v.Kind != domain.VerdictNoData), nil
+}
+
 // cardButtons are the buttons the status allows, each checked again
-// against the person pressing it.
-func cardButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
+// against the person pressing it, then the edit and deadline menus while
+// the hypothesis can be edited. measured says whether the target metric
+// has a measured week, which decides whether a CEO confirms on the numbers
+// or without data.
+func cardButtons(c *Context, h *domain.Hypothesis, measured bool) [][]domain.Button {
 	var buttons []domain.Button
-	for _, act := range h.Available() {
+	for _, act := range h.Available(measured) {
 		buttons = append(buttons, domain.Button{
 			Text: c.T("hyp.action." + string(act)),
 			Data: fmt.Sprintf("h:%d:%s:%d", h.ID, actionCodes[act], h.Version()),
 		})
+	}
+	if h.Editable() {
+		buttons = append(buttons,
+			domain.Button{Text: c.T("hyp.menu_edit"), Data: fmt.Sprintf("h:%d:%s:%d", h.ID, codeEdit, h.Version())},
+			domain.Button{Text: c.T("hyp.menu_deadline"), Data: fmt.Sprintf("h:%d:%s:%d", h.ID, codeDeadline, h.Version())})
 	}
 	return buttonRows(buttons, 3)
 }
@@ -125,69 +160,74 @@ func buttonRows(buttons []domain.Button, perRow int) [][]domain.Button {
 	return rows
 }
 
-// cardText renders a hypothesis card. For a hypothesis that is done or
-// closed it adds the metric's values since it was logged, which is what
-// a CEO needs to confirm or reject it.
-func (b *Bot) cardText(c *Context, tx domain.Tx, h *domain.Hypothesis) (string, error) {
+// cardHistoryLines is how many lines of the history a card shows; the
+// earlier ones are counted.
+const cardHistoryLines = 5
+
+// cardText renders a hypothesis card: what, who, the target metric with
+// its baseline and the expected effect, the deadline, and from the
+// deadline on (or once done) the verdict v; then its history.
+func cardText(c *Context, h *domain.Hypothesis, v domain.Verdict) string {
 	ws, l := c.Workspace, c.Lang
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "<b>%s</b> · %s\n%s\n", h.Label(), escape(h.Status.Localize(l)), escape(h.Text))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_owner", escape(ws.DepartmentName(h.Department, l))+" "+mentions(ws.Heads(h.Department))))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_metric", escape(metricName(ws, h, l))))
 	sb.WriteString("\n" + domain.Text(l, "hyp.field_baseline", domain.FormatMetricValue(h.Metric, h.Baseline, ws.Currency, l), h.BaselineWeek.String()))
-	sb.WriteString("\n" + domain.Text(l, "hyp.field_deadline", h.Deadline.Localize(l)))
-	if h.Expected != "" {
-		sb.WriteString("\n" + domain.Text(l, "hyp.field_expected", escape(h.Expected)))
+	if h.Effect.Set() || h.Why != "" {
+		sb.WriteString("\n" + domain.Text(l, "hyp.field_expected", effectText(ws, h, l)))
 	}
+	sb.WriteString("\n" + domain.Text(l, "hyp.field_deadline", h.Deadline.Localize(l)))
 	if h.ICE.Set() {
 		sb.WriteString("\n" + domain.Text(l, "hyp.field_ice", h.ICE.Impact, h.ICE.Confidence, h.ICE.Ease, h.ICE.Score()))
 	}
 	if h.Result != "" {
 		sb.WriteString("\n" + domain.Text(l, "hyp.field_result", escape(h.Result)))
 	}
-	if h.Status == domain.StatusDone || h.Status.Closed() && h.Status != domain.StatusDropped {
-		since, err := sinceStart(c, tx, h)
-		if err != nil {
-			return "", err
-		}
-		sb.WriteString("\n" + since)
+	if h.ShowsVerdict(ws.Today(c.now)) {
+		sb.WriteString("\n\n" + verdictText(ws, h, v, l))
+	}
+	if h.Status == domain.StatusProposed {
+		sb.WriteString("\n\n" + domain.Text(l, "hyp.proposed_by", escape(proposer(h)), mentions(ws.CEOs())))
 	}
 	if n := len(h.History); n > 0 {
-		e := h.History[n-1]
-		sb.WriteString("\n\n" + domain.Text(l, "hyp.field_last", escape(e.ByName), escape(e.To.Localize(l)), e.At.In(ws.Location()).Format("02.01 15:04")))
+		sb.WriteString("\n")
+		if n > cardHistoryLines {
+			sb.WriteString("\n" + domain.Text(l, "hyp.history_earlier", n-cardHistoryLines))
+		}
+		for _, e := range h.History[max(0, n-cardHistoryLines):] {
+			sb.WriteString("\n" + domain.Text(l, "hyp.history_line", e.At.In(ws.Location()).Format("02.01 15:04"),
+				escape(e.ByName), escape(e.Describe(ws, h.Metric, l))))
+		}
 	}
-	return sb.String(), nil
+	return sb.String()
 }
 
-// sinceStart renders the metric's values from the week after the baseline
-// to the last complete week, and the change over them.
-func sinceStart(c *Context, tx domain.Tx, h *domain.Hypothesis) (string, error) {
-	ws, l := c.Workspace, c.Lang
-	last := ws.LastCompleteWeek(c.now)
-	from := h.BaselineWeek.Add(1)
-	if last.Before(from) {
-		return domain.Text(l, "hyp.since_none"), nil
+// proposer names the head who proposed the hypothesis.
+func proposer(h *domain.Hypothesis) string {
+	for _, e := range h.History {
+		if e.To == domain.StatusProposed {
+			return e.ByName
+		}
 	}
-	recs, err := tx.Records().Range(ws.ID, "", from, last)
-	if err != nil {
-		return "", err
-	}
-	weekly, total := domain.MetricSince(ws, h.Segment, h.Metric, from, last, recs)
-	if len(weekly) == 0 {
-		return domain.Text(l, "hyp.since_none"), nil
-	}
+	return ""
+}
+
+// effectText renders the expected effect with the target it sets from the
+// baseline, and the why.
+func effectText(ws *domain.Workspace, h *domain.Hypothesis, l domain.Lang) string {
 	var parts []string
-	for _, wv := range weekly[max(0, len(weekly)-6):] {
-		parts = append(parts, fmt.Sprintf("W%02d %s", wv.Week.Num, domain.FormatMetricValue(h.Metric, wv.Value, ws.Currency, l)))
+	if h.Effect.Set() {
+		e := h.Effect.Format(h.Metric, ws.Currency, l)
+		if h.Effect.Kind == domain.EffectPoints || h.Effect.Kind == domain.EffectPercent {
+			e += " → " + domain.FormatMetricValue(h.Metric, h.Effect.Target(h.Baseline), ws.Currency, l)
+		}
+		parts = append(parts, "<b>"+escape(e)+"</b>")
 	}
-	change := domain.Change{Metric: h.Metric, IsRate: h.Metric.IsRate(), Now: total, Before: h.Baseline}
-	if change.IsRate {
-		change.Delta = domain.PointChange(total, h.Baseline)
-	} else {
-		change.Delta = domain.RelativeChange(total, h.Baseline)
+	if h.Why != "" {
+		parts = append(parts, escape(h.Why))
 	}
-	return domain.Text(l, "hyp.since", strings.Join(parts, " · "),
-		domain.FormatMetricValue(h.Metric, total, ws.Currency, l), change.DeltaText(l)), nil
+	return strings.Join(parts, " · ")
 }
 
 // metricName names the hypothesis's metric with its segment.

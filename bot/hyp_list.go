@@ -40,8 +40,9 @@ func (b *Bot) hypotheses(ws *domain.Workspace) ([]*domain.Hypothesis, error) {
 // hypsPageSize is how many hypotheses one page of /hyps lists.
 const hypsPageSize = 10
 
-// hyps lists hypotheses: open ones by default, or those of a department
-// or status (/hyps sales, /hyps done, /hyps all).
+// hyps lists hypotheses: open ones and proposals by default, the highest
+// ICE score first, or those of a department or status (/hyps sales, /hyps
+// done, /hyps all).
 func (b *Bot) hyps(c *Context) error {
 	filter, err := parseHypsFilter(c.Workspace, c.Args)
 	if err != nil {
@@ -83,9 +84,9 @@ func matchesFilter(h *domain.Hypothesis, filter string) bool {
 	case "s":
 		return string(h.Status) == value
 	case "d":
-		return h.Department == value && h.Status.Open()
+		return h.Department == value && h.Status.Listed()
 	}
-	return h.Status.Open()
+	return h.Status.Listed()
 }
 
 // hypsPage renders one page of the list with paging buttons.
@@ -103,6 +104,9 @@ func (b *Bot) hypsPage(c *Context, filter string, page int) (string, [][]domain.
 	if len(hs) == 0 {
 		return c.T("hyp.list_empty"), nil, nil
 	}
+	if kind, _, _ := strings.Cut(filter, ":"); kind == "" || kind == "d" {
+		domain.SortByICE(hs)
+	}
 	pages := (len(hs) + hypsPageSize - 1) / hypsPageSize
 	page = max(0, min(page, pages-1))
 	today := c.Workspace.Today(c.now)
@@ -110,6 +114,9 @@ func (b *Bot) hypsPage(c *Context, filter string, page int) (string, [][]domain.
 	sb.WriteString(c.T("hyp.list_title", len(hs), page+1, pages))
 	for _, h := range hs[page*hypsPageSize : min(len(hs), (page+1)*hypsPageSize)] {
 		sb.WriteString("\n" + domain.HypothesisLine(c.Workspace, h, c.Lang, today))
+		if h.ICE.Set() {
+			sb.WriteString(" · " + c.T("hyp.list_ice", h.ICE.Score()))
+		}
 	}
 	var nav []domain.Button
 	if page > 0 {

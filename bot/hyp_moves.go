@@ -9,12 +9,14 @@ import (
 	"trackbot/domain"
 )
 
-// cardPress is a parsed card button: h:<id>:<action>:<version>[:<arg>].
+// cardPress is a parsed card button: h:<id>:<code>:<version>[:<arg>…],
+// where the code is an action's or a menu's.
 type cardPress struct {
 	id      int64
-	action  domain.HypothesisAction
+	code    string
+	action  domain.HypothesisAction // empty for a menu
 	version int
-	arg     []string // the department index of a reassign, once chosen
+	arg     []string // the department index of a reassign, a menu's choice
 }
 
 func parseCardPress(payload string) (cardPress, bool) {
@@ -24,11 +26,12 @@ func parseCardPress(payload string) (cardPress, bool) {
 	}
 	id, err1 := strconv.ParseInt(parts[0], 10, 64)
 	act, ok := actionOf(parts[1])
+	ok = ok || parts[1] == codeEdit || parts[1] == codeDeadline || parts[1] == codeBack
 	version, err2 := strconv.Atoi(parts[2])
 	if err1 != nil || err2 != nil || !ok {
 		return cardPress{}, false
 	}
-	return cardPress{id: id, action: act, version: version, arg: parts[3:]}, true
+	return cardPress{id: id, code: parts[1], action: act, version: version, arg: parts[3:]}, true
 }
 
 // onHypButton handles a card button. A press on an outdated card refreshes
@@ -59,10 +62,14 @@ func (b *Bot) onHypButton(c *Context, payload string) error {
 		h.Cards = rememberCard(h.Cards, pressed)
 		return b.store.View(func(tx domain.Tx) error { return b.editCards(c, tx, h) })
 	}
-	switch p.action {
-	case domain.ActDone:
+	switch {
+	case p.action == "":
+		return b.onCardMenu(c, h, p, pressed)
+	case p.action == domain.ActDone:
 		return b.askResult(c, h)
-	case domain.ActReassign:
+	case p.action == domain.ActConfirmNoData || p.action == domain.ActRejectNoData:
+		return b.askReason(c, h, p.action)
+	case p.action == domain.ActReassign:
 		return b.reassign(c, h, p.arg, pressed)
 	}
 	// The pressed card shows the move too, and later ones.
@@ -84,14 +91,36 @@ func (b *Bot) askResult(c *Context, h *domain.Hypothesis) error {
 	if err := h.Check(c.Workspace, c.From.UserID, domain.ActDone); err != nil {
 		return err
 	}
-	key := fmt.Sprintf("hprompt:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
-	job := c.textJob(c.T("hyp.ask_result", h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)), nil)
-	job.Key = key
-	c.Queue(job)
-	h.Prompt = domain.MessageRef{ChatID: c.Chat.ID, Key: key}
-	c.Change(func(tx domain.Tx) error { return tx.Hypotheses().Put(h) })
+	b.prompt(c, h, domain.PromptResult, c.T("hyp.ask_result", h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
 	c.Answer(c.T("hyp.reply_with_result"), false)
 	return nil
+}
+
+// askReason asks the CEO why they confirm or reject the hypothesis
+// without a measured week; the reply decides it.
+func (b *Bot) askReason(c *Context, h *domain.Hypothesis, act domain.HypothesisAction) error {
+	if err := h.Check(c.Workspace, c.From.UserID, act); err != nil {
+		return err
+	}
+	purpose, key := domain.PromptConfirmNoData, "hyp.ask_reason_confirm"
+	if act == domain.ActRejectNoData {
+		purpose, key = domain.PromptRejectNoData, "hyp.ask_reason_reject"
+	}
+	b.prompt(c, h, purpose, c.T(key, h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
+	c.Answer(c.T("hyp.reply_with_reason"), false)
+	return nil
+}
+
+// prompt posts a question whose reply the hypothesis waits for, and stores
+// what the reply is for. The prompt's id is known only once sent, so the
+// hypothesis remembers the job's key.
+func (b *Bot) prompt(c *Context, h *domain.Hypothesis, purpose domain.PromptPurpose, text string) {
+	key := fmt.Sprintf("hprompt:%d:%d:%s:%d", h.Workspace, h.ID, purpose, c.now.UnixNano())
+	job := c.textJob(text, nil)
+	job.Key = key
+	c.Queue(job)
+	h.Prompt, h.Awaiting = domain.MessageRef{ChatID: c.Chat.ID, Key: key}, purpose
+	c.Change(func(tx domain.Tx) error { return tx.Hypotheses().Put(h) })
 }
 
 // reassign shows the departments to move the hypothesis to, then moves it.
@@ -108,14 +137,11 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 					Data: fmt.Sprintf("h:%d:a:%d:%d", h.ID, h.Version(), i)})
 			}
 		}
-		var text string
-		if err := b.store.View(func(tx domain.Tx) error {
-			var err error
-			text, err = b.cardText(c, tx, h)
-			return err
-		}); err != nil {
+		text, _, err := b.viewCard(c, h)
+		if err != nil {
 			return err
 		}
+		buttons = append(buttons, domain.Button{Text: c.T("hyp.menu_back"), Data: fmt.Sprintf("h:%d:%s:%d", h.ID, codeBack, h.Version())})
 		c.Edit(c.Message.MessageID, text, buttonRows(buttons, 2)...)
 		return nil
 	}
@@ -135,8 +161,10 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 }
 
 // onReplyToBot handles a reply to one of the bot's prompts: a typed
-// deadline or expected effect for a draft, a result for a hypothesis being
-// marked done. Other replies are ignored, as the bot only answers commands.
+// deadline, expected effect or ICE score for a draft, a result for a
+// hypothesis being marked done, a CEO's reason to decide without data, a
+// new value of an edited field. Other replies are ignored, as the bot only
+// answers commands.
 func (b *Bot) onReplyToBot(c *Context) error {
 	m := c.Message
 	r := m.ReplyToMessage
@@ -151,14 +179,7 @@ func (b *Bot) onReplyToBot(c *Context) error {
 	if h.Status == domain.StatusDraft {
 		return b.draftReply(c, h, text)
 	}
-	c.Change(func(tx domain.Tx) error {
-		if err := domain.MoveHypothesis(tx, c.Workspace, h, domain.ActDone, c.From, text, c.now); err != nil {
-			return err
-		}
-		c.Reply(c.T("hyp.marked_done", h.Label()))
-		return b.editCards(c, tx, h)
-	})
-	return nil
+	return b.promptReply(c, h, text)
 }
 
 // promptedBy finds the hypothesis whose prompt is the message.

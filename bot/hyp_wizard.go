@@ -10,20 +10,26 @@ import (
 
 // Hypotheses are logged with /hyp <text> and a few button steps on the
 // same message (department, segment and metric, deadline, expected
-// effect); the finished draft turns into the card in place. The steps and
-// their order are domain rules (domain.DraftStep); the buttons carry
+// effect, ICE); the finished draft turns into the card in place. The steps
+// and their order are domain rules (domain.DraftStep); the buttons carry
 // hd:<id>:<step>:<value>, where the value is an index into what the step
-// offers.
+// offers (the ICE step's value is the score itself).
 
-// hyp handles /hyp: with a number it shows that card again, with text it
-// starts a new hypothesis (CEOs only).
+// hyp handles /hyp: with a number it shows that card again, with a number
+// and a field it edits that hypothesis (hypEdit), with text it starts a
+// new one (a CEO's, or a head's proposal).
 func (b *Bot) hyp(c *Context) error {
 	ws := c.Workspace
 	args := strings.TrimSpace(c.Args)
 	if args == "" {
 		return domain.Errorf(domain.EINVALID, "hyp.usage")
 	}
-	if n, ok := domain.ParseHypothesisLabel(args); ok && !strings.Contains(args, " ") {
+	label, rest, _ := strings.Cut(args, " ")
+	rest = strings.TrimSpace(rest)
+	if n, ok := domain.ParseHypothesisLabel(label); ok && (rest == "" || isHypEdit(label, rest)) {
+		if rest != "" {
+			return b.hypEdit(c, n, rest)
+		}
 		h, err := b.hypothesisByNumber(ws, n)
 		if err != nil {
 			return err
@@ -55,9 +61,13 @@ func (b *Bot) draftText(c *Context, h *domain.Hypothesis) string {
 	}
 	if h.Metric != "" {
 		sb.WriteString("\n" + c.T("hyp.field_metric", escape(metricName(ws, h, l))))
+		sb.WriteString("\n" + c.T("hyp.field_baseline", domain.FormatMetricValue(h.Metric, h.Baseline, ws.Currency, l), h.BaselineWeek.String()))
 	}
 	if !h.Deadline.IsZero() {
 		sb.WriteString("\n" + c.T("hyp.field_deadline", h.Deadline.Localize(l)))
+	}
+	if h.Effect.Set() {
+		sb.WriteString("\n" + c.T("hyp.field_expected", effectText(ws, h, l)))
 	}
 	sb.WriteString("\n\n")
 	switch h.Step() {
@@ -71,8 +81,17 @@ func (b *Bot) draftText(c *Context, h *domain.Hypothesis) string {
 		} else {
 			sb.WriteString(c.T("hyp.step_deadline"))
 		}
+	case domain.StepExpected:
+		sb.WriteString(c.T("hyp.step_expected", escape(domain.EffectExamples(h.Metric, l))))
 	default:
-		sb.WriteString(c.T("hyp.step_expected"))
+		switch h.ICEPart() {
+		case 0:
+			sb.WriteString(c.T("hyp.step_ice_impact"))
+		case 1:
+			sb.WriteString(c.T("hyp.step_ice_confidence", h.ICE.Impact))
+		default:
+			sb.WriteString(c.T("hyp.step_ice_ease", h.ICE.Impact, h.ICE.Confidence))
+		}
 	}
 	return sb.String()
 }
@@ -107,29 +126,34 @@ func (b *Bot) draftButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 		}
 		rows = append(rows, buttonRows(presets, 2)...)
 		rows = append(rows, []domain.Button{{Text: c.T("hyp.deadline.typed"), Data: data("t", "typed")}})
+	case domain.StepExpected:
+		var presets []domain.Button
+		for i, e := range domain.EffectPresets(h.Metric) {
+			presets = append(presets, domain.Button{Text: effectLabel(c, h, e), Data: data("e", strconv.Itoa(i))})
+		}
+		rows = append(rows, presets)
 	default:
-		rows = append(rows, []domain.Button{{Text: c.T("hyp.skip_expected"), Data: data("e", "skip")}})
+		var scores []domain.Button
+		for n := 1; n <= 10; n++ {
+			scores = append(scores, domain.Button{Text: strconv.Itoa(n), Data: data("i", strconv.Itoa(n))})
+		}
+		rows = append(rows, buttonRows(scores, 5)...)
+		rows = append(rows, []domain.Button{{Text: c.T("hyp.skip_ice"), Data: data("i", "skip")}})
 	}
 	return append(rows, []domain.Button{{Text: c.T("hyp.cancel"), Data: data("x", "")}})
 }
 
-// metricButtons offers the metrics the hypothesis's department answers
-// for (all of them when it answers for none). Each button keeps the
-// metric's index in the full list, which is what the press resolves.
+// metricButtons offers every metric of the segment: the department owns
+// the work, not the metric (marketing may fix the lead form to move
+// qualified → meetings). Each button keeps the metric's index in the
+// list, which is what the press resolves.
 func metricButtons(c *Context, h *domain.Hypothesis, data func(step, value string) string) []domain.Button {
 	ws := c.Workspace
-	var own, all []domain.Button
+	var all []domain.Button
 	for i, m := range domain.HypothesisMetrics(ws, h.Segment) {
-		btn := domain.Button{Text: clipRunes(domain.MetricLabel(ws, m, c.Lang), 30), Data: data("m", strconv.Itoa(i))}
-		all = append(all, btn)
-		if domain.MetricDepartment(ws, m) == h.Department {
-			own = append(own, btn)
-		}
+		all = append(all, domain.Button{Text: clipRunes(domain.MetricLabel(ws, m, c.Lang), 30), Data: data("m", strconv.Itoa(i))})
 	}
-	if len(own) == 0 {
-		return all
-	}
-	return own
+	return all
 }
 
 // onDraftStep handles the buttons of a draft: hd:<id>:<step>:<value>. A
@@ -173,10 +197,18 @@ func (b *Bot) onDraftStep(c *Context, payload string) error {
 	case "t":
 		err = b.chooseDeadline(c, h, value)
 	case "e":
-		if h.Step() != domain.StepExpected {
-			return b.refreshDraft(c, h, staleButton())
+		err = staleButton()
+		if presets := domain.EffectPresets(h.Metric); idx >= 0 && idx < len(presets) {
+			err = h.ChooseEffect(presets[idx], "")
 		}
-		return b.publish(c, h, c.Message.MessageID)
+	case "i":
+		if value == "skip" && h.Step() == domain.StepICE {
+			h.ICE = domain.ICE{}
+			return b.publish(c, h, c.Message.MessageID)
+		}
+		if err = h.ChooseICE(idx); err == nil && h.ICE.Set() {
+			return b.publish(c, h, c.Message.MessageID)
+		}
 	default:
 		return c.Refuse(staleButton())
 	}
@@ -226,27 +258,49 @@ func (b *Bot) refreshDraft(c *Context, h *domain.Hypothesis, why error) error {
 	return c.Refuse(why)
 }
 
-// saveDraft stores the draft and shows its next step on its message.
+// saveDraft stores the draft and shows its next step on its message; once
+// the metric is chosen the draft carries its baseline.
 func (b *Bot) saveDraft(c *Context, h *domain.Hypothesis, messageID int) error {
+	if h.Metric != "" {
+		if err := b.store.View(func(tx domain.Tx) error { return domain.MeasureBaseline(tx, c.Workspace, h, c.now) }); err != nil {
+			return err
+		}
+	}
 	c.Change(func(tx domain.Tx) error { return tx.Hypotheses().Put(h) })
 	c.Edit(messageID, b.draftText(c, h), b.draftButtons(c, h)...)
 	return nil
 }
 
 // publish publishes the finished draft and turns the draft message into
-// its card.
+// its card. A head's proposal made in a private chat is posted to the
+// group as well, where the CEOs approve or decline it.
 func (b *Bot) publish(c *Context, h *domain.Hypothesis, messageID int) error {
+	ws := c.Workspace
 	h.Cards = []domain.MessageRef{{ChatID: c.Chat.ID, MessageID: messageID}}
 	c.Change(func(tx domain.Tx) error {
-		if err := domain.PublishHypothesis(tx, c.Workspace, h, c.From, c.now); err != nil {
+		if err := domain.PublishHypothesis(tx, ws, h, c.From, c.now); err != nil {
 			return err
+		}
+		if h.Status == domain.StatusProposed && c.Chat.ID != ws.ChatID {
+			text, kb, err := b.cardView(c, tx, h)
+			if err != nil {
+				return err
+			}
+			job := c.textJob(text, kb)
+			job.ChatID, job.Key = ws.ChatID, fmt.Sprintf("hcard:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
+			c.Queue(job)
+			h.Cards = rememberCard(h.Cards, domain.MessageRef{ChatID: ws.ChatID, Key: job.Key})
+			if err := tx.Hypotheses().Put(h); err != nil {
+				return err
+			}
 		}
 		return b.editCards(c, tx, h)
 	})
 	return nil
 }
 
-// draftReply takes a typed deadline or expected effect for a draft.
+// draftReply takes a typed deadline, expected effect or ICE score for a
+// draft.
 func (b *Bot) draftReply(c *Context, h *domain.Hypothesis, text string) error {
 	if err := h.CheckDraftEditor(c.Workspace, c.From.UserID); err != nil {
 		return err
@@ -263,7 +317,20 @@ func (b *Bot) draftReply(c *Context, h *domain.Hypothesis, text string) error {
 		}
 		return b.saveDraft(c, h, messageID)
 	case domain.StepExpected:
-		h.Expected = text
+		e, why, err := domain.ParseEffect(text, h.Metric)
+		if err != nil {
+			return err
+		}
+		if err := h.ChooseEffect(e, why); err != nil {
+			return err
+		}
+		return b.saveDraft(c, h, messageID)
+	case domain.StepICE:
+		ice, err := domain.ParseICE(text)
+		if err != nil {
+			return err
+		}
+		h.ICE = ice
 		return b.publish(c, h, messageID)
 	}
 	return nil

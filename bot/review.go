@@ -59,6 +59,9 @@ func (b *Bot) review(c *Context) error {
 	if err := b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews)); err != nil {
 		return err
 	}
+	if err := b.refreshVerdictCards(c, hyps); err != nil {
+		return err
+	}
 	return b.queueStaleFacts(c, reviews, session)
 }
 

@@ -109,18 +109,20 @@ func dynamicTextKeys() map[string][]string {
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		days = append(days, strings.ToLower(d.String()[:3]))
 	}
-	statuses := []domain.HypothesisStatus{domain.StatusDraft, domain.StatusNew, domain.StatusInProgress,
-		domain.StatusDone, domain.StatusConfirmed, domain.StatusRejected, domain.StatusDropped}
+	statuses := append([]domain.HypothesisStatus{domain.StatusDraft}, domain.HypothesisStatuses...)
 	metrics := []domain.Metric{domain.MetricCPL, domain.MetricCostPerQualified, domain.MetricCAC, domain.MetricAvgCheck,
 		domain.MetricROMI, domain.MetricNonTargetShare, domain.MetricSpend, domain.MetricRevenue}
 	return map[string][]string{
-		"cmd.":           commands,
-		"hyp.action.":    keyCompletions(domain.AllActions),
-		"hyp.deadline.":  keyCompletions(domain.DeadlinePresets),
-		"hyp.status.":    keyCompletions(statuses),
-		"schedule.kind.": keyCompletions(domain.ScheduleKinds),
-		"schedule.day.":  days,
-		"calc.metric.":   keyCompletions(metrics),
+		"cmd.":            commands,
+		"hyp.action.":     keyCompletions(domain.AllActions),
+		"hyp.deadline.":   keyCompletions(domain.DeadlinePresets),
+		"hyp.status.":     keyCompletions(statuses),
+		"schedule.kind.":  keyCompletions(domain.ScheduleKinds),
+		"schedule.day.":   days,
+		"calc.metric.":    keyCompletions(metrics),
+		"hyp.verdict.":    keyCompletions(domain.VerdictKinds),
+		"hyp.noise.":      keyCompletions(domain.Noises),
+		"hyp.edit_field.": keyCompletions(domain.EditFields),
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.

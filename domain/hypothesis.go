@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,11 +12,14 @@ import (
 type HypothesisStatus string
 
 // Hypothesis statuses. A draft is being put together with the /hyp
-// buttons and is nobody's work yet; the others follow the method:
-// new → in_progress → done → confirmed | rejected, and dropped from any
-// open status.
+// buttons and is nobody's work yet; a head's finished draft is proposed
+// until a CEO approves it (new) or declines it; the others follow the
+// method: new → in_progress → done → confirmed | rejected, and dropped
+// from any open status.
 const (
 	StatusDraft      HypothesisStatus = "draft"
+	StatusProposed   HypothesisStatus = "proposed"
+	StatusDeclined   HypothesisStatus = "declined"
 	StatusNew        HypothesisStatus = "new"
 	StatusInProgress HypothesisStatus = "in_progress"
 	StatusDone       HypothesisStatus = "done"
@@ -29,10 +33,22 @@ func (s HypothesisStatus) Open() bool {
 	return s == StatusNew || s == StatusInProgress || s == StatusDone
 }
 
-// Closed reports whether the hypothesis reached a final status.
+// Closed reports whether the hypothesis reached a final status; a declined
+// proposal is closed too.
 func (s HypothesisStatus) Closed() bool {
-	return s == StatusConfirmed || s == StatusRejected || s == StatusDropped
+	return s == StatusConfirmed || s == StatusRejected || s == StatusDropped || s == StatusDeclined
 }
+
+// Listed reports whether /hyps shows the hypothesis by default: the open
+// ones and the proposals waiting for a CEO.
+func (s HypothesisStatus) Listed() bool {
+	return s.Open() || s == StatusProposed
+}
+
+// HypothesisStatuses lists the statuses of published hypotheses, in the
+// order of their life.
+var HypothesisStatuses = []HypothesisStatus{StatusProposed, StatusNew, StatusInProgress, StatusDone,
+	StatusConfirmed, StatusRejected, StatusDropped, StatusDeclined}
 
 // Localize names the status in lang.
 func (s HypothesisStatus) Localize(lang Lang) string {
@@ -42,7 +58,7 @@ func (s HypothesisStatus) Localize(lang Lang) string {
 // ParseHypothesisStatus reads a status typed by a person in either
 // language ("done", "в работе").
 func ParseHypothesisStatus(s string) (HypothesisStatus, bool) {
-	for _, st := range []HypothesisStatus{StatusNew, StatusInProgress, StatusDone, StatusConfirmed, StatusRejected, StatusDropped} {
+	for _, st := range HypothesisStatuses {
 		if NormalizeName(s) == NormalizeName(string(st)) ||
 			NormalizeName(s) == NormalizeName(st.Localize(English)) ||
 			NormalizeName(s) == NormalizeName(st.Localize(Russian)) {
@@ -75,7 +91,8 @@ func (s ICE) Validate() error {
 }
 
 // HypothesisEvent is one line of a hypothesis's history: who moved it from
-// which status to which, when, and why.
+// which status to which, when, and why; or, for an edit, which field
+// changed from what to what (From and To are then the status it kept).
 type HypothesisEvent struct {
 	At      time.Time
 	By      int64
@@ -83,6 +100,14 @@ type HypothesisEvent struct {
 	From    HypothesisStatus
 	To      HypothesisStatus
 	Comment string
+	// Field is the edited field; empty for a move of the status.
+	Field EditField
+	// Old and New are the edited field's values in the form EditField
+	// describes, so the history can be shown in any language.
+	Old, New string
+	// WithoutData marks a confirmation or rejection a CEO made before the
+	// target metric had a measured week; Comment holds their reason.
+	WithoutData bool
 }
 
 // MessageRef is a bot message that shows a hypothesis (its card) or waits
@@ -109,21 +134,29 @@ type Hypothesis struct {
 	// the BaselineWeeks weeks ending with BaselineWeek.
 	Baseline     Value
 	BaselineWeek Week
-	Expected     string // the expected effect in the CEO's words
-	ICE          ICE
-	Deadline     Date
+	// Effect is the expected effect on the metric, a number the verdict
+	// checks; Why is the free text that came with it.
+	Effect   Effect
+	Why      string
+	ICE      ICE
+	Deadline Date
 
 	Status HypothesisStatus
 	Result string // the head's short result when done
-	// Measured is the metric's value from the week after the hypothesis was
-	// logged to MeasuredWeek, taken when a CEO confirmed or rejected it.
+	// Measured is the metric's value over the weeks MeasuredFrom to
+	// MeasuredWeek (see MeasureWindow), taken when a CEO confirmed or
+	// rejected it, with the verdict it had then.
 	Measured     Value
+	MeasuredFrom Week
 	MeasuredWeek Week
+	Verdict      VerdictKind
 
-	History   []HypothesisEvent
-	Review    int64 // the review it was logged in; zero outside one
-	Cards     []MessageRef
-	Prompt    MessageRef // the message whose reply the bot waits for
+	History []HypothesisEvent
+	Review  int64 // the review it was logged in; zero outside one
+	Cards   []MessageRef
+	Prompt  MessageRef // the message whose reply the bot waits for
+	// Awaiting is what a reply to Prompt gives; empty for a draft's step.
+	Awaiting  PromptPurpose
 	CreatedBy int64
 	CreatedAt time.Time
 }
@@ -144,8 +177,8 @@ func ParseHypothesisLabel(s string) (int, bool) {
 	return n, err == nil && n > 0
 }
 
-// Version counts the status changes; a card's buttons carry it so a press
-// on an outdated card is noticed instead of acted on.
+// Version counts the changes, moves and edits; a card's buttons carry it
+// so a press on an outdated card is noticed instead of acted on.
 func (h *Hypothesis) Version() int { return len(h.History) }
 
 // Fresh returns an ESTALE error when the card the person acted on showed
@@ -171,6 +204,17 @@ func (h *Hypothesis) ClosedAt() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return h.History[len(h.History)-1].At, true
+}
+
+// SortByICE orders hypotheses by their ICE score, highest first, the
+// unscored last, and by number among equals: the order to work them in.
+func SortByICE(hs []*Hypothesis) {
+	slices.SortStableFunc(hs, func(a, b *Hypothesis) int {
+		if c := cmp.Compare(b.ICE.Score(), a.ICE.Score()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Number, b.Number)
+	})
 }
 
 // OwnHypotheses returns the open hypotheses of the departments the user

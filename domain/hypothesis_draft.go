@@ -2,12 +2,15 @@ package domain
 
 import "time"
 
-// A hypothesis starts as a draft a CEO puts together with the /hyp steps,
-// one at a time and in a fixed order: the department that will do the
-// work, the segment's metric it should move, the deadline, and last the
-// expected effect, which may be skipped. The finished draft is published:
-// numbered, with the metric's baseline measured, and, when a review is
-// open, made part of that review.
+// A hypothesis starts as a draft a CEO (or a head, proposing it) puts
+// together with the /hyp steps, one at a time and in a fixed order: the
+// department that will do the work, the metric it should move (of any
+// segment: the department owns the work, not the metric), the deadline,
+// the expected effect as a number, and last the ICE score, which may be
+// skipped. The finished draft is published: numbered, with the metric's
+// baseline measured, and, when a review is open, made part of that review.
+// A CEO's hypothesis is new at once; a head's is proposed until a CEO
+// approves it.
 
 // DraftStep is what a hypothesis draft asks for next.
 type DraftStep int
@@ -17,7 +20,8 @@ const (
 	StepDepartment DraftStep = iota + 1
 	StepMetric               // the metric, in the segment the draft is about
 	StepDeadline
-	StepExpected // the expected effect, the last step; skipping it publishes
+	StepExpected // the expected effect, a number
+	StepICE      // impact, confidence, ease; the last step, skipping it publishes
 )
 
 // Step returns the step the draft is at: the first one not filled in.
@@ -29,8 +33,10 @@ func (h *Hypothesis) Step() DraftStep {
 		return StepMetric
 	case h.Deadline.IsZero():
 		return StepDeadline
+	case !h.Effect.Set():
+		return StepExpected
 	}
-	return StepExpected
+	return StepICE
 }
 
 // errStaleStep answers a choice the draft no longer asks for, or one it
@@ -38,13 +44,18 @@ func (h *Hypothesis) Step() DraftStep {
 func errStaleStep() error { return Errorf(ESTALE, "button.stale") }
 
 // CheckDraftEditor returns an EFORBIDDEN error unless the user may fill in
-// and publish a draft. Only CEOs log hypotheses, and any CEO may finish a
-// draft another CEO started.
+// and publish a draft: any CEO, or the head who started it.
 func (h *Hypothesis) CheckDraftEditor(ws *Workspace, userID int64) error {
-	if !ws.IsCEO(userID) {
-		return Errorf(EFORBIDDEN, "error.ceo_only")
+	if ws.IsCEO(userID) || h.CreatedBy == userID && canPropose(ws, userID) {
+		return nil
 	}
-	return nil
+	return Errorf(EFORBIDDEN, "hyp.only_ceo_or_head")
+}
+
+// canPropose reports whether the user heads a department, and so may
+// propose hypotheses.
+func canPropose(ws *Workspace, userID int64) bool {
+	return len(ws.Member(userID).HeadOf) > 0
 }
 
 // ChooseDepartment sets the department at the department step.
@@ -90,11 +101,57 @@ func (h *Hypothesis) ChooseDeadline(d Date) error {
 	return nil
 }
 
-// DraftHypothesis starts a draft with the text for by, a CEO, about the
-// workspace's default segment, and stores it.
+// ChooseEffect sets the expected effect, and the text that came with it,
+// at the effect step.
+func (h *Hypothesis) ChooseEffect(e Effect, why string) error {
+	if h.Step() != StepExpected {
+		return errStaleStep()
+	}
+	if err := e.Validate(h.Metric); err != nil {
+		return err
+	}
+	h.Effect, h.Why = e, why
+	return nil
+}
+
+// ICEPart returns which part of the ICE score the draft asks for next: 0
+// impact, 1 confidence, 2 ease; 3 when it is scored.
+func (h *Hypothesis) ICEPart() int {
+	switch {
+	case h.ICE.Impact == 0:
+		return 0
+	case h.ICE.Confidence == 0:
+		return 1
+	case h.ICE.Ease == 0:
+		return 2
+	}
+	return 3
+}
+
+// ChooseICE sets the next part of the ICE score at the ICE step, a number
+// 1–10.
+func (h *Hypothesis) ChooseICE(n int) error {
+	if h.Step() != StepICE || n < 1 || n > 10 {
+		return errStaleStep()
+	}
+	switch h.ICEPart() {
+	case 0:
+		h.ICE.Impact = n
+	case 1:
+		h.ICE.Confidence = n
+	case 2:
+		h.ICE.Ease = n
+	default:
+		return errStaleStep()
+	}
+	return nil
+}
+
+// DraftHypothesis starts a draft with the text for by, a CEO or a head,
+// about the workspace's default segment, and stores it.
 func DraftHypothesis(tx Tx, ws *Workspace, by Person, text string, now time.Time) (*Hypothesis, error) {
-	if err := ws.RequireCEO(by); err != nil {
-		return nil, err
+	if !ws.IsCEO(by.UserID) && !canPropose(ws, by.UserID) {
+		return nil, Errorf(EFORBIDDEN, "hyp.only_ceo_or_head")
 	}
 	h := &Hypothesis{
 		Workspace: ws.ID, Text: text, Status: StatusDraft,
@@ -109,7 +166,8 @@ func DraftHypothesis(tx Tx, ws *Workspace, by Person, text string, now time.Time
 // PublishHypothesis publishes the finished draft h for by: it gets the
 // workspace's next number, the baseline of its metric over the
 // BaselineWeeks weeks up to the last complete week, and the open review,
-// if any, whose protocol it then belongs to. h is stored.
+// if any, whose protocol it then belongs to. A CEO's is new; a head's is
+// proposed. h is stored.
 func PublishHypothesis(tx Tx, ws *Workspace, h *Hypothesis, by Person, now time.Time) error {
 	if err := h.CheckDraftEditor(ws, by.UserID); err != nil {
 		return err
@@ -122,6 +180,23 @@ func PublishHypothesis(tx Tx, ws *Workspace, h *Hypothesis, by Person, now time.
 	if err != nil {
 		return err
 	}
+	if err := MeasureBaseline(tx, ws, h, now); err != nil {
+		return err
+	}
+	if r := OpenReviewOf(reviews); r != nil {
+		h.Review = r.ID
+	}
+	if err := h.Publish(NextHypothesisNumber(hyps), by, !ws.IsCEO(by.UserID), now); err != nil {
+		return err
+	}
+	return tx.Hypotheses().Put(h)
+}
+
+// MeasureBaseline sets the baseline of h's metric: its value over the
+// BaselineWeeks weeks up to the last complete week. A draft shows it once
+// its metric is chosen, so the effect's presets show the target they set;
+// publishing measures it again.
+func MeasureBaseline(tx Tx, ws *Workspace, h *Hypothesis, now time.Time) error {
 	last := ws.LastCompleteWeek(now)
 	recs, err := tx.Records().Range(ws.ID, "", last.Add(1-BaselineWeeks), last)
 	if err != nil {
@@ -129,27 +204,26 @@ func PublishHypothesis(tx Tx, ws *Workspace, h *Hypothesis, by Person, now time.
 	}
 	h.Baseline = MetricBaseline(ws, h.Segment, h.Metric, last, recs)
 	h.BaselineWeek = last
-	if r := OpenReviewOf(reviews); r != nil {
-		h.Review = r.ID
-	}
-	if err := h.Publish(NextHypothesisNumber(hyps), by, now); err != nil {
-		return err
-	}
-	return tx.Hypotheses().Put(h)
+	return nil
 }
 
-// Publish turns a finished draft into hypothesis number n with status new.
-// The draft must name a department, a metric and a deadline; the prompt it
-// waited on is done with.
-func (h *Hypothesis) Publish(n int, p Person, now time.Time) error {
+// Publish turns a finished draft into hypothesis number n with status new,
+// or proposed when a head proposes it. The draft must name a department, a
+// metric, a deadline and the expected effect; the prompt it waited on is
+// done with.
+func (h *Hypothesis) Publish(n int, p Person, proposed bool, now time.Time) error {
 	if h.Status != StatusDraft {
 		return Errorf(ECONFLICT, "hyp.not_draft")
 	}
-	if h.Department == "" || h.Metric == "" || h.Deadline.IsZero() {
+	if h.Department == "" || h.Metric == "" || h.Deadline.IsZero() || !h.Effect.Set() {
 		return Errorf(EINVALID, "hyp.incomplete")
 	}
-	h.Number, h.Status, h.Prompt = n, StatusNew, MessageRef{}
-	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: StatusDraft, To: StatusNew})
+	to := StatusNew
+	if proposed {
+		to = StatusProposed
+	}
+	h.Number, h.Status, h.Prompt, h.Awaiting = n, to, MessageRef{}, ""
+	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: StatusDraft, To: to})
 	return nil
 }
 

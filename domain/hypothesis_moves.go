@@ -2,6 +2,7 @@ package domain
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -13,17 +14,35 @@ import (
 type HypothesisAction string
 
 // The actions. Reassign moves the hypothesis to another department.
+// Confirming or rejecting "without data" is the CEO's explicit decision
+// before the target metric has a measured week, with a reason.
 const (
-	ActStart    HypothesisAction = "start"
-	ActDone     HypothesisAction = "done"
-	ActConfirm  HypothesisAction = "confirm"
-	ActReject   HypothesisAction = "reject"
-	ActDrop     HypothesisAction = "drop"
-	ActReassign HypothesisAction = "reassign"
+	ActApprove       HypothesisAction = "approve"
+	ActDecline       HypothesisAction = "decline"
+	ActStart         HypothesisAction = "start"
+	ActDone          HypothesisAction = "done"
+	ActConfirm       HypothesisAction = "confirm"
+	ActReject        HypothesisAction = "reject"
+	ActConfirmNoData HypothesisAction = "confirm_nodata"
+	ActRejectNoData  HypothesisAction = "reject_nodata"
+	ActDrop          HypothesisAction = "drop"
+	ActReassign      HypothesisAction = "reassign"
 )
 
 // AllActions lists the actions in the order a card shows their buttons.
-var AllActions = []HypothesisAction{ActStart, ActDone, ActConfirm, ActReject, ActDrop, ActReassign}
+var AllActions = []HypothesisAction{ActApprove, ActDecline, ActStart, ActDone, ActConfirm, ActReject,
+	ActConfirmNoData, ActRejectNoData, ActDrop, ActReassign}
+
+// withoutData reports whether the action decides without measured data.
+func (a HypothesisAction) withoutData() bool {
+	return a == ActConfirmNoData || a == ActRejectNoData
+}
+
+// decides reports whether the action is a CEO's verdict on a done
+// hypothesis.
+func (a HypothesisAction) decides() bool {
+	return a == ActConfirm || a == ActReject || a.withoutData()
+}
 
 // transition is one rule of the state machine: who may take the action
 // from which statuses and where it leads.
@@ -37,14 +56,19 @@ type transition struct {
 // to the heads of the owning department only, CEOs included only when they
 // head it too: the method separates who does the work from who verifies
 // it, so a CEO cannot mark their own assignment done. Done is allowed
-// straight from new because small hypotheses are often done in a day.
+// straight from new because small hypotheses are often done in a day. A
+// head's proposal becomes work only when a CEO approves it.
 var transitions = map[HypothesisAction]transition{
-	ActStart:    {from: []HypothesisStatus{StatusNew}, to: StatusInProgress, byHead: true},
-	ActDone:     {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusDone, byHead: true},
-	ActConfirm:  {from: []HypothesisStatus{StatusDone}, to: StatusConfirmed},
-	ActReject:   {from: []HypothesisStatus{StatusDone}, to: StatusRejected},
-	ActDrop:     {from: []HypothesisStatus{StatusNew, StatusInProgress, StatusDone}, to: StatusDropped},
-	ActReassign: {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusNew},
+	ActApprove:       {from: []HypothesisStatus{StatusProposed}, to: StatusNew},
+	ActDecline:       {from: []HypothesisStatus{StatusProposed}, to: StatusDeclined},
+	ActStart:         {from: []HypothesisStatus{StatusNew}, to: StatusInProgress, byHead: true},
+	ActDone:          {from: []HypothesisStatus{StatusNew, StatusInProgress}, to: StatusDone, byHead: true},
+	ActConfirm:       {from: []HypothesisStatus{StatusDone}, to: StatusConfirmed},
+	ActReject:        {from: []HypothesisStatus{StatusDone}, to: StatusRejected},
+	ActConfirmNoData: {from: []HypothesisStatus{StatusDone}, to: StatusConfirmed},
+	ActRejectNoData:  {from: []HypothesisStatus{StatusDone}, to: StatusRejected},
+	ActDrop:          {from: []HypothesisStatus{StatusNew, StatusInProgress, StatusDone}, to: StatusDropped},
+	ActReassign:      {from: []HypothesisStatus{StatusProposed, StatusNew, StatusInProgress}, to: StatusNew},
 }
 
 // Can reports whether the user may take the action now: the role fits and
@@ -76,10 +100,15 @@ func (h *Hypothesis) Allowed(ws *Workspace, userID int64) []HypothesisAction {
 
 // Available returns the actions the status allows for anyone, in card
 // order: a card in the group chat shows them all, and each press is checked
-// against the person who pressed.
-func (h *Hypothesis) Available() []HypothesisAction {
+// against the person who pressed. measured says whether the target metric
+// has a measured week: a CEO then confirms or rejects on the numbers,
+// otherwise only explicitly without data.
+func (h *Hypothesis) Available(measured bool) []HypothesisAction {
 	var out []HypothesisAction
 	for _, act := range AllActions {
+		if act.decides() && act.withoutData() == measured {
+			continue
+		}
 		if h.reachable(act) == nil {
 			out = append(out, act)
 		}
@@ -120,10 +149,17 @@ func (h *Hypothesis) reachable(act HypothesisAction) error {
 // Apply takes the action for the person: it checks the role first (so a
 // stranger learns who can do it) and then the status, moves the status and
 // appends the history. Reassign needs ReassignTo; confirm and reject take
-// the measured value with Verify first.
+// the measured value with Verify first, and a decision without data needs
+// the CEO's reason as the comment.
 func (h *Hypothesis) Apply(ws *Workspace, p Person, act HypothesisAction, comment string, now time.Time) error {
 	if act == ActReassign {
 		return Errorf(EINVALID, "hyp.bad_action")
+	}
+	if act.withoutData() && strings.TrimSpace(comment) == "" {
+		if err := h.Check(ws, p.UserID, act); err != nil {
+			return err
+		}
+		return Errorf(EINVALID, "hyp.nodata_reason", h.Label())
 	}
 	return h.apply(ws, p, act, comment, now)
 }
@@ -136,17 +172,22 @@ func (h *Hypothesis) apply(ws *Workspace, p Person, act HypothesisAction, commen
 		return err
 	}
 	to := transitions[act].to
-	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: h.Status, To: to, Comment: comment})
+	if act == ActReassign && h.Status == StatusProposed {
+		to = StatusProposed // a proposal moves to another department still waiting for a CEO
+	}
+	h.History = append(h.History, HypothesisEvent{At: now, By: p.UserID, ByName: p.Name, From: h.Status, To: to,
+		Comment: comment, WithoutData: act.withoutData()})
 	h.Status = to
 	if act == ActDone {
 		h.Result = comment
 	}
-	h.Prompt = MessageRef{}
+	h.Prompt, h.Awaiting = MessageRef{}, ""
 	return nil
 }
 
 // ReassignTo gives the hypothesis to another department (CEOs only); the
-// new owners start from new, and the history says who had it before.
+// new owners start from new (a proposal stays proposed), and the history
+// says who had it before.
 func (h *Hypothesis) ReassignTo(ws *Workspace, p Person, dept string, now time.Time) error {
 	d, ok := ws.ActiveDepartment(dept)
 	if !ok {
@@ -159,30 +200,38 @@ func (h *Hypothesis) ReassignTo(ws *Workspace, p Person, dept string, now time.T
 	if err := h.apply(ws, p, ActReassign, comment, now); err != nil {
 		return err
 	}
+	e := &h.History[len(h.History)-1]
+	e.Field, e.Old, e.New = FieldDepartment, h.Department, d.Key
 	h.Department = d.Key
 	return nil
 }
 
-// Verify records the metric's value measured since the hypothesis was
-// logged, before a CEO confirms or rejects it.
-func (h *Hypothesis) Verify(measured Value, through Week) {
-	h.Measured, h.MeasuredWeek = measured, through
+// Verify records the verdict a CEO confirms or rejects the hypothesis on:
+// the metric's value over the measured weeks and what it came to.
+func (h *Hypothesis) Verify(v Verdict) {
+	h.Measured, h.MeasuredFrom, h.MeasuredWeek, h.Verdict = v.Measured, v.From, v.To, v.Kind
 }
 
 // MoveHypothesis takes the action on h for by and stores h: the role is
-// checked first (so a stranger learns who may), then the status; a CEO
-// confirming or rejecting gets the target metric measured from the week
-// after the baseline through the last complete week, which the verdict
-// then rests on. comment is the result of a hypothesis marked done.
-// Reassign goes through ReassignHypothesis.
+// checked first (so a stranger learns who may), then the status. A CEO
+// confirming or rejecting gets the verdict on the target metric measured
+// over the hypothesis's window (see MeasureWindow); with no measured week
+// yet only the without-data actions, with a reason, may decide. comment
+// is the result of a hypothesis marked done, or that reason. Reassign
+// goes through ReassignHypothesis.
 func MoveHypothesis(tx Tx, ws *Workspace, h *Hypothesis, act HypothesisAction, by Person, comment string, now time.Time) error {
 	if err := h.Check(ws, by.UserID, act); err != nil {
 		return err
 	}
-	if act == ActConfirm || act == ActReject {
-		if err := measure(tx, ws, h, now); err != nil {
+	if act.decides() {
+		v, err := HypothesisVerdict(tx, ws, h, now)
+		if err != nil {
 			return err
 		}
+		if v.Kind == VerdictNoData && !act.withoutData() {
+			return Errorf(ECONFLICT, "hyp.needs_data", h.Label())
+		}
+		h.Verify(v)
 	}
 	if err := h.Apply(ws, by, act, comment, now); err != nil {
 		return err
@@ -197,23 +246,4 @@ func ReassignHypothesis(tx Tx, ws *Workspace, h *Hypothesis, dept string, by Per
 		return err
 	}
 	return tx.Hypotheses().Put(h)
-}
-
-// measure takes the metric's value since the hypothesis was logged: from
-// the week after its baseline through the last complete week, or nothing
-// when no such week has ended yet.
-func measure(tx Tx, ws *Workspace, h *Hypothesis, now time.Time) error {
-	last := ws.LastCompleteWeek(now)
-	from := h.BaselineWeek.Add(1)
-	if last.Before(from) {
-		h.Verify(None, last)
-		return nil
-	}
-	recs, err := tx.Records().Range(ws.ID, "", from, last)
-	if err != nil {
-		return err
-	}
-	_, total := MetricSince(ws, h.Segment, h.Metric, from, last, recs)
-	h.Verify(total, last)
-	return nil
 }

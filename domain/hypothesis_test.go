@@ -32,6 +32,10 @@ func hypothesisIn(status HypothesisStatus) *Hypothesis {
 		StatusDone:       {StatusInProgress, StatusDone},
 		StatusConfirmed:  {StatusInProgress, StatusDone, StatusConfirmed},
 		StatusDropped:    {StatusDropped},
+		StatusProposed:   nil,
+	}
+	if status == StatusProposed {
+		h.Status = StatusProposed
 	}
 	for _, to := range path[status] {
 		h.History = append(h.History, HypothesisEvent{From: h.Status, To: to})
@@ -152,7 +156,9 @@ func TestHypothesis_Allowed(t *testing.T) {
 		{StatusNew, hypMarketing, []HypothesisAction{ActStart, ActDone}},
 		{StatusNew, hypCEO, []HypothesisAction{ActDrop, ActReassign}},
 		{StatusNew, hypSales, nil},
-		{StatusDone, hypCEO, []HypothesisAction{ActConfirm, ActReject, ActDrop}},
+		{StatusDone, hypCEO, []HypothesisAction{ActConfirm, ActReject, ActConfirmNoData, ActRejectNoData, ActDrop}},
+		{StatusProposed, hypCEO, []HypothesisAction{ActApprove, ActDecline, ActReassign}},
+		{StatusProposed, hypMarketing, nil},
 		{StatusDone, hypMarketing, nil},
 		{StatusConfirmed, hypCEO, nil},
 	} {
@@ -182,18 +188,27 @@ func TestHypothesis_FreshDetectsStaleCards(t *testing.T) {
 
 func TestHypothesis_Publish(t *testing.T) {
 	h := &Hypothesis{Status: StatusDraft, Text: "x", Department: DeptSales, Metric: MetricCPL}
-	if got := ErrorCode(h.Publish(3, hypCEO, hypT0)); got != EINVALID {
+	if got := ErrorCode(h.Publish(3, hypCEO, false, hypT0)); got != EINVALID {
 		t.Fatalf("publish without a deadline: code %q, want invalid", got)
 	}
 	h.Deadline = Date{2026, time.March, 17}
-	if err := h.Publish(3, hypCEO, hypT0); err != nil {
+	if got := ErrorCode(h.Publish(3, hypCEO, false, hypT0)); got != EINVALID {
+		t.Fatalf("publish without an expected effect: code %q, want invalid", got)
+	}
+	h.Effect = Effect{EffectPercent, -0.2}
+	if err := h.Publish(3, hypCEO, false, hypT0); err != nil {
 		t.Fatal(err)
 	}
 	if h.Label() != "H-3" || h.Status != StatusNew || h.Version() != 1 {
 		t.Errorf("label %s status %s version %d", h.Label(), h.Status, h.Version())
 	}
-	if got := ErrorCode(h.Publish(4, hypCEO, hypT0)); got != ECONFLICT {
+	if got := ErrorCode(h.Publish(4, hypCEO, false, hypT0)); got != ECONFLICT {
 		t.Errorf("publishing twice: code %q, want conflict", got)
+	}
+	proposal := &Hypothesis{Status: StatusDraft, Text: "x", Department: DeptSales, Metric: MetricCPL,
+		Deadline: h.Deadline, Effect: h.Effect}
+	if err := proposal.Publish(4, hypSales, true, hypT0); err != nil || proposal.Status != StatusProposed {
+		t.Errorf("a head's proposal: status %s, %v", proposal.Status, err)
 	}
 }
 
@@ -316,6 +331,10 @@ func TestHypothesis_DraftWalksItsStepsInOrder(t *testing.T) {
 		{func() error { return h.ChooseSegment(ws, "main") }, StepMetric},
 		{func() error { return h.ChooseMetric(ws, qualified) }, StepDeadline},
 		{func() error { return h.ChooseDeadline(deadline) }, StepExpected},
+		{func() error { return h.ChooseEffect(Effect{EffectPoints, 0.1}, "") }, StepICE},
+		{func() error { return h.ChooseICE(8) }, StepICE},
+		{func() error { return h.ChooseICE(6) }, StepICE},
+		{func() error { return h.ChooseICE(7) }, StepICE},
 	} {
 		if err := step.choose(); err != nil {
 			t.Fatal(err)
@@ -330,9 +349,12 @@ func TestHypothesis_DraftWalksItsStepsInOrder(t *testing.T) {
 	if got := ErrorCode(h.ChooseMetric(ws, Metric("made_up"))); got != ESTALE {
 		t.Errorf("a metric never offered: code %q, want stale", got)
 	}
+	if h.ICE != (ICE{8, 6, 7}) || h.ICEPart() != 3 || ErrorCode(h.ChooseICE(5)) != ESTALE {
+		t.Errorf("ICE = %+v, part %d; a fourth score must be stale", h.ICE, h.ICEPart())
+	}
 }
 
-func TestHypothesis_OnlyCEOsEditDrafts(t *testing.T) {
+func TestHypothesis_CEOsAndTheProposingHeadEditDrafts(t *testing.T) {
 	ws := hypWorkspace()
 	h := &Hypothesis{Status: StatusDraft, CreatedBy: hypCEO.UserID}
 	if err := h.CheckDraftEditor(ws, hypCEO.UserID); err != nil {
@@ -340,8 +362,17 @@ func TestHypothesis_OnlyCEOsEditDrafts(t *testing.T) {
 	}
 	for _, p := range []Person{hypMarketing, hypMember} {
 		if got := ErrorCode(h.CheckDraftEditor(ws, p.UserID)); got != EFORBIDDEN {
-			t.Errorf("%s: code %q, want forbidden", p.Name, got)
+			t.Errorf("%s on the CEO's draft: code %q, want forbidden", p.Name, got)
 		}
+	}
+	proposal := &Hypothesis{Status: StatusDraft, CreatedBy: hypMarketing.UserID}
+	for _, p := range []Person{hypMarketing, hypCEO} {
+		if err := proposal.CheckDraftEditor(ws, p.UserID); err != nil {
+			t.Errorf("%s on the head's draft: %v", p.Name, err)
+		}
+	}
+	if got := ErrorCode(proposal.CheckDraftEditor(ws, hypSales.UserID)); got != EFORBIDDEN {
+		t.Errorf("another head on the head's draft: code %q, want forbidden", got)
 	}
 }
 

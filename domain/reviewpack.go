@@ -47,10 +47,11 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	if line := StakeHeadline(ws, qs, l); line != "" {
 		sb.WriteString("\n\n" + esc(line))
 	}
+	judge := func(h *Hypothesis) Verdict { return JudgeHypothesis(ws, h, p.To, recs) }
 	return ReviewPack{
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
-		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
+		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today, judge),
 	}
 }
 
@@ -199,8 +200,9 @@ func questionsText(ws *Workspace, l Lang, qs []Question) string {
 	return sb.String()
 }
 
-// digestText renders the hypotheses block of the pack.
-func digestText(ws *Workspace, l Lang, d HypothesisDigest, today Date) string {
+// digestText renders the hypotheses block of the pack; judge measures a
+// hypothesis waiting for a CEO's verdict on the review's numbers.
+func digestText(ws *Workspace, l Lang, d HypothesisDigest, today Date, judge func(*Hypothesis) Verdict) string {
 	if d.Empty() {
 		return Text(l, "review.no_hypotheses")
 	}
@@ -219,13 +221,21 @@ func digestText(ws *Workspace, l Lang, d HypothesisDigest, today Date) string {
 		return HypothesisLine(ws, h, l, today) + " " + Mentions(ws.Heads(h.Department))
 	})
 	section("review.awaiting", d.Awaiting, func(h *Hypothesis) string {
-		return HypothesisLine(ws, h, l, today) + "\n   " + Text(l, "review.result", esc(Shorten(h.Result, 200)))
+		line := HypothesisLine(ws, h, l, today) + "\n   " + Text(l, "review.result", esc(Shorten(h.Result, 200)))
+		if v := judge(h); v.Measured.OK {
+			line += "\n   " + Text(l, "review.verdict", v.Kind, FormatMetricValue(h.Metric, v.Baseline, ws.Currency, l),
+				FormatMetricValue(h.Metric, v.Measured, ws.Currency, l), v.Noise)
+		}
+		return line
 	})
 	section("review.results", d.Results, func(h *Hypothesis) string {
 		line := HypothesisLine(ws, h, l, today)
-		if h.Status != StatusDropped {
+		if h.Status == StatusConfirmed || h.Status == StatusRejected {
 			line += "\n   " + Text(l, "review.outcome", FormatMetricValue(h.Metric, h.Baseline, ws.Currency, l),
 				FormatMetricValue(h.Metric, h.Measured, ws.Currency, l))
+			if h.Verdict != "" {
+				line += " · " + h.Verdict.Localize(l)
+			}
 		}
 		return line
 	})

@@ -37,6 +37,10 @@ const (
 	WordEdit      Word = "edit"      // /competitor edit Dealers ИгроМир price=…
 	WordMarket    Word = "market"    // /competitor market Dealers volume=2 млрд
 	WordTemplate  Word = "template"  // /competitor template csv
+	WordDeadline  Word = "deadline"  // /hyp H-3 deadline 10.12
+	WordText      Word = "text"      // /hyp H-3 text Call back in 5 minutes
+	WordEffect    Word = "effect"    // /hyp H-3 effect +10 pp
+	WordICE       Word = "ice"       // /hyp H-3 ice 8 6 7
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -46,7 +50,7 @@ var wordSpellings = map[Word][]string{
 	WordRename:    {"rename", "переименовать"},
 	WordMove:      {"move", "переместить"},
 	WordFocus:     {"focus", "фокус"},
-	WordOwner:     {"owner", "отдел"},
+	WordOwner:     {"owner", "department", "dept", "отдел"},
 	WordRemove:    {"remove", "delete", "удалить"},
 	WordAfter:     {"after", "после"},
 	WordOn:        {"on", "вкл"},
@@ -62,6 +66,10 @@ var wordSpellings = map[Word][]string{
 	WordEdit:      {"edit", "change", "изменить", "править"},
 	WordMarket:    {"market", "рынок"},
 	WordTemplate:  {"template", "шаблон"},
+	WordDeadline:  {"deadline", "due", "срок", "дедлайн"},
+	WordText:      {"text", "текст"},
+	WordEffect:    {"effect", "target", "эффект", "цель"},
+	WordICE:       {"ice", "айс"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and
@@ -257,6 +265,15 @@ var (
 	positioningWords = [3][]string{{"who", "кому"}, {"what", "что"}, {"why", "почему"}}
 	// clearWords empty a field: "price=—".
 	clearWords = []string{"-", "—", "–"}
+)
+
+// The words of an expected effect (see ParseEffect), compared lowercase:
+// what asks for at least or at most a value ("≥ 45%", "не менее 45%"), and
+// the units of a change of a rate in percentage points ("+10 pp").
+var (
+	effectAtLeastWords = []string{"≥", ">=", "=>", ">", "at least", "minimum", "min", "не менее", "не меньше", "не ниже", "минимум", "от"}
+	effectAtMostWords  = []string{"≤", "<=", "=<", "<", "at most", "maximum", "max", "не более", "не больше", "не выше", "максимум", "до"}
+	pointUnitWords     = []string{"п. п.", "п.п.", "п.п", "пп", "p.p.", "pp", "points", "point", "pts", "пунктов", "пункта", "пункт"}
 )
 
 // The units written after a number (see ParseNumber). currencySuffixes go

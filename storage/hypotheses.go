@@ -16,7 +16,11 @@ import (
 //	reviews     workspace id (8) → bucket: review id (8, NextSequence) → review row
 
 // hypothesisRowVersion is the version of hypothesisRow this build writes.
-const hypothesisRowVersion = 1
+// Version 2 added the expected effect as a number, the verdict, the
+// prompt's purpose and edits in the history; a version 1 row's expected
+// effect was free text, which is read as a number where it is one
+// (upgradeExpected).
+const hypothesisRowVersion = 2
 
 // hypothesisRow is a hypothesis as stored.
 type hypothesisRow struct {
@@ -30,19 +34,29 @@ type hypothesisRow struct {
 	Metric       string     `json:"metric,omitempty"`
 	Baseline     *float64   `json:"baseline,omitempty"` // nil: undefined
 	BaselineWeek weekRow    `json:"baseline_week"`
-	Expected     string     `json:"expected,omitempty"`
+	Expected     string     `json:"expected,omitempty"` // the why of the effect; all of it in version 1
+	Effect       *effectRow `json:"effect,omitempty"`
 	ICE          [3]int     `json:"ice,omitempty"`
 	Deadline     string     `json:"deadline,omitempty"` // 2026-03-27
 	Status       string     `json:"status"`
 	Result       string     `json:"result,omitempty"`
 	Measured     *float64   `json:"measured,omitempty"`
+	MeasuredFrom weekRow    `json:"measured_from"`
 	MeasuredWeek weekRow    `json:"measured_week"`
+	Verdict      string     `json:"verdict,omitempty"`
 	History      []eventRow `json:"history,omitempty"`
 	Review       int64      `json:"review,omitempty"`
 	Cards        []msgRow   `json:"cards,omitempty"`
 	Prompt       msgRow     `json:"prompt"`
+	Awaiting     string     `json:"awaiting,omitempty"`
 	CreatedBy    int64      `json:"created_by,omitempty"`
 	CreatedAt    int64      `json:"created,omitempty"`
+}
+
+// effectRow is an expected effect: its kind and value (domain.Effect).
+type effectRow struct {
+	Kind  string  `json:"kind"`
+	Value float64 `json:"v"`
 }
 
 type weekRow struct {
@@ -57,6 +71,10 @@ type eventRow struct {
 	From    string `json:"from"`
 	To      string `json:"to"`
 	Comment string `json:"comment,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Old     string `json:"old,omitempty"`
+	New     string `json:"new,omitempty"`
+	NoData  bool   `json:"nodata,omitempty"`
 }
 
 type msgRow struct {
@@ -85,10 +103,15 @@ func toHypothesisRow(h *domain.Hypothesis) hypothesisRow {
 		V: hypothesisRowVersion, ID: h.ID, Workspace: h.Workspace, Number: h.Number, Text: h.Text,
 		Department: h.Department, Segment: h.Segment, Metric: string(h.Metric),
 		Baseline: valuePtr(h.Baseline), BaselineWeek: weekRow{h.BaselineWeek.Year, h.BaselineWeek.Num},
-		Expected: h.Expected, ICE: [3]int{h.ICE.Impact, h.ICE.Confidence, h.ICE.Ease},
+		Expected: h.Why, ICE: [3]int{h.ICE.Impact, h.ICE.Confidence, h.ICE.Ease},
 		Status: string(h.Status), Result: h.Result,
-		Measured: valuePtr(h.Measured), MeasuredWeek: weekRow{h.MeasuredWeek.Year, h.MeasuredWeek.Num},
-		Review: h.Review, Prompt: msgRow(h.Prompt), CreatedBy: h.CreatedBy, CreatedAt: unixNano(h.CreatedAt),
+		Measured: valuePtr(h.Measured), MeasuredFrom: weekRow{h.MeasuredFrom.Year, h.MeasuredFrom.Num},
+		MeasuredWeek: weekRow{h.MeasuredWeek.Year, h.MeasuredWeek.Num}, Verdict: string(h.Verdict),
+		Review: h.Review, Prompt: msgRow(h.Prompt), Awaiting: string(h.Awaiting),
+		CreatedBy: h.CreatedBy, CreatedAt: unixNano(h.CreatedAt),
+	}
+	if h.Effect.Set() {
+		row.Effect = &effectRow{Kind: string(h.Effect.Kind), Value: h.Effect.Value}
 	}
 	if !h.Deadline.IsZero() {
 		row.Deadline = h.Deadline.String()
@@ -96,6 +119,7 @@ func toHypothesisRow(h *domain.Hypothesis) hypothesisRow {
 	for _, e := range h.History {
 		row.History = append(row.History, eventRow{
 			At: unixNano(e.At), By: e.By, ByName: e.ByName, From: string(e.From), To: string(e.To), Comment: e.Comment,
+			Field: string(e.Field), Old: e.Old, New: e.New, NoData: e.WithoutData,
 		})
 	}
 	for _, c := range h.Cards {
@@ -109,10 +133,18 @@ func (r hypothesisRow) hypothesis() (*domain.Hypothesis, error) {
 		ID: r.ID, Workspace: r.Workspace, Number: r.Number, Text: r.Text,
 		Department: r.Department, Segment: r.Segment, Metric: domain.Metric(r.Metric),
 		Baseline: ptrValue(r.Baseline), BaselineWeek: domain.Week{Year: r.BaselineWeek.Year, Num: r.BaselineWeek.Num},
-		Expected: r.Expected, ICE: domain.ICE{Impact: r.ICE[0], Confidence: r.ICE[1], Ease: r.ICE[2]},
+		Why: r.Expected, ICE: domain.ICE{Impact: r.ICE[0], Confidence: r.ICE[1], Ease: r.ICE[2]},
 		Status: domain.HypothesisStatus(r.Status), Result: r.Result,
-		Measured: ptrValue(r.Measured), MeasuredWeek: domain.Week{Year: r.MeasuredWeek.Year, Num: r.MeasuredWeek.Num},
-		Review: r.Review, Prompt: domain.MessageRef(r.Prompt), CreatedBy: r.CreatedBy, CreatedAt: fromUnixNano(r.CreatedAt),
+		Measured: ptrValue(r.Measured), MeasuredFrom: domain.Week{Year: r.MeasuredFrom.Year, Num: r.MeasuredFrom.Num},
+		MeasuredWeek: domain.Week{Year: r.MeasuredWeek.Year, Num: r.MeasuredWeek.Num}, Verdict: domain.VerdictKind(r.Verdict),
+		Review: r.Review, Prompt: domain.MessageRef(r.Prompt), Awaiting: domain.PromptPurpose(r.Awaiting),
+		CreatedBy: r.CreatedBy, CreatedAt: fromUnixNano(r.CreatedAt),
+	}
+	if r.Effect != nil {
+		h.Effect = domain.Effect{Kind: domain.EffectKind(r.Effect.Kind), Value: r.Effect.Value}
+	}
+	if r.V < 2 {
+		upgradeExpected(h)
 	}
 	if r.Deadline != "" {
 		d, err := parseStoredDate(r.Deadline)
@@ -125,12 +157,25 @@ func (r hypothesisRow) hypothesis() (*domain.Hypothesis, error) {
 		h.History = append(h.History, domain.HypothesisEvent{
 			At: fromUnixNano(e.At), By: e.By, ByName: e.ByName,
 			From: domain.HypothesisStatus(e.From), To: domain.HypothesisStatus(e.To), Comment: e.Comment,
+			Field: domain.EditField(e.Field), Old: e.Old, New: e.New, WithoutData: e.NoData,
 		})
 	}
 	for _, c := range r.Cards {
 		h.Cards = append(h.Cards, domain.MessageRef(c))
 	}
 	return h, nil
+}
+
+// upgradeExpected reads a version 1 row's expected effect, free text such
+// as "+20 pp", as a number where it is one, keeping what followed the
+// number as the why; text that is not an effect stays the why.
+func upgradeExpected(h *domain.Hypothesis) {
+	if h.Effect.Set() || h.Why == "" || h.Metric == "" {
+		return
+	}
+	if e, why, err := domain.ParseEffect(h.Why, h.Metric); err == nil {
+		h.Effect, h.Why = e, why
+	}
 }
 
 // parseStoredDate reads a date written by Date.String.

@@ -20,20 +20,25 @@ func fullHypothesis(workspace int64) *domain.Hypothesis {
 		Metric:       domain.ConvMetric("meetings"),
 		Baseline:     domain.Some(0.52),
 		BaselineWeek: domain.Week{Year: 2026, Num: 9},
-		Expected:     "+10 pp",
+		Effect:       domain.Effect{Kind: domain.EffectPoints, Value: 0.1},
+		Why:          "scripts answer the usual objections",
 		ICE:          domain.ICE{Impact: 8, Confidence: 6, Ease: 7},
 		Deadline:     domain.Date{Year: 2026, Month: time.March, Day: 17},
 		Status:       domain.StatusDone,
 		Result:       "Scripts rewritten",
 		Measured:     domain.Some(0.61),
+		MeasuredFrom: domain.Week{Year: 2026, Num: 10},
 		MeasuredWeek: domain.Week{Year: 2026, Num: 11},
+		Verdict:      domain.VerdictPartly,
 		History: []domain.HypothesisEvent{{
 			At: t0.Add(time.Hour), By: 3, ByName: "Sergey",
 			From: domain.StatusInProgress, To: domain.StatusDone, Comment: "Scripts rewritten",
+			Field: domain.FieldDeadline, Old: "2026-03-10", New: "2026-03-17", WithoutData: true,
 		}},
 		Review:    4,
 		Cards:     []domain.MessageRef{{ChatID: -100, MessageID: 55, Key: "hcard:1:1:0"}},
 		Prompt:    domain.MessageRef{ChatID: -100, MessageID: 56, Key: "hprompt:1:1:1"},
+		Awaiting:  domain.PromptConfirmNoData,
 		CreatedBy: 1,
 		CreatedAt: t0,
 	}
@@ -133,5 +138,33 @@ func TestHypotheses_PutAndDelete(t *testing.T) {
 	missing := &domain.Hypothesis{ID: 9, Workspace: 1}
 	if err := db.Update(func(tx domain.Tx) error { return tx.Hypotheses().Put(missing) }); domain.ErrorCode(err) != domain.ENOTFOUND {
 		t.Errorf("Put of a missing hypothesis = %v, want not found", err)
+	}
+}
+
+// A version 1 row kept the expected effect as free text; reading it takes
+// the number out where there is one and keeps the rest as the why.
+func TestHypotheses_Version1ExpectedEffectIsReadAsANumber(t *testing.T) {
+	for _, tc := range []struct {
+		row     string
+		effect  domain.Effect
+		why     string
+		comment string
+	}{
+		{`{"v":1,"id":1,"ws":1,"text":"x","metric":"conv:meetings","expected":"+20 pp","status":"new"}`,
+			domain.Effect{Kind: domain.EffectPoints, Value: 0.2}, "", "a change in points"},
+		{`{"v":1,"id":1,"ws":1,"text":"x","metric":"cpl","expected":"−15% — cheaper clicks","status":"new"}`,
+			domain.Effect{Kind: domain.EffectPercent, Value: -0.15}, "cheaper clicks", "a change with its why"},
+		{`{"v":1,"id":1,"ws":1,"text":"x","metric":"cpl","expected":"fewer junk leads","status":"new"}`,
+			domain.Effect{}, "fewer junk leads", "words stay the why"},
+		{`{"v":2,"id":1,"ws":1,"text":"x","metric":"cpl","expected":"−15%","status":"new"}`,
+			domain.Effect{}, "−15%", "a version 2 why is not parsed again"},
+	} {
+		h, err := decodeHypothesis([]byte(tc.row))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.comment, err)
+		}
+		if h.Effect != tc.effect || h.Why != tc.why {
+			t.Errorf("%s: effect %+v why %q, want %+v %q", tc.comment, h.Effect, h.Why, tc.effect, tc.why)
+		}
 	}
 }

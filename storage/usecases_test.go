@@ -147,6 +147,7 @@ func ucDraft(t *testing.T, db *DB, ws *domain.Workspace, dept string, m domain.M
 		for _, err := range []error{
 			h.ChooseDepartment(ws, dept), h.ChooseMetric(ws, m),
 			h.ChooseDeadline(domain.DateOf(t0).AddDays(7)),
+			h.ChooseEffect(domain.Effect{Kind: domain.EffectPoints, Value: 0.1}, ""),
 		} {
 			if err != nil {
 				return err
@@ -154,8 +155,8 @@ func ucDraft(t *testing.T, db *DB, ws *domain.Workspace, dept string, m domain.M
 		}
 		return tx.Hypotheses().Put(h)
 	})
-	if h.Step() != domain.StepExpected {
-		t.Fatalf("draft at step %v, want the expected effect", h.Step())
+	if h.Step() != domain.StepICE {
+		t.Fatalf("draft at step %v, want the ICE score", h.Step())
 	}
 	return h
 }
@@ -207,7 +208,13 @@ func TestMoveHypothesis_RolesStatusesAndTheMeasuredValue(t *testing.T) {
 	db := mustOpen(t)
 	ws := ucWorkspace(t, db)
 	h := ucDraft(t, db, ws, domain.DeptMarketing, domain.ConvMetric("qualified"))
-	update(t, db, func(tx domain.Tx) error { return domain.PublishHypothesis(tx, ws, h, ucCEO, t0) })
+	update(t, db, func(tx domain.Tx) error {
+		rec := domain.WeeklyRecord{Segment: "main", Week: ucLast, Counts: map[string]int64{"leads": 100, "qualified": 50}}
+		if err := tx.Records().Put(ws.ID, rec); err != nil {
+			return err
+		}
+		return domain.PublishHypothesis(tx, ws, h, ucCEO, t0)
+	})
 
 	move := func(act domain.HypothesisAction, by domain.Person, now time.Time) error {
 		return db.Update(func(tx domain.Tx) error { return domain.MoveHypothesis(tx, ws, h, act, by, "done it", now) })
@@ -221,9 +228,27 @@ func TestMoveHypothesis_RolesStatusesAndTheMeasuredValue(t *testing.T) {
 	if err := move(domain.ActDone, ucMarketing, t0); err != nil {
 		t.Fatal(err)
 	}
-	// Two weeks later the week after the baseline has numbers.
+	// No week after the start has ended: confirming needs the without-data
+	// action, and that needs a reason.
+	if err := move(domain.ActConfirm, ucCEO, t0); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("confirming before a measured week: %v, want ECONFLICT", err)
+	}
+	err := db.Update(func(tx domain.Tx) error {
+		return domain.MoveHypothesis(tx, ws, h, domain.ActConfirmNoData, ucCEO, " ", t0)
+	})
+	if domain.ErrorCode(err) != domain.EINVALID || h.Status != domain.StatusDone {
+		t.Errorf("confirming without data and without a reason: %v, status %s", err, h.Status)
+	}
+	// Two weeks later the week after the start has numbers; the week the
+	// work started in does not count.
 	update(t, db, func(tx domain.Tx) error {
-		return tx.Records().Put(ws.ID, domain.WeeklyRecord{Segment: "main", Week: ucLast.Add(1), Counts: map[string]int64{"leads": 100, "qualified": 70}})
+		for i, n := range []int64{90, 70} {
+			rec := domain.WeeklyRecord{Segment: "main", Week: ucLast.Add(1 + i), Counts: map[string]int64{"leads": 100, "qualified": n}}
+			if err := tx.Records().Put(ws.ID, rec); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	later := t0.AddDate(0, 0, 14)
 	if err := move(domain.ActConfirm, ucCEO, later); err != nil {
@@ -237,8 +262,11 @@ func TestMoveHypothesis_RolesStatusesAndTheMeasuredValue(t *testing.T) {
 		if got.Status != domain.StatusConfirmed || got.Result != "done it" {
 			t.Errorf("stored %s with result %q", got.Status, got.Result)
 		}
-		if got.Measured != domain.Some(0.7) || got.MeasuredWeek != ucLast.Add(2) {
-			t.Errorf("measured %v through %v, want 0.7 through %v", got.Measured, got.MeasuredWeek, ucLast.Add(2))
+		if got.Measured != domain.Some(0.7) || got.MeasuredFrom != ucLast.Add(2) || got.MeasuredWeek != ucLast.Add(2) {
+			t.Errorf("measured %v over %v..%v, want 0.7 over %v", got.Measured, got.MeasuredFrom, got.MeasuredWeek, ucLast.Add(2))
+		}
+		if got.Verdict != domain.VerdictMet || got.History[len(got.History)-1].WithoutData {
+			t.Errorf("verdict %q, last event %+v: want met (50%% + 10 pp reached), on the numbers", got.Verdict, got.History[len(got.History)-1])
 		}
 		return nil
 	})
