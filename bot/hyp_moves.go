@@ -51,6 +51,9 @@ func (b *Bot) onHypButton(c *Context, payload string) error {
 	ws := c.Workspace
 	pressed := domain.MessageRef{ChatID: c.Chat.ID, MessageID: c.Message.MessageID}
 	if stale := h.Fresh(p.version); stale != nil {
+		if err := h.CheckRole(ws, c.From.UserID, p.action); err != nil {
+			return err
+		}
 		// The answer goes first: it stops the press's spinner at once,
 		// while the edits are paced.
 		if err := c.Refuse(stale); err != nil {
