@@ -255,7 +255,6 @@ func (h *handlerHarness) say(chat tgbotapi.Chat, from tgbotapi.User, text string
 	return h.message(chat, from, text)
 }
 
-
 // document delivers a file with a caption; replyTo, when not zero, makes
 // it a reply to that bot message. The file's content is served by fakeAPI.
 func (h *handlerHarness) document(chat tgbotapi.Chat, from tgbotapi.User, name string, data []byte, caption string, replyTo int) sent {
