@@ -53,6 +53,12 @@ type sender struct {
 	jobs map[int64]bool // ids queued or in flight, so a job is never queued twice
 	// chats holds per-chat queues and timing.
 	chats map[int64]*chatLane
+	// answers are the answers to button presses. They wait behind no
+	// message: a press must be answered within seconds, and an answer puts
+	// nothing into the chat, so it goes as soon as the overall limit
+	// allows. answering marks those in flight.
+	answers   []*domain.OutboxJob
+	answering map[int64]bool
 	// recent holds when the requests of the last second were answered and
 	// inFlight counts those not answered yet. Counting a request from its
 	// answer, not from when it left, keeps the limit even when requests
@@ -70,7 +76,8 @@ func newSender(deps senderDeps) *sender {
 	if deps.retryDelay <= 0 {
 		deps.retryDelay = firstRetryDelay
 	}
-	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
+	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{},
+		answering: map[int64]bool{}, wake: make(chan struct{}, 1)}
 }
 
 // load queues every pending job from the store, after a restart.
@@ -99,6 +106,10 @@ func (s *sender) enqueue(jobs []*domain.OutboxJob) {
 			continue
 		}
 		s.jobs[j.ID] = true
+		if j.Kind == domain.AnswerCallback {
+			s.answers = append(s.answers, j)
+			continue
+		}
 		lane := s.lane(j.ChatID)
 		lane.queue = append(lane.queue, j)
 		slices.SortStableFunc(lane.queue, func(a, b *domain.OutboxJob) int {
@@ -155,6 +166,22 @@ func (s *sender) dispatch() time.Duration {
 		return s.heldUntil.Sub(now)
 	}
 	wait := time.Minute
+	for _, job := range s.answers {
+		if s.answering[job.ID] {
+			continue
+		}
+		if job.NotBefore.After(now) {
+			wait = min(wait, job.NotBefore.Sub(now))
+			continue
+		}
+		if !s.globalAllows(now) {
+			break
+		}
+		s.answering[job.ID] = true
+		s.inFlight++
+		s.flight.Add(1)
+		go s.deliver(job)
+	}
 	for _, chatID := range s.readyChats(now, &wait) {
 		if !s.globalAllows(now) {
 			// With every slot in flight, the next answer wakes the loop.
@@ -233,6 +260,11 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 	case e.Code == http.StatusTooManyRequests:
 		s.hold(job, time.Duration(max(e.RetryAfter, 1))*time.Second)
 		log.Warn("rate limited by telegram", "retry_after", e.RetryAfter)
+	case job.Kind == domain.AnswerCallback:
+		// A press Telegram no longer knows (answered, or too old): nothing
+		// to move or park.
+		log.Warn("telegram refused an answer to a press", "code", e.Code, "reason", s.red.String(e.Description))
+		s.giveUp(job, e.Description)
 	case e.MigrateTo != 0:
 		s.migrate(job, e.MigrateTo)
 	case e.Code == http.StatusForbidden:
@@ -290,12 +322,14 @@ func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	until := s.now().Add(d)
+	if job.Kind == domain.AnswerCallback {
+		s.heldUntil = later(s.heldUntil, until)
+		delete(s.answering, job.ID)
+		return
+	}
 	lane := s.lane(job.ChatID)
 	lane.readyAt = until
 	lane.busy = false
-	if job.Kind == domain.AnswerCallback {
-		s.heldUntil = later(s.heldUntil, until)
-	}
 }
 
 // migrate moves the workspace and the chat's queue to the supergroup id
@@ -367,6 +401,14 @@ func (s *sender) save(jobs []*domain.OutboxJob, finished bool, what string) {
 func (s *sender) finish(job *domain.OutboxJob, done bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if job.Kind == domain.AnswerCallback {
+		delete(s.answering, job.ID)
+		if done {
+			delete(s.jobs, job.ID)
+			s.answers = slices.DeleteFunc(s.answers, func(j *domain.OutboxJob) bool { return j.ID == job.ID })
+		}
+		return
+	}
 	lane := s.lane(job.ChatID)
 	lane.busy = false
 	if !done {
