@@ -88,7 +88,8 @@ func (b *Bot) askResult(c *Context, h *domain.Hypothesis) error {
 		return err
 	}
 	key := fmt.Sprintf("hprompt:%d:%d:%d", h.Workspace, h.ID, c.now.UnixNano())
-	job := c.textJob(c.T("hyp.ask_result", h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)), nil)
+	asks := domain.Prompt{Kind: domain.PromptHypothesisResult, Workspace: h.Workspace, ID: h.ID}
+	job := c.textJob(c.T("hyp.ask_result", b.promptLink(asks, h.Label()), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)), nil)
 	job.Key = key
 	c.Queue(job)
 	h.Prompt = domain.MessageRef{ChatID: c.Chat.ID, Key: key}
@@ -137,23 +138,15 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 	return nil
 }
 
-// onReplyToBot handles a reply to one of the bot's prompts: a typed
-// deadline or expected effect for a draft, a result for a hypothesis being
-// marked done. Other replies are ignored, as the bot only answers commands.
-func (b *Bot) onReplyToBot(c *Context) error {
-	m := c.Message
-	r := m.ReplyToMessage
-	if c.Workspace == nil || r == nil || r.From == nil || r.From.ID != b.self.ID || strings.TrimSpace(m.Text) == "" {
-		return nil
-	}
-	h, err := b.promptedBy(c.Workspace, c.Chat.ID, r.MessageID)
-	if err != nil || h == nil {
+// answerResult takes a head's reply to a result prompt: the result marks
+// the hypothesis done. A reply to a copy after the first answer is refused
+// by the state machine, so the hypothesis is done once.
+func (b *Bot) answerResult(c *Context, p domain.Prompt, _ *tgMessage, text string) error {
+	h, err := b.hypothesisFor(c, p.ID)
+	if err != nil || h == nil || h.Status == domain.StatusDraft {
 		return err
 	}
-	text := clipRunes(strings.TrimSpace(m.Text), maxHypothesisText)
-	if h.Status == domain.StatusDraft {
-		return b.draftReply(c, h, text)
-	}
+	text = clipRunes(text, maxHypothesisText)
 	c.Change(func(tx domain.Tx) error {
 		if err := domain.MoveHypothesis(tx, c.Workspace, h, domain.ActDone, c.From, text, c.now); err != nil {
 			return err
@@ -162,6 +155,21 @@ func (b *Bot) onReplyToBot(c *Context) error {
 		return b.editCards(c, tx, h)
 	})
 	return nil
+}
+
+// hypothesisFor loads the workspace's hypothesis with the id; nil when it
+// is gone.
+func (b *Bot) hypothesisFor(c *Context, id int64) (*domain.Hypothesis, error) {
+	var h *domain.Hypothesis
+	err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		h, err = tx.Hypotheses().Get(c.Workspace.ID, id)
+		return err
+	})
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
+	}
+	return h, err
 }
 
 // promptedBy finds the hypothesis whose prompt is the message.
