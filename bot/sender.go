@@ -80,16 +80,40 @@ func newSender(deps senderDeps) *sender {
 		answering: map[int64]bool{}, wake: make(chan struct{}, 1)}
 }
 
-// load queues every pending job from the store, after a restart.
+// load queues every pending job from the store, after a restart. A job
+// whose request may have reached Telegram before the bot died is queued
+// again only when a repeat is harmless; the others are given up, as they
+// may be in the chat already (see domain.OutboxJob.RepeatHarmless).
 func (s *sender) load() error {
-	var pending []*domain.OutboxJob
-	err := s.store.View(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
+	var pending, dropped []*domain.OutboxJob
+	err := s.store.Update(func(tx domain.Tx) error {
+		pending, dropped = nil, nil
+		all, err := tx.Outbox().Pending()
+		if err != nil {
+			return err
+		}
+		for _, j := range all {
+			if !j.MaybeSent || j.RepeatHarmless() {
+				pending = append(pending, j)
+				continue
+			}
+			j.Failed, j.LastError = true, "may have been sent before a restart; not sent again"
+			if err := tx.Outbox().Put(j); err != nil {
+				return err
+			}
+			if err := tx.Outbox().Done(j.ID, nil, s.now()); err != nil {
+				return err
+			}
+			dropped = append(dropped, j)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
+	}
+	for _, j := range dropped {
+		s.log.Warn("a message that may have gone out before the restart is not sent again, so it cannot appear twice",
+			"job", j.ID, "chat", j.ChatID, "kind", string(j.Kind))
 	}
 	s.enqueue(pending)
 	return nil
@@ -234,6 +258,14 @@ func (s *sender) deliver(job *domain.OutboxJob) {
 		s.giveUp(job, "past its deadline")
 		return
 	}
+	if !job.RepeatHarmless() && !job.MaybeSent {
+		// Marked before the request leaves: a crash while it is on the way
+		// must not send it again after the restart.
+		job.MaybeSent = true
+		if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
+			s.log.Error("marking a job as being sent failed", "job", job.ID, "err", s.red.Err(err))
+		}
+	}
 	ids, err := s.transmit(job)
 	s.answered(job, true)
 	if err == nil && s.stopsAt(afterTransmit) {
@@ -254,6 +286,9 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 	errors.As(err, &e)
 	log := s.log.With("job", job.ID, "chat", job.ChatID, "kind", string(job.Kind))
 	switch {
+	case e == nil && mayHaveArrived(err) && !job.RepeatHarmless():
+		log.Warn("send failed after the request may have reached telegram; not repeated, so it cannot appear twice", "err", s.red.Err(err))
+		s.giveUp(job, "may have been sent: "+s.red.Err(err))
 	case e == nil || e.Code >= 500 || e.Code == 0:
 		s.retryLater(job, s.red.Err(err))
 		log.Warn("send failed, will retry", "err", s.red.Err(err), "attempt", job.Attempts)
@@ -266,6 +301,7 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 		log.Warn("telegram refused an answer to a press", "code", e.Code, "reason", s.red.String(e.Description))
 		s.giveUp(job, e.Description)
 	case e.MigrateTo != 0:
+		job.MaybeSent = false
 		s.migrate(job, e.MigrateTo)
 	case e.Code == http.StatusForbidden:
 		s.park(job, e.Description)
@@ -276,6 +312,19 @@ func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
 		log.Error("telegram refused a message", "code", e.Code, "reason", s.red.String(e.Description))
 		s.giveUp(job, e.Description)
 	}
+}
+
+// notSentError is a failed send whose request never left (the connection
+// could not be made): trying again cannot make a duplicate.
+type notSentError struct{ error }
+
+func (e notSentError) Unwrap() error { return e.error }
+
+// mayHaveArrived reports whether a send that failed without an answer from
+// Telegram may still have reached it.
+func mayHaveArrived(err error) bool {
+	var ns notSentError
+	return !errors.As(err, &ns)
 }
 
 // succeed marks the job sent with the ids of the messages it made.
@@ -305,6 +354,8 @@ func (s *sender) giveUp(job *domain.OutboxJob, reason string) {
 }
 
 func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
+	// Telegram answered, or the request never left: nothing went out.
+	job.MaybeSent = false
 	job.Attempts++
 	delay := min(s.retryDelay<<min(job.Attempts-1, 6), maxRetryDelay)
 	job.NotBefore = s.now().Add(delay)
@@ -319,6 +370,13 @@ func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
 // to a request that names no chat (the answer to a button press) can only
 // be the bot's overall limit, so it holds every chat.
 func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
+	if job.MaybeSent {
+		// Telegram refused it: a restart during the wait may send it.
+		job.MaybeSent = false
+		if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
+			s.log.Error("storing a held job failed", "job", job.ID, "err", s.red.Err(err))
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	until := s.now().Add(d)

@@ -39,6 +39,7 @@ type jobRow struct {
 	Deadline      int64       `json:"deadline,omitempty"`
 	Attempts      int         `json:"attempts,omitempty"`
 	LastError     string      `json:"error,omitempty"`
+	MaybeSent     bool        `json:"maybe_sent,omitempty"`
 	Sent          bool        `json:"sent,omitempty"`
 	Failed        bool        `json:"failed,omitempty"`
 	SentAt        int64       `json:"sent_at,omitempty"`
@@ -69,7 +70,7 @@ func toJobRow(j *domain.OutboxJob) jobRow {
 		}),
 		CallbackID: j.CallbackID, ShowAlert: j.ShowAlert, Action: j.Action,
 		CreatedAt: unixNano(j.CreatedAt), NotBefore: unixNano(j.NotBefore), Deadline: unixNano(j.Deadline),
-		Attempts: j.Attempts, LastError: j.LastError,
+		Attempts: j.Attempts, LastError: j.LastError, MaybeSent: j.MaybeSent,
 		Sent: j.Sent, Failed: j.Failed, SentAt: unixNano(j.SentAt), MessageIDs: j.MessageIDs,
 	}
 }
@@ -88,7 +89,7 @@ func (r jobRow) job() *domain.OutboxJob {
 		}),
 		CallbackID: r.CallbackID, ShowAlert: r.ShowAlert, Action: r.Action,
 		CreatedAt: fromUnixNano(r.CreatedAt), NotBefore: fromUnixNano(r.NotBefore), Deadline: fromUnixNano(r.Deadline),
-		Attempts: r.Attempts, LastError: r.LastError,
+		Attempts: r.Attempts, LastError: r.LastError, MaybeSent: r.MaybeSent,
 		Sent: r.Sent, Failed: r.Failed, SentAt: fromUnixNano(r.SentAt), MessageIDs: r.MessageIDs,
 	}
 }
