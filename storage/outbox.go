@@ -272,6 +272,35 @@ func (s outboxStore) ByKey(key string) (*domain.OutboxJob, bool, error) {
 	return job, true, nil
 }
 
+// finishedScanSlack is how many jobs in a row that finished before the
+// cutoff FinishedSince reads before it stops: jobs go out close to the
+// order they were added in, so the recent ones are the newest rows.
+const finishedScanSlack = 1000
+
+// FinishedSince returns the jobs sent, or given up after a request that
+// may have reached Telegram, at or after since, newest first. It walks
+// back from the newest job and stops after finishedScanSlack jobs in a row
+// that did not, so a restart costs a few reads, not the whole outbox.
+func (s outboxStore) FinishedSince(since time.Time) ([]*domain.OutboxJob, error) {
+	var out []*domain.OutboxJob
+	older := 0
+	c := s.t.bucket(bucketOutbox).Cursor()
+	for k, data := c.Last(); k != nil && older < finishedScanSlack; k, data = c.Prev() {
+		row, err := decodeJobRow(data)
+		if err != nil {
+			return nil, err
+		}
+		gone := row.Sent || row.Failed && row.MaybeSent
+		if !gone || fromUnixNano(row.SentAt).Before(since) {
+			older++
+			continue
+		}
+		older = 0
+		out = append(out, row.job())
+	}
+	return out, nil
+}
+
 func (s outboxStore) row(id int64) (jobRow, error) {
 	data := s.t.bucket(bucketOutbox).Get(idKey(id))
 	if data == nil {

@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"trackbot/domain"
@@ -108,4 +111,117 @@ func TestSender_ABrokenConnectionRepeatsOnlyHarmlessJobs(t *testing.T) {
 	if j := storedJob(t, db, unreached.ID); j.Failed || j.Attempts != 1 || j.MaybeSent {
 		t.Errorf("the post whose connection failed: given up %v, attempts %d, maybe sent %v; want a retry", j.Failed, j.Attempts, j.MaybeSent)
 	}
+}
+
+// restartSender starts a sender on db as a restarted bot does (load, then
+// run) and returns once nothing is left to send. It must run inside
+// synctest.Test.
+func restartSender(t *testing.T, db domain.Store, w *wire) {
+	t.Helper()
+	s := newIdleSender(db, w.transmit)
+	if err := s.load(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		s.run(ctx)
+		close(done)
+	}()
+	for !s.idle() {
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	<-done
+}
+
+// addJobs stores jobs; sentAt, when not nil, marks job i sent at sentAt[i].
+func addJobs(t *testing.T, db domain.Store, jobs []*domain.OutboxJob, sentAt []time.Time) {
+	t.Helper()
+	mustUpdate(t, db, func(tx domain.Tx) error {
+		for i, j := range jobs {
+			if _, err := tx.Outbox().Add(j); err != nil {
+				return err
+			}
+			if i < len(sentAt) {
+				if err := tx.Outbox().Done(j.ID, []int{i + 1}, sentAt[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func TestSender_TheGroupsPaceSurvivesARestart(t *testing.T) {
+	const group = -1001
+	synctest.Test(t, func(t *testing.T) {
+		db := openDB(t, time.Now)
+		// 15 messages went to the group over the 30 s before the restart.
+		var before []time.Time
+		for i := range 15 {
+			before = append(before, time.Now().Add(-30*time.Second+time.Duration(i)*2*time.Second))
+		}
+		addJobs(t, db, texts(group, 15), before)
+		addJobs(t, db, texts(group, 10), nil)
+		w := &wire{at: map[int64][]time.Time{}}
+		restartSender(t, db, w)
+
+		after := w.times(group)
+		if len(after) != 10 {
+			t.Fatalf("messages sent after the restart = %d, want 10", len(after))
+		}
+		if n := maxInWindow(append(before, after...), time.Minute); n > 20 {
+			t.Errorf("%d group messages within a minute across the restart, want at most 20", n)
+		}
+		if gap := after[0].Sub(before[len(before)-1]); gap < time.Second {
+			t.Errorf("the first message after the restart came %v after the last one before, want at least 1 s", gap)
+		}
+	})
+}
+
+func TestSender_AWaitTelegramAskedForSurvivesARestart(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		db := openDB(t, time.Now)
+		start := time.Now()
+		held := &domain.OutboxJob{ChatID: 7, Kind: domain.SendText, Text: "held", Priority: domain.PriorityBulk,
+			NotBefore: start.Add(5 * time.Second), LastError: heldByTelegram}
+		reply := &domain.OutboxJob{ChatID: 7, Kind: domain.SendText, Text: "a reply that came later", Priority: domain.PriorityReply}
+		addJobs(t, db, []*domain.OutboxJob{held, reply}, nil)
+		w := &wire{at: map[int64][]time.Time{}}
+		restartSender(t, db, w)
+		got := w.times(7)
+		if len(got) != 2 {
+			t.Fatalf("messages sent = %d, want 2", len(got))
+		}
+		if first := got[0].Sub(start); first < 5*time.Second {
+			t.Errorf("the chat got a message %v after the restart, inside the 5 s Telegram asked for", first)
+		}
+	})
+}
+
+func TestSender_A401PausesSendingAndKeepsTheQueue(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		w := &wire{at: map[int64][]time.Time{}}
+		refused := 0
+		w.fail = func(job *domain.OutboxJob) error {
+			if time.Since(start) < 10*time.Second {
+				refused++
+				return &apiError{Code: http.StatusUnauthorized, Description: "Unauthorized"}
+			}
+			return nil
+		}
+		runSender(t, DefaultLimits(), w, texts(7, 3))
+		if refused != 1 {
+			t.Errorf("requests refused with 401 = %d, want 1 before the pause", refused)
+		}
+		got := w.times(7)
+		if len(got) != 3 {
+			t.Fatalf("messages sent after the pause = %d, want all 3", len(got))
+		}
+		if wait := got[0].Sub(start); wait < unauthorizedPause {
+			t.Errorf("sending resumed %v after a 401, want after the %v pause", wait, unauthorizedPause)
+		}
+	})
 }
