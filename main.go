@@ -159,12 +159,13 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		opts = append(opts, bot.WithClock(s.now))
 	}
 	b := bot.New(bot.Config{
-		Token:        cfg.Token,
-		APIURL:       cfg.APIURL,
-		TimeZone:     cfg.TimeZone,
-		AllowedChats: cfg.AllowedChats,
-		Limits:       cfg.Limits,
-		RetryDelay:   s.retryDelay,
+		Token:         cfg.Token,
+		APIURL:        cfg.APIURL,
+		TimeZone:      cfg.TimeZone,
+		AllowedChats:  cfg.AllowedChats,
+		Limits:        cfg.Limits,
+		RetryDelay:    s.retryDelay,
+		ShutdownGrace: cfg.ShutdownGrace,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)
