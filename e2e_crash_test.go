@@ -241,7 +241,8 @@ func (p *process) kill() {
 // crashReport is what a crash run measured.
 type crashReport struct {
 	kills      int
-	duplicates int // messages in the chat twice, besides the injected ones
+	duplicates int      // messages in the chat twice, besides the injected ones
+	copies     []string // the first words of every message sent twice
 	injected   int
 	elapsed    time.Duration
 	// doneBeforeLast of the flows finished while the bot was being killed.
@@ -292,25 +293,44 @@ func (r *crashRun) run() crashReport {
 	}
 	r.check()
 	rep.injected, rep.elapsed = r.injected, time.Since(began)
-	rep.duplicates = r.duplicates() - r.injected
+	rep.copies = r.duplicates()
+	rep.duplicates = len(rep.copies) - r.injected
 	return rep
 }
 
-// duplicates counts the messages Telegram took more than once: the same
-// text sent to the same chat as the same reply.
-func (r *crashRun) duplicates() int {
+// duplicates lists the messages Telegram took more than once (the same
+// text sent to the same chat as the same reply), by their first words.
+func (r *crashRun) duplicates() []string {
 	made := map[string]int{}
-	n := 0
+	var dups []string
 	for _, c := range r.tg.CallsTo("sendMessage") {
 		if len(c.MessageIDs) == 0 {
 			continue
 		}
 		key := c.Params["chat_id"] + "|" + c.Params["reply_to_message_id"] + "|" + c.Params["text"]
 		if made[key]++; made[key] > 1 {
-			n++
+			words := strings.Fields(htmlText(c.Params["text"]))
+			dups = append(dups, strings.Join(words[:min(3, len(words))], " "))
 		}
 	}
-	return n
+	return dups
+}
+
+// htmlText drops the tags of the bot's HTML.
+func htmlText(s string) string {
+	var b strings.Builder
+	tag := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			tag = true
+		case r == '>':
+			tag = false
+		case !tag:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // check compares the stored state with applying every update once.
@@ -413,6 +433,7 @@ func BenchmarkCrash(b *testing.B) {
 		rep := r.run()
 		b.ReportMetric(float64(rep.duplicates)/float64(rep.kills), "dups/kill")
 		b.ReportMetric(float64(rep.kills), "kills")
-		b.Logf("seed %d: %d duplicates in %d kills, %v", r.rngSeed, rep.duplicates, rep.kills, rep.elapsed.Round(time.Millisecond))
+		b.Logf("seed %d: %d duplicates in %d kills, %v; sent twice (%d of them injected): %q",
+			r.rngSeed, rep.duplicates, rep.kills, rep.elapsed.Round(time.Millisecond), rep.injected, rep.copies)
 	}
 }

@@ -17,6 +17,11 @@ import (
 // bot's private chat, where /start shows the help. Message ids the bot did
 // store stay the first way to recognise a prompt (prompts sent before the
 // links existed have only those).
+//
+// A new kind of prompt is a domain.PromptKind, its answer in
+// promptAnswers, and promptLink around a visible piece of the prompt's
+// text (its label or heading); the answer must refuse a second reply by
+// its own rules (a status, a version), since every copy can be replied to.
 
 // promptAnswer takes the reply text to a prompt of its kind; replied is
 // the copy of the prompt the reply answers.
