@@ -16,7 +16,7 @@ import (
 func (h *handlerHarness) original(chat tgbotapi.Chat, id int) *tgbotapi.Message {
 	shown := h.shown[[2]int64{chat.ID, int64(id)}]
 	text, links := linkEntities(shown.Text)
-	m := &tgbotapi.Message{MessageID: id, From: &botUser, Chat: &chat, Text: text, Entities: links,
+	m := &tgbotapi.Message{MessageID: id, From: &botUser, Chat: &chat, Date: int(h.now.Unix()), Text: text, Entities: links,
 		ReplyMarkup: inlineKeyboard(shown.Keyboard)}
 	if shown.ReplyTo != 0 {
 		m.ReplyToMessage = h.said[[2]int64{chat.ID, int64(shown.ReplyTo)}]

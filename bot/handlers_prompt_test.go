@@ -1,8 +1,11 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"trackbot/domain"
 )
@@ -76,5 +79,37 @@ func TestHandlerPrompt_RepliesToOtherBotMessagesAreIgnored(t *testing.T) {
 	team := h.send(leadership, anna, "/team")
 	if out := h.replyTo(leadership, anna, team.id(), "thanks"); len(out.jobs) != 0 {
 		t.Errorf("a reply to /team was taken: %s", out)
+	}
+}
+
+// pressInaccessible presses a button on a message Telegram no longer shows
+// the bot (too old): the press carries the chat and the message id only.
+func (h *handlerHarness) pressInaccessible(chat tgbotapi.Chat, from tgbotapi.User, msgID int, data string) sent {
+	h.t.Helper()
+	h.upd++
+	old := &tgbotapi.Message{MessageID: msgID, Chat: &chat}
+	return h.handle(tgbotapi.Update{CallbackQuery: &tgbotapi.CallbackQuery{ID: "q" + strconv.Itoa(h.upd), From: &from, Message: old, Data: data}})
+}
+
+func TestHandlerButtons_PressesOnInaccessibleMessagesAreLeftToTheHandlers(t *testing.T) {
+	h := hypTeam(t)
+	card := h.logHyp(leadership, "Answer every lead within an hour", "Marketing", "Leads → Qualified")
+	// What cannot be checked against the message is checked by the
+	// handler before it changes anything.
+	for _, tc := range []struct{ data, want string }{
+		{"lg:999999:y", "Only the person who sent"},
+		{"h:1:s:99", "Only a head of Marketing"},
+		{"h:1:s:1", "Only a head of Marketing"},
+	} {
+		out := h.pressInaccessible(leadership, olga, card, tc.data)
+		if text, _ := out.answer(); !strings.Contains(text, tc.want) {
+			t.Errorf("a member's %s on an old message answered %q, want %q", tc.data, text, tc.want)
+		}
+		out.unchanged(tc.data)
+	}
+	// A genuine press on an old card still works.
+	h.pressInaccessible(leadership, mark, card, "h:1:s:1").contains("H-1 · in progress")
+	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusInProgress {
+		t.Errorf("status after Start on an old card = %s", hyp.Status)
 	}
 }

@@ -185,8 +185,14 @@ func (b *Bot) routeButton(c *Context) error {
 // pressFits reports whether the pressed message, as Telegram shows it now,
 // has a button with the data. A button of an older state of the message
 // (its keyboard was edited since) does not fit either: the message already
-// shows what is current.
+// shows what is current. Telegram leaves out the content of a message that
+// is too old or inaccessible (its date is zero then); such a press cannot
+// be checked here and is left to the handlers, which check who pressed
+// and the object the data names before they change anything.
 func pressFits(m *tgMessage, data string) bool {
+	if m.Date == 0 {
+		return true
+	}
 	if m.ReplyMarkup == nil {
 		return false
 	}
