@@ -136,3 +136,21 @@ func TestCLI_BackupIsAConsistentCopy(t *testing.T) {
 		t.Errorf("backup mode = %v, want 0600", info.Mode().Perm())
 	}
 }
+
+func TestEval_PrintsRecallAndFalseAlarms(t *testing.T) {
+	t.Setenv("TRACKBOT_TELEGRAM_TOKEN", "")
+	var stdout, stderr strings.Builder
+	code := run(t.Context(), []string{"eval", "--draws", "3", "--seed", "7"}, &stdout, &stderr)
+	out := stdout.String()
+	for _, want := range []string{"collapse at a stage", "one weak manager", "healthy packs: at most one question in"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	if code != 0 && !strings.Contains(stderr.String(), "miss the evaluation's targets") {
+		t.Errorf("eval exited %d: %s", code, stderr.String())
+	}
+	if code := run(t.Context(), []string{"eval", "--draws", "0"}, &stdout, &stderr); code == 0 {
+		t.Error("--draws 0 was accepted")
+	}
+}

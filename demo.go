@@ -115,7 +115,8 @@ func reviewPage(p domain.ReviewPack) string {
 		fmt.Fprintf(&pics, "<img src=\"%s\" alt=\"%s\"><div>%s</div>", html.EscapeString(f.Name), html.EscapeString(domain.StripTags(f.Caption)), f.Caption)
 	}
 	block(pics.String())
-	block(p.Questions)
-	block(p.Hypotheses)
+	for _, msg := range p.FollowUps() {
+		block(msg)
+	}
 	return sb.String()
 }

@@ -34,11 +34,12 @@ func TestDemo_WritesPicturesAndReviewOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The planted wrong phone numbers reach the sales head. (The retail
+	// The planted wrong phone numbers reach the sales head, with the money
+	// at stake in the question and its total in the headline. (The retail
 	// flood's question depends on the season the demo's dates fall in, so
 	// domain's demo tests check it on fixed dates instead.)
 	text := string(review)
-	for _, want := range []string{"Dealers", "@sales_head", "Wrong phone number", "@mark_head"} {
+	for _, want := range []string{"Dealers", "@sales_head", "Wrong phone number", "@mark_head", "At stake: about", "Money at stake: about"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("review.txt lacks %q:\n%s", want, text)
 		}

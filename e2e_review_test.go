@@ -149,7 +149,7 @@ func TestReview_WholeLoop(t *testing.T) {
 	// right heads, and the hypotheses block.
 	cmd := h.tg.SendText(leaders, ceo, "/review")
 	head := h.replyTo(leaders, cmd)
-	for _, want := range []string{"Review", "Dealers", "Leads", "w/w", "vs 4 wk"} {
+	for _, want := range []string{"Review", "Dealers", "Leads", "w/w", "vs 4 wk", "Money at stake: about"} {
 		if !strings.Contains(head.Text, want) {
 			t.Errorf("headline lacks %q:\n%s", want, head.Text)
 		}
@@ -186,6 +186,9 @@ func TestReview_WholeLoop(t *testing.T) {
 	}
 	if mk := strings.Index(questions.RawText, "@mark_head"); mk < 0 || !strings.Contains(questions.RawText[mk:], "Retail buyers") {
 		t.Errorf("no question to the marketing head about retail buyers:\n%s", questions.RawText)
+	}
+	if n := strings.Count(questions.RawText, "At stake: about"); n < 2 {
+		t.Errorf("%d questions carry the money at stake, want both:\n%s", n, questions.RawText)
 	}
 	if !strings.Contains(block.Text, "Nothing overdue") {
 		t.Errorf("hypotheses block = %q", block.Text)

@@ -5,10 +5,12 @@
 //
 //	trackbot [serve]                         run the bot (needs TRACKBOT_TELEGRAM_TOKEN)
 //	trackbot demo [--out DIR] [--lang ru|en] write the sample charts and review, offline
+//	trackbot eval [--draws N] [--seed S]     score the tracker questions on generated data
 //	trackbot import FILE --workspace ID      import numbers from CSV/XLSX (bot stopped)
-//	trackbot backup FILE                     a consistent copy of the database (bot stopped)
+//	trackbot backup FILE                     a consistent copy of the database, also while the bot runs
 //	trackbot check-config                    validate the configuration and exit
-//	trackbot version                         print the version
+//	trackbot version                         print the version and VCS revision
+//	trackbot help                            print the usage (also --help, -h)
 //
 // Every command takes --config PATH (default ./config.yaml).
 package main
@@ -19,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -29,7 +32,8 @@ import (
 	"trackbot/storage"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise the module version from the build info is printed.
 var version = "dev"
 
 // openTimeout bounds the wait for the database lock, so a second instance
@@ -48,6 +52,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Asking for help needs no configuration: it must work before a token
+	// or a config file exists.
+	for i, a := range args {
+		if isHelp(a) && (i == 0 || strings.HasPrefix(a, "-")) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
 	cmd := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -55,16 +67,20 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	configPath, explicit, args := takeConfigFlag(args)
 	switch cmd {
 	case "version":
-		fmt.Fprintln(stdout, "trackbot", version)
+		printVersion(stdout)
 		return 0
-	case "serve", "check-config", "import", "backup", "demo":
+	case "serve", "check-config", "import", "backup", "demo", "eval":
 	default:
-		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, import, backup, version\n", cmd)
+		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, eval, import, backup, version, help\n", cmd)
 		return 2
 	}
-	if cmd == "demo" {
-		// The demo needs no configuration: it must work on a fresh machine.
+	// The demo and the evaluation need no configuration: they must work on
+	// a fresh machine.
+	switch cmd {
+	case "demo":
 		return exitCode(demo(args, stdout), stderr)
+	case "eval":
+		return exitCode(evaluate(args, stdout), stderr)
 	}
 	cfg, err := loadConfig(configPath, explicit)
 	if err == nil && cmd == "serve" {
@@ -133,6 +149,10 @@ type seams struct {
 	// retryDelay shortens the wait before a failed send is retried, for
 	// tests that inject failures; zero keeps the bot's default.
 	retryDelay time.Duration
+	// webhookListener and metricsListener, when set, are used instead of
+	// listening on the configured addresses (tests take free ports).
+	webhookListener net.Listener
+	metricsListener net.Listener
 }
 
 // serveWith is serve with the test seams.
@@ -154,9 +174,15 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		stopPruning()
 		<-pruned
 	}()
-	var opts []bot.Option
+	metrics := bot.NewMetrics()
+	opts := []bot.Option{bot.WithMetrics(metrics)}
+	now := time.Now
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
+		now = s.now
+	}
+	if s.webhookListener != nil {
+		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
 	}
 	b := bot.New(bot.Config{
 		Token:         cfg.Token,
@@ -166,10 +192,17 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		Limits:        cfg.Limits,
 		RetryDelay:    s.retryDelay,
 		ShutdownGrace: cfg.ShutdownGrace,
+		Webhook:       cfg.Ops.Webhook,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)
 	}
+	ops, err := startOperations(cfg, db, b, metrics, log, now, s.metricsListener)
+	if err != nil {
+		return err
+	}
+	// Runs before db.Close: backups and health checks use the database.
+	defer ops.stop()
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
 		log.Info("stopped")

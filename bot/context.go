@@ -161,13 +161,14 @@ func (c *Context) textJob(text string, kb [][]domain.Button) *domain.OutboxJob {
 	return &domain.OutboxJob{
 		ChatID:   c.Chat.ID,
 		Kind:     domain.SendText,
-		Text:     clip(text, maxMessage),
+		Text:     text,
 		Keyboard: kb,
 		Priority: domain.PriorityReply,
 	}
 }
 
-// Queue adds a prepared job for the context's chat and workspace.
+// Queue adds a prepared job for the context's chat and workspace, made to
+// fit Telegram's limits (see fitJob): a long message goes out in parts.
 func (c *Context) Queue(job *domain.OutboxJob) {
 	if job.ChatID == 0 {
 		job.ChatID = c.Chat.ID
@@ -175,7 +176,7 @@ func (c *Context) Queue(job *domain.OutboxJob) {
 	if c.Workspace != nil {
 		job.Workspace = c.Workspace.ID
 	}
-	c.out = append(c.out, job)
+	c.out = append(c.out, fitJob(job)...)
 }
 
 // Answer answers the button press being handled; every press gets exactly
@@ -189,7 +190,7 @@ func (c *Context) Answer(text string, alert bool) {
 	}
 	if c.answer != nil {
 		if c.answer.Text == "" && text != "" {
-			c.answer.Text, c.answer.ShowAlert = clipRunes(text, maxCallbackAnswer), alert
+			c.answer.Text, c.answer.ShowAlert = shortenPlain(text, maxCallbackAnswer), alert
 		}
 		return
 	}
@@ -197,7 +198,7 @@ func (c *Context) Answer(text string, alert bool) {
 		ChatID:     c.Chat.ID,
 		Kind:       domain.AnswerCallback,
 		CallbackID: c.callbackID,
-		Text:       clipRunes(text, maxCallbackAnswer),
+		Text:       shortenPlain(text, maxCallbackAnswer),
 		ShowAlert:  alert,
 		Priority:   domain.PriorityReply,
 		// Telegram forgets a press after a while; an answer past that is
@@ -245,49 +246,12 @@ func (c *Context) IsCEO() bool {
 	return c.Workspace != nil && c.Workspace.IsCEO(c.From.UserID)
 }
 
-// Telegram's size limits.
-const (
-	maxMessage        = 4096
-	maxCaption        = 1024
-	maxCallbackAnswer = 200
-	maxCallbackData   = 64
-)
-
 // escape makes a user-supplied string safe inside an HTML message.
 func escape(s string) string { return html.EscapeString(s) }
 
-// clip shortens an HTML text to Telegram's limit counted after entity
-// parsing. It cuts at a line break so tags stay balanced in practice;
-// builders keep messages well under the limit, this is the safety net.
-func clip(text string, limit int) string {
-	if visibleLen(text) <= limit {
-		return text
-	}
-	lines := strings.Split(text, "\n")
-	for len(lines) > 1 && visibleLen(strings.Join(lines, "\n"))+2 > limit {
-		lines = lines[:len(lines)-1]
-	}
-	return strings.Join(lines, "\n") + "\n…"
-}
-
-// visibleLen counts the characters of HTML text as Telegram does: without
-// tags and with entities decoded.
-func visibleLen(s string) int {
-	var b strings.Builder
-	inTag := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			inTag = true
-		case r == '>' && inTag:
-			inTag = false
-		case !inTag:
-			b.WriteRune(r)
-		}
-	}
-	return utf8.RuneCountInString(html.UnescapeString(b.String()))
-}
-
+// clipRunes shortens s to n characters for a label or a line that must
+// stay short, such as a button or a digest item; Telegram's own limits
+// are kept by fitJob.
 func clipRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s

@@ -124,6 +124,7 @@ func storedJobs(t testing.TB, db domain.Store) map[string]*domain.OutboxJob {
 	err := db.View(func(tx domain.Tx) error {
 		pending, err := tx.Outbox().Pending()
 		for _, j := range pending {
+			checkTelegramRules(t, j)
 			jobs[j.Key] = j
 		}
 		return err

@@ -70,11 +70,11 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 		if kind == domain.ListStages {
 			name, after, _ = domain.CutWord(rest, domain.WordAfter)
 		}
-		if _, err := ws.Add(kind, name, after); err != nil {
+		if _, err := ws.AddList(kind, name, after); err != nil {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error {
-			_, err := ws.Add(kind, name, after)
+			_, err := ws.AddList(kind, name, after)
 			return err
 		})
 	case domain.WordRename:
@@ -115,6 +115,22 @@ func (b *Bot) editList(c *Context, kind domain.ListKind, args string) error {
 			return err
 		}
 		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.SetStageOwner(stage, dept) })
+	case domain.WordReasons:
+		if kind != domain.ListStages {
+			return usageError(kind)
+		}
+		name, on := focusArgs(rest)
+		if err := ws.SetDropOffReasons(name, on); err != nil {
+			return err
+		}
+		c.ChangeWorkspace(func(ws *domain.Workspace) error { return ws.SetDropOffReasons(name, on) })
+		key, _ := ws.Find(domain.ListStages, name)
+		note := c.T("setup.reasons_off", escape(ws.ItemName(domain.ListStages, key, c.Lang)))
+		if on {
+			note = c.T("setup.reasons_on", escape(ws.ItemName(domain.ListStages, key, c.Lang)))
+		}
+		c.Reply(note + "\n\n" + b.listText(c, kind))
+		return nil
 	case domain.WordRemove:
 		return b.removeItem(c, kind, rest)
 	default:
@@ -269,7 +285,11 @@ func (b *Bot) listText(c *Context, kind domain.ListKind) string {
 			}
 			n++
 			d, _ := ws.Department(s.Department)
-			fmt.Fprintf(&sb, "\n%d. %s — %s", n, escape(s.Name.In(l)), escape(d.Name.In(l)))
+			mark := ""
+			if ws.AsksDropOffReasons(s.Key) {
+				mark = c.T("setup.asks_reasons")
+			}
+			fmt.Fprintf(&sb, "\n%d. %s — %s%s", n, escape(s.Name.In(l)), escape(d.Name.In(l)), mark)
 		}
 	}
 	sb.WriteString("\n\n" + c.T("setup.usage_"+string(kind)))
@@ -291,8 +311,23 @@ func (b *Bot) reasonList(c *Context) string {
 				fmt.Fprintf(&sb, "\n%d. %s", n, escape(r.Name.In(c.Lang)))
 			}
 		}
+		if kind == domain.ListDropOff {
+			sb.WriteString("\n" + dropOffStagesNote(c))
+		}
 		sb.WriteString("\n\n")
 	}
 	sb.WriteString(c.T("setup.reason_usage"))
 	return sb.String()
+}
+
+// dropOffStagesNote says for which stages reports ask drop-off reasons.
+func dropOffStagesNote(c *Context) string {
+	var names []string
+	for _, st := range c.Workspace.DropOffStages() {
+		names = append(names, escape(st.Name.In(c.Lang)))
+	}
+	if len(names) == 0 {
+		return c.T("setup.dropoff_no_stages")
+	}
+	return c.T("setup.dropoff_stages", strings.Join(names, ", "))
 }

@@ -284,7 +284,8 @@ func (h *handlerHarness) press(chat tgbotapi.Chat, from tgbotapi.User, msgID int
 }
 
 // handle runs one update through the bot and returns the jobs its commit
-// added to the outbox, delivered: each gets the message ids Telegram
+// added to the outbox, delivered: each is checked against Telegram's rules
+// (checkTelegramRules) and gets the message ids Telegram
 // would give it, and the chat's view of edited messages is updated.
 // Handlers look sent messages up by job key only (a card re-posted with
 // /hyp H-1, a result prompt), so only keyed jobs are marked sent in the
@@ -307,6 +308,7 @@ func (h *handlerHarness) handle(u tgbotapi.Update) sent {
 			continue
 		}
 		h.seen[j.ID] = true
+		checkTelegramRules(h.t, j)
 		j.MessageIDs = h.deliver(j)
 		jobs = append(jobs, j)
 		if j.Key != "" {

@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strings"
 	"testing"
 
@@ -52,7 +54,7 @@ func TestHandlerImport_CSVAndXLSXPreviewThenSave(t *testing.T) {
 			if len(h.records(leadership)) != 0 {
 				t.Fatal("an import stored numbers before the confirmation")
 			}
-			h.confirm(leadership, anna, preview).contains("Saved (weeks: 2)")
+			h.confirm(leadership, anna, preview).contains("Saved: All clients, 2 weeks")
 			if r := h.record(leadership, "main", domain.Week{Year: 2026, Num: 10}); r.Counts["leads"] != 100 || r.Counts["meetings"] != 30 || r.Spend != 400_000_00 {
 				t.Errorf("stored W10 = %+v", r)
 			}
@@ -172,5 +174,54 @@ func TestHandlerExport_BothFormatsReadBack(t *testing.T) {
 		if j.ChatID != mark.ID {
 			t.Errorf("the export went to chat %d, want the private chat it was asked in", j.ChatID)
 		}
+	}
+}
+
+func TestHandlerTemplate_StartsFromTheLastCompleteWeek(t *testing.T) {
+	h := numbersTeam(t) // now is Wednesday of 2026-W12
+	tmpl := documentFile(t, h.send(leadership, mark, "/template csv"), ".csv")
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(tmpl.Data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var weeks []string
+	for _, row := range rows[1:] {
+		weeks = append(weeks, row[1])
+	}
+	if got, want := strings.Join(weeks, " "), "2026-W08 2026-W09 2026-W10 2026-W11"; got != want {
+		t.Errorf("template weeks = %s, want the last four complete weeks %s", got, want)
+	}
+}
+
+func TestHandlerTemplate_XLSXHasASheetPerConcernWithRecentManagers(t *testing.T) {
+	h := numbersTeam(t)
+	h.putRecords(leadership, domain.WeeklyRecord{Segment: "main", Week: domain.Week{Year: 2026, Num: 10},
+		Counts: map[string]int64{"meetings": 5}, Managers: map[string]map[string]int64{"Ivan Sidorov": {"meetings": 5}}})
+	f := documentFile(t, h.send(leadership, mark, "/template"), ".xlsx")
+	zr, err := zip.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var workbook, strs string // the sheet names; every string of the cells
+	for _, part := range zr.File {
+		r, err := part.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(r)
+		r.Close()
+		if part.Name == "xl/workbook.xml" {
+			workbook = string(data)
+		} else if strings.HasPrefix(part.Name, "xl/worksheets/") || part.Name == "xl/sharedStrings.xml" {
+			strs += string(data)
+		}
+	}
+	for _, sheet := range []string{"Funnel", "Non-target", "Drop-offs", "Managers", "Instructions"} {
+		if !strings.Contains(workbook, `name="`+sheet+`"`) {
+			t.Errorf("the template has no sheet %s: %s", sheet, workbook)
+		}
+	}
+	if !strings.Contains(strs, "Ivan Sidorov") {
+		t.Error("the Managers sheet does not list the manager of recent weeks")
 	}
 }

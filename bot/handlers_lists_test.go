@@ -174,3 +174,41 @@ func TestHandlerReason_CEOEditsBothLists(t *testing.T) {
 		t.Errorf("drop-off reasons = %s", dropoff)
 	}
 }
+
+func TestHandlerStage_CEOSwitchesDropOffReasonsPerStage(t *testing.T) {
+	h := numbersTeam(t)
+	h.send(leadership, olga, "/stage").contains("3. Leads — Marketing\n", "5. Meetings — Sales · drop-off reasons", "8. Paid — Sales · drop-off reasons")
+	h.send(leadership, mark, "/stage reasons Meetings off").contains("Only a CEO")
+	h.send(leadership, anna, "/stage reasons Meetings off").contains("no longer ask why items were lost on the way into Meetings", "5. Meetings — Sales\n")
+	h.send(leadership, anna, "/stage reasons Leads on").contains("on the way into Leads", "3. Leads — Marketing · drop-off reasons")
+	h.send(leadership, anna, "/stage reasons Impressions on").contains("Nothing comes before Impressions")
+	h.send(leadership, anna, "/stage reasons Nowhere on").contains("I can't find \"Nowhere\"")
+	h.send(leadership, sergey, "/reason").contains("Asked for the items lost on the way into: Leads, Proposals, Deals, Paid")
+
+	// The switch is stored with the workspace, and the template follows it.
+	ws := h.workspace(leadership)
+	if ws.AsksDropOffReasons("meetings") || !ws.AsksDropOffReasons("leads") || !ws.AsksDropOffReasons("paid") {
+		t.Errorf("stored switches: meetings %v, leads %v, paid %v", ws.AsksDropOffReasons("meetings"), ws.AsksDropOffReasons("leads"), ws.AsksDropOffReasons("paid"))
+	}
+	header := string(documentFile(t, h.send(leadership, anna, "/template csv"), ".csv").Data)
+	header, _, _ = strings.Cut(header, "\n")
+	if !strings.Contains(header, "lost.Leads.Price") || strings.Contains(header, "lost.Meetings.") || !strings.Contains(header, "lost.Paid.Price") {
+		t.Errorf("template header = %s", header)
+	}
+}
+
+func TestHandlerSegment_AddAList(t *testing.T) {
+	h := numbersTeam(t)
+	h.send(leadership, anna, "/segment add Застройщики, Розница").contains("Saved", "2. Застройщики", "3. Розница")
+	h.send(leadership, anna, "/segment add Dealers; Розница").contains("already in the list")
+	h.send(leadership, anna, "/stage add Site visits, Tenders after Meetings").contains("6. Site visits — Sales", "7. Tenders — Sales")
+	h.send(leadership, anna, "/reason add dropoff Long delivery,\nNo stock").contains("Long delivery", "No stock")
+
+	ws := h.workspace(leadership)
+	if got := strings.Join(activeNames(ws, domain.ListSegments), "|"); got != "All clients|Застройщики|Розница" {
+		t.Errorf("segments = %s, want two new ones and none with a comma (nor Dealers from the refused list)", got)
+	}
+	if got := activeNames(ws, domain.ListDropOff); !slices.Contains(got, "Long delivery") || !slices.Contains(got, "No stock") {
+		t.Errorf("drop-off reasons = %v", got)
+	}
+}

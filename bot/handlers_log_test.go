@@ -53,7 +53,7 @@ func TestHandlerLog_PreviewConfirmSaves(t *testing.T) {
 		t.Fatalf("a preview stored %d records before the confirmation", n)
 	}
 	saved := h.confirm(leadership, mark, preview)
-	saved.contains("Saved (weeks: 1), numbers from @mark_head", "120")
+	saved.contains("Saved: All clients, 2026-W11, numbers from @mark_head", "120")
 	if e := saved.edit(); e.EditMessageID != preview.id() || len(e.Keyboard) != 0 {
 		t.Errorf("the saved card edits message %d with buttons %v; want the preview %d without", e.EditMessageID, e.Keyboard, preview.id())
 	}
@@ -153,7 +153,7 @@ func TestHandlerLog_CorrectionCancelAndExpiry(t *testing.T) {
 	h.confirm(leadership, mark, h.send(leadership, mark, "/log last week leads=120"))
 
 	fix := h.send(leadership, mark, "/log last week leads=130")
-	fix.contains("changes numbers already saved (weeks: 1)")
+	fix.contains("120 → 130", "changes numbers already saved (figures: 1, weeks: 1)")
 	out := h.press(leadership, mark, fix.id(), fix.button(":n", "Cancel"))
 	out.contains("Cancelled; nothing was saved.")
 	if r := h.record(leadership, "main", weekW11); r.Counts["leads"] != 120 {

@@ -64,7 +64,8 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	for _, j := range out.jobs {
 		kinds = append(kinds, j.Kind)
 	}
-	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText, domain.SendText}
+	// The questions and the hypotheses block fit one message.
+	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText}
 	if !sameKinds(kinds, want) {
 		t.Fatalf("pack = %v, want %v", kinds, want)
 	}
@@ -72,6 +73,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	if len(pictures) < 2 || len(pictures) > 10 || !strings.HasPrefix(pictures[0].Caption, "Funnel · Dealers · 2026-W11") {
 		t.Errorf("pictures = %d, first captioned %q", len(pictures), pictures[0].Caption)
 	}
+	checkPackDelivery(t, out.jobs)
 	questions := htmlPlain(out.jobs[3].Text)
 	for _, want := range []string{"Tracker questions", "@mark_head, Conversion Leads → Qualified in Dealers fell from 64% to 41%",
 		"top non-target reason: No budget", "Leads from Retail"} {
@@ -79,7 +81,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 			t.Errorf("questions lack %q:\n%s", want, questions)
 		}
 	}
-	if block := htmlPlain(out.jobs[4].Text); !strings.Contains(block, "Nothing overdue or waiting") {
+	if block := htmlPlain(out.jobs[3].Text); !strings.Contains(block, "Nothing overdue or waiting") {
 		t.Errorf("hypotheses block = %q", block)
 	}
 	if rs := h.reviews(); len(rs) != 1 || !rs[0].IsOpen() || rs[0].Period.From != weekW11 {
@@ -128,6 +130,28 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	}
 }
 
+// checkPackDelivery checks what a review pack costs against the group's
+// twenty messages a minute (a media group counts one per photo), and that
+// only the answer to /review goes as a reply: the rest is bulk, so the
+// replies to the commands after it go first.
+func checkPackDelivery(t *testing.T, jobs []*domain.OutboxJob) {
+	t.Helper()
+	cost := 0
+	for i, j := range jobs {
+		if countsAsMessage(j) {
+			cost += messageWeight(j)
+		}
+		wantReply := i == 0 || j.Kind == domain.ChatAction
+		if got := j.Priority == domain.PriorityReply; got != wantReply {
+			t.Errorf("pack job %d (%s) has priority %d, want reply %v", i, j.Kind, j.Priority, wantReply)
+		}
+	}
+	if cost > domain.ReviewPackBudget || domain.ReviewPackBudget > DefaultLimits().GroupPerMinute/2 {
+		t.Errorf("the pack costs %d messages of a group's %d a minute, want at most %d",
+			cost, DefaultLimits().GroupPerMinute, domain.ReviewPackBudget)
+	}
+}
+
 func sameKinds(a, b []domain.OutboxKind) bool {
 	if len(a) != len(b) {
 		return false
@@ -155,4 +179,38 @@ func TestHandlerReview_RefusalsAndArguments(t *testing.T) {
 	if rs := h.reviews(); len(rs) != 1 || rs[0].Period.Kind != domain.PeriodMonth || rs[0].Segment != "retail" {
 		t.Errorf("stored reviews = %+v", rs)
 	}
+}
+
+// A workspace with one week of numbers: the review sends the week's funnel
+// and table, no trend of one dot, and says why in the headline.
+func TestHandlerReview_OneWeekSendsNoChartWithTooLittleData(t *testing.T) {
+	h := numbersTeam(t)
+	h.twoSegments(leadership)
+	h.putRecords(leadership,
+		domain.WeeklyRecord{Segment: "dealers", Week: weekW11,
+			Counts: map[string]int64{"leads": 100, "qualified": 64, "meetings": 30, "deals": 10, "paid": 8},
+			Spend:  100_000_00, Revenue: 800_000_00, NonTarget: map[string]int64{"no_budget": 20}},
+		domain.WeeklyRecord{Segment: "retail", Week: weekW11, Counts: map[string]int64{"leads": 0}},
+	)
+	out := h.send(leadership, anna, "/review")
+	head := htmlPlain(out.message().Text)
+	for _, want := range []string{"Left out of the charts:",
+		"Conversion trend · Dealers — needs 3 weeks with numbers, has 1",
+		"Lead quality · Dealers — needs 3 weeks with numbers, has 1",
+		"Drop-off reasons · Dealers — no losses with a reason in 2026-W11",
+		"Segment mix — needs 2 segments with numbers"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("headline lacks %q:\n%s", want, head)
+		}
+	}
+	var names []string
+	for _, j := range out.ofKind(domain.SendMediaGroup, domain.SendPhoto) {
+		for _, f := range j.Files {
+			names = append(names, f.Name)
+		}
+	}
+	if strings.Join(names, " ") != "funnel.png table.png" {
+		t.Errorf("pictures %v, want the funnel and the table only", names)
+	}
+	checkPackDelivery(t, out.jobs)
 }

@@ -18,76 +18,39 @@ const anywayVerdict = "f"
 
 // Limits that keep /history and a preview readable on a phone.
 const (
-	historyRevisions = 8  // revisions per /history
-	historyFigures   = 6  // figures per week in a revision
-	previewWarnings  = 6  // warnings shown in a preview
-	previewFixes     = 12 // corrected figures shown in a preview
+	historyRevisions = 8 // revisions per /history
+	historyFigures   = 6 // figures per week in a revision
 )
 
 // draftButtons offers Confirm, or "Save anyway" when the numbers raised
-// warnings, and Cancel.
+// warnings, and Cancel; a draft with left-out figures of other
+// departments also offers a CEO "apply all columns".
 func draftButtons(c *Context, d *domain.Draft) []domain.Button {
 	save := domain.Button{Text: c.T("log.confirm"), Data: fmt.Sprintf("lg:%d:y", d.ID)}
 	if len(d.Warnings) > 0 {
 		save = domain.Button{Text: c.T("log.save_anyway"), Data: fmt.Sprintf("lg:%d:%s", d.ID, anywayVerdict)}
 	}
-	return []domain.Button{save, {Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", d.ID)}}
+	buttons := []domain.Button{save, {Text: c.T("log.cancel"), Data: fmt.Sprintf("lg:%d:n", d.ID)}}
+	if len(d.LeftOut) > 0 {
+		buttons = append(buttons, domain.Button{Text: c.T("import.accept_all"), Data: fmt.Sprintf("lg:%d:%s", d.ID, acceptAllVerdict)})
+	}
+	return buttons
 }
 
-// previewChecks renders the end of a preview: the corrections old → new,
-// the warnings, and what to press.
-func previewChecks(c *Context, d *domain.Draft) string {
-	var sb strings.Builder
-	if len(d.Corrections) > 0 {
-		sb.WriteString("\n" + c.T("log.preview_changes"))
-		shown := 0
-		for _, fix := range d.Corrections {
-			for _, fc := range fix.Figures {
-				if shown == previewFixes {
-					break
-				}
-				seg := fix.Segment
-				if s, ok := segmentByKey(c.Workspace, fix.Segment); ok {
-					seg = s.Name.In(c.Lang)
-				}
-				sb.WriteString("\n• " + escape(seg+", "+fix.Week.String()+" — "+fc.Line(c.Workspace, c.Lang)))
-				shown++
-			}
-		}
-		if rest := countFigures(d.Corrections) - shown; rest > 0 {
-			sb.WriteString("\n" + c.T("log.preview_more", rest))
-		}
-	}
+// plausibilityLines lists the draft's plausibility warnings, at most
+// previewWarnings of them; empty when there are none.
+func plausibilityLines(c *Context, d *domain.Draft) string {
 	if len(d.Warnings) == 0 {
-		sb.WriteString("\n" + c.T("log.preview_confirm"))
-		return sb.String()
+		return ""
 	}
-	sb.WriteString("\n" + c.T("plausible.title"))
+	lines := []string{c.T("plausible.title")}
 	for _, w := range d.Warnings[:min(len(d.Warnings), previewWarnings)] {
-		sb.WriteString("\n• " + escape(w.Localize(c.Lang)))
+		lines = append(lines, "• "+escape(w.Localize(c.Lang)))
 	}
 	if rest := len(d.Warnings) - previewWarnings; rest > 0 {
-		sb.WriteString("\n" + c.T("plausible.more", rest))
+		lines = append(lines, c.T("plausible.more", rest))
 	}
-	sb.WriteString("\n" + c.T("plausible.confirm"))
-	return sb.String()
-}
-
-func countFigures(diffs []domain.RecordDiff) int {
-	n := 0
-	for _, d := range diffs {
-		n += len(d.Figures)
-	}
-	return n
-}
-
-func segmentByKey(ws *domain.Workspace, key string) (domain.Segment, bool) {
-	for _, s := range ws.Segments {
-		if s.Key == key {
-			return s, true
-		}
-	}
-	return domain.Segment{}, false
+	return strings.Join(lines, "\n")
 }
 
 // savedNote ends the saved card: whether it was saved despite warnings.

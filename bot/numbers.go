@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"trackbot/domain"
 	"trackbot/sheets"
@@ -20,11 +19,11 @@ func (b *Bot) logCmd(c *Context) error {
 		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang))))
 		return nil
 	}
-	entry, err := domain.ParseEntry(ws, c.Args, c.now.In(ws.Location()))
+	entries, err := domain.ParseEntries(ws, c.Args, c.now.In(ws.Location()))
 	if err != nil {
 		return err
 	}
-	return b.proposeDraft(c, "/log", []domain.Entry{entry})
+	return b.proposeDraft(c, "/log", entries)
 }
 
 // logExample is a /log line in the workspace's own words.
@@ -46,65 +45,30 @@ func logExample(ws *domain.Workspace, l domain.Lang) string {
 }
 
 // proposeDraft stores the entries as a draft once the domain has checked
-// them, and shows the preview with Confirm and Cancel buttons.
+// them, and shows the preview with Confirm and Cancel buttons; the details
+// that do not fit the preview go first, as a file.
 func (b *Bot) proposeDraft(c *Context, source string, entries []domain.Entry) error {
+	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
+		return domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+	})
+}
+
+// showDraft runs a use case proposing a draft and shows its preview.
+func (b *Bot) showDraft(c *Context, propose func(tx domain.Tx) (*domain.Draft, int, error)) error {
 	c.Change(func(tx domain.Tx) error {
-		draft, corrections, err := domain.ProposeDraft(tx, c.Workspace, c.From, source, entries, c.now)
+		draft, _, err := propose(tx)
+		if err != nil {
+			return err
+		}
+		view, err := previewDraft(c, tx, draft)
 		if err != nil {
 			return err
 		}
 		// The buttons need the id the store just gave the draft.
-		c.Reply(draftPreview(c, draft, corrections), draftButtons(c, draft))
+		c.Reply(view.text, draftButtons(c, draft))
 		return nil
 	})
 	return nil
-}
-
-// draftPreview renders a draft as the table the author confirms.
-func draftPreview(c *Context, d *domain.Draft, corrections int) string {
-	var sb strings.Builder
-	if d.Source == "/log" {
-		sb.WriteString(c.T("log.preview_title"))
-	} else {
-		sb.WriteString(c.T("log.preview_file", escape(d.Source), len(d.Entries)))
-	}
-	shown := min(len(d.Entries), 3)
-	for _, e := range d.Entries[:shown] {
-		sb.WriteString("\n<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>")
-	}
-	if rest := len(d.Entries) - shown; rest > 0 {
-		sb.WriteString("\n" + c.T("log.preview_more", rest))
-	}
-	if corrections > 0 {
-		sb.WriteString("\n" + c.T("log.preview_corrects", corrections))
-	}
-	sb.WriteString(previewChecks(c, d))
-	return sb.String()
-}
-
-// table aligns label/value rows for a monospace block that fits a phone.
-func table(rows [][2]string) string {
-	const maxLabel = 22
-	width := 0
-	for _, r := range rows {
-		width = max(width, min(utf8.RuneCountInString(r[0]), maxLabel))
-	}
-	var sb strings.Builder
-	for i, r := range rows {
-		if i > 0 {
-			sb.WriteByte('\n')
-		}
-		label := r[0]
-		if utf8.RuneCountInString(label) > maxLabel {
-			// A long label ("Lost before Meetings: Wrong phone number")
-			// keeps its last words, which name the reason: it takes its
-			// own line and the value stays in the value column.
-			sb.WriteString(label + "\n" + strings.Repeat(" ", width+1) + r[1])
-			continue
-		}
-		sb.WriteString(label + strings.Repeat(" ", width-utf8.RuneCountInString(label)+1) + r[1])
-	}
-	return sb.String()
 }
 
 // onDraftButton confirms or cancels a draft. Who may, and for how long,
@@ -113,7 +77,7 @@ func table(rows [][2]string) string {
 func (b *Bot) onDraftButton(c *Context, payload string) error {
 	idText, verdict, _ := strings.Cut(payload, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || verdict != "y" && verdict != "n" && verdict != anywayVerdict {
+	if err != nil || verdict != "y" && verdict != "n" && verdict != anywayVerdict && verdict != acceptAllVerdict {
 		return c.Refuse(staleButton())
 	}
 	ws := c.Workspace
@@ -137,6 +101,9 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 	if err != nil {
 		return err
 	}
+	if verdict == acceptAllVerdict {
+		return b.onAcceptLeftOut(c, draft)
+	}
 	if err := draft.CheckConfirmer(ws, c.From.UserID); err != nil {
 		return err
 	}
@@ -157,8 +124,7 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		if err != nil {
 			return err
 		}
-		c.Edit(c.Message.MessageID, c.T("log.saved", len(draft.Entries), personMention(draft.By))+
-			"\n"+draftBody(c, draft)+savedNote(c, rev))
+		c.Edit(c.Message.MessageID, renderSaved(c, draft)+savedNote(c, rev))
 		return nil
 	})
 	c.Answer(c.T("log.saved_short"), false)
@@ -172,19 +138,6 @@ func previewAuthor(preview *tgMessage) int64 {
 		return r.From.ID
 	}
 	return 0
-}
-
-// draftBody repeats the confirmed numbers on the edited card.
-func draftBody(c *Context, d *domain.Draft) string {
-	var sb strings.Builder
-	shown := min(len(d.Entries), 3)
-	for _, e := range d.Entries[:shown] {
-		sb.WriteString("<pre>" + escape(table(e.Summary(c.Workspace, c.Lang))) + "</pre>\n")
-	}
-	if rest := len(d.Entries) - shown; rest > 0 {
-		sb.WriteString(c.T("log.preview_more", rest))
-	}
-	return strings.TrimSpace(sb.String())
 }
 
 // importCmd answers /import: with a document it imports it, without one
@@ -222,29 +175,44 @@ func (b *Bot) importFile(c *Context) error {
 	if tooBig {
 		return sheets.TooBig(maxUpload)
 	}
+	if done, err := b.importMarketSheet(c, doc.FileName, data); done || err != nil {
+		return err
+	}
 	ws := c.Workspace
-	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
+	book, err := sheets.ReadBook(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
+	if len(book.Entries) == 0 && len(book.Plans) == 0 {
 		return domain.Errorf(domain.EINVALID, "import.empty")
 	}
-	return b.proposeDraft(c, doc.FileName, entries)
+	return b.proposeImport(c, doc.FileName, book.Entries, book.Plans)
 }
 
-// templateCmd sends a ready-to-fill file for the last four weeks.
+// templateCmd sends a ready-to-fill file for the last four complete weeks:
+// the current week is not over, so its numbers are not ready to report.
+// The managers' sheet lists the sales managers of the last 8 weeks.
 func (b *Bot) templateCmd(c *Context) error {
 	format := sheets.FormatXLSX
 	if strings.EqualFold(strings.TrimSpace(c.Args), "csv") {
 		format = sheets.FormatCSV
 	}
-	last := domain.WeekOf(c.now.In(c.Workspace.Location()))
-	var weeks []domain.Week
+	ws := c.Workspace
+	last := ws.LastCompleteWeek(c.now)
+	spec := sheets.TemplateSpec{}
 	for i := 3; i >= 0; i-- {
-		weeks = append(weeks, last.Add(-i))
+		spec.Weeks = append(spec.Weeks, last.Add(-i))
 	}
-	data, err := sheets.Template(c.Workspace, c.Lang, weeks, format)
+	var recs []domain.WeeklyRecord
+	if err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		recs, err = tx.Records().Range(ws.ID, "", last.Add(-7), last)
+		return err
+	}); err != nil {
+		return err
+	}
+	spec.Managers = domain.ManagerNames(recs)
+	data, err := sheets.TemplateWith(ws, c.Lang, spec, format)
 	if err != nil {
 		return err
 	}
@@ -265,8 +233,7 @@ func (b *Bot) exportCmd(c *Context) error {
 		return err
 	}
 	if len(recs) == 0 {
-		c.Reply(c.T("export.empty"))
-		return nil
+		return b.exportMarketOr(c, "export.empty")
 	}
 	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
 		data, err := sheets.Export(ws, c.Lang, recs, format)
@@ -276,5 +243,5 @@ func (b *Bot) exportCmd(c *Context) error {
 		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
 	}
-	return nil
+	return b.exportMarketOr(c, "")
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // A review posts its pack as a few messages: the headline numbers with the
-// close button, the charts as one media group, the tracker questions with
-// the heads mentioned, and the hypotheses block. The session stays open
+// close button, the charts as one media group, then the tracker questions
+// with the heads mentioned and the hypotheses block. The session stays open
 // until /review end (or the button) posts the protocol.
 
 // review handles /review, /review <segment>, /review month and /review end.
@@ -26,7 +26,7 @@ func (b *Bot) review(c *Context) error {
 		return b.endReview(c)
 	}
 	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
-	recs, err := b.records(ws, period.From.Add(-domain.ReviewHistoryWeeks), period.To)
+	recs, err := b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,10 @@ func (b *Bot) review(c *Context) error {
 		}
 		return tx.Reviews().Create(session)
 	})
-	return b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews))
+	if err := b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews)); err != nil {
+		return err
+	}
+	return b.queueStaleFacts(c, reviews, session)
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".
@@ -91,25 +94,28 @@ func hasRecordsIn(recs []domain.WeeklyRecord, p domain.Period) bool {
 }
 
 // postPack queues the review pack: the headline with the close button,
-// "uploading photo" while the charts go out as one media group, the
-// questions and the hypotheses block.
+// "uploading photo" while the charts go out as one media group (a single
+// chart as a photo), then the questions and the hypotheses block, in one
+// message when they fit.
 func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord, hyps []*domain.Hypothesis, lastClosed *domain.Review) error {
 	pack, err := b.charts.ReviewPack(c.Workspace, r.Segment, r.Period, recs, hyps, lastClosed, c.Workspace.Today(c.now))
 	if err != nil {
 		return err
 	}
-	pictures := make([]domain.Attachment, len(pack.Pictures))
-	for i, f := range pack.Pictures {
-		f.Caption = clip(f.Caption, maxCaption)
-		pictures[i] = f
-	}
 	c.Reply(pack.Headline+"\n\n"+c.T("review.how_to_end"), []domain.Button{{Text: c.T("review.end_button"), Data: "rv:end"}})
-	c.Queue(&domain.OutboxJob{Kind: domain.ChatAction, Action: "upload_photo", Priority: domain.PriorityReply})
-	// The rest of the pack is about ten messages against a group's twenty
-	// a minute: as bulk it keeps its order, and the answers to the next
-	// commands (a /hyp, a button) go ahead of it instead of a minute later.
-	c.Queue(&domain.OutboxJob{Kind: domain.SendMediaGroup, Priority: domain.PriorityBulk, Files: pictures})
-	for _, text := range []string{pack.Questions, pack.Hypotheses} {
+	// The rest of the pack costs up to domain.ReviewPackBudget of a group's
+	// twenty messages a minute: as bulk it keeps its order, and the answers
+	// to the next commands (a /hyp, a button) go ahead of it instead of a
+	// minute later.
+	if len(pack.Pictures) > 0 {
+		c.Queue(&domain.OutboxJob{Kind: domain.ChatAction, Action: "upload_photo", Priority: domain.PriorityReply})
+		kind := domain.SendMediaGroup
+		if len(pack.Pictures) == 1 {
+			kind = domain.SendPhoto // a media group holds two to ten
+		}
+		c.Queue(&domain.OutboxJob{Kind: kind, Priority: domain.PriorityBulk, Files: pack.Pictures})
+	}
+	for _, text := range pack.FollowUps() {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)

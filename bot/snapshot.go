@@ -22,18 +22,22 @@ const (
 
 // buildPost returns the jobs of a scheduled post for the run at run, in
 // the workspace's chat; none when there is nothing to say (all numbers in,
-// no hypothesis due).
+// no hypothesis due). The jobs fit Telegram's limits (see fitJob).
 func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error) {
 	sub := domain.SubjectOf(kind, run, ws.Location())
+	var jobs []*domain.OutboxJob
+	var err error
 	switch kind {
 	case domain.ScheduleSnapshot:
-		return b.snapshotPost(ws, sub.Week, sub.Day)
+		jobs, err = b.snapshotPost(ws, sub.Week, sub.Day)
 	case domain.ScheduleReminder:
-		return b.reminderPost(ws, sub.Week)
+		jobs, err = b.reminderPost(ws, sub.Week)
 	case domain.ScheduleDigest:
-		return b.digestPost(ws, sub.Day)
+		jobs, err = b.digestPost(ws, sub.Day)
+	default:
+		err = fmt.Errorf("unknown schedule kind %q", kind)
 	}
-	return nil, fmt.Errorf("unknown schedule kind %q", kind)
+	return fitJobs(jobs), err
 }
 
 // postJob is a bulk text message to the workspace's chat.
@@ -43,7 +47,7 @@ func postJob(ws *domain.Workspace, text string) *domain.OutboxJob {
 		ChatID:    ws.ChatID,
 		Priority:  domain.PriorityBulk,
 		Kind:      domain.SendText,
-		Text:      clip(text, maxMessage),
+		Text:      text,
 	}
 }
 
@@ -69,7 +73,10 @@ func (b *Bot) readSnapshotData(ws *domain.Workspace, week domain.Week) (snapshot
 
 // snapshotPost is the weekly snapshot of week: a headline per focus
 // segment with its key numbers and their change against the week before,
-// the hypotheses in one line, then the funnel and trend charts.
+// the misfocus when a segment takes more effort than the money it brings,
+// the hypotheses in one line, then the funnel and trend charts (and the
+// segment mix when there is a misfocus). A chart with too little data is
+// left out and the text says why.
 func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.Date) ([]*domain.OutboxJob, error) {
 	data, err := b.readSnapshotData(ws, week)
 	if err != nil {
@@ -83,6 +90,7 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 		sb.WriteString("\n" + domain.Text(l, "snapshot.no_focus", escape(segments[0].Name.In(l))))
 	}
 	var photos []domain.Attachment
+	var gaps []domain.ChartGap
 	for _, seg := range segments {
 		cur := domain.BuildReport(ws, seg.Key, domain.WeekPeriod(week), data.records)
 		if cur.Weeks == 0 {
@@ -90,14 +98,28 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 		}
 		prev := domain.BuildReport(ws, seg.Key, domain.WeekPeriod(week.Add(-1)), data.records)
 		sb.WriteString("\n\n" + segmentHeadline(ws, cur, prev))
-		charts, err := b.snapshotCharts(ws, seg, week, cur, prev, data.records)
+		plan, err := b.planBlock(ws, l, seg.Key, week)
+		if err != nil {
+			return nil, err
+		}
+		sb.WriteString(plan)
+		charts, missing, err := b.snapshotCharts(ws, seg, week, cur, prev, data.records)
 		if err != nil {
 			return nil, err
 		}
 		photos = append(photos, charts...)
+		gaps = append(gaps, missing...)
 	}
-	if len(photos) == 0 {
+	if len(photos) == 0 && len(gaps) == 0 {
 		sb.WriteString("\n\n" + domain.Text(l, "snapshot.no_numbers", escape(week.String())))
+	}
+	mix, err := b.misfocus(ws, week, data.records, &sb)
+	if err != nil {
+		return nil, err
+	}
+	photos = append(photos, mix...)
+	if note := domain.ChartGapsText(l, domain.WeekPeriod(week), gaps); note != "" {
+		sb.WriteString("\n\n" + note)
 	}
 	if line := hypothesesLine(ws, data.hypotheses, week, today); line != "" {
 		sb.WriteString("\n\n" + line)
@@ -107,6 +129,31 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 		jobs = append(jobs, media)
 	}
 	return jobs, nil
+}
+
+// misfocus writes the focus check's warning when a segment takes clearly
+// more leads, spend or sales effort than the money it brings over the
+// focus period of week, and returns the segment mix that shows it; nothing
+// when the effort goes where the money is.
+func (b *Bot) misfocus(ws *domain.Workspace, week domain.Week, recs []domain.WeeklyRecord, sb *strings.Builder) ([]domain.Attachment, error) {
+	period := domain.FocusPeriod(domain.WeekPeriod(week))
+	rows := domain.FocusCheck(ws, period, recs)
+	var flagged []string
+	for _, r := range rows {
+		if r.Misfocus {
+			flagged = append(flagged, r.Segment.Name.In(ws.Lang))
+		}
+	}
+	if len(flagged) == 0 {
+		return nil, nil
+	}
+	sb.WriteString("\n\n" + domain.Text(ws.Lang, "focus.misfocus", escape(strings.Join(flagged, ", "))))
+	png, err := b.charts.SegmentMix(ws, period, rows)
+	if err != nil {
+		return nil, err
+	}
+	return []domain.Attachment{{Name: "mix-" + week.String() + ".png", Data: png,
+		Caption: domain.Text(ws.Lang, "focus.caption", escape(period.Label(ws.Lang)))}}, nil
 }
 
 // segmentHeadline is a segment's key numbers with their week-on-week
@@ -176,24 +223,29 @@ func notableChanges(ws *domain.Workspace, cur, prev domain.FunnelReport) []strin
 }
 
 // snapshotCharts draws a segment's funnel against the week before and its
-// conversion trend.
-func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week domain.Week, cur, prev domain.FunnelReport, recs []domain.WeeklyRecord) ([]domain.Attachment, error) {
+// conversion trend, when the trend has enough weeks; it returns the charts
+// left out.
+func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week domain.Week, cur, prev domain.FunnelReport, recs []domain.WeeklyRecord) ([]domain.Attachment, []domain.ChartGap, error) {
+	if !cur.HasFigures() {
+		return nil, []domain.ChartGap{{Chart: domain.ChartFunnel, Segment: seg, Reason: domain.GapNoFigures}}, nil
+	}
 	funnel, err := b.charts.Funnel(ws, cur, prev, prev.Period.Label(ws.Lang))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	photos := []domain.Attachment{{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: escape(cur.Segment.Name.In(ws.Lang))}}
 	var weekly []domain.FunnelReport
 	for _, w := range domain.LastWeeks(week, snapshotTrendWeeks).Weeks() {
 		weekly = append(weekly, domain.BuildReport(ws, seg.Key, domain.WeekPeriod(w), recs))
 	}
+	if gap, ok := domain.TrendGap(seg, weekly); !ok {
+		return photos, []domain.ChartGap{gap}, nil
+	}
 	trend, err := b.charts.Trend(ws, weekly)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return []domain.Attachment{
-		{Name: "funnel-" + week.String() + ".png", Data: funnel, Caption: escape(cur.Segment.Name.In(ws.Lang))},
-		{Name: "trend-" + week.String() + ".png", Data: trend},
-	}, nil
+	return append(photos, domain.Attachment{Name: "trend-" + week.String() + ".png", Data: trend}), nil, nil
 }
 
 // photosJob sends the charts as one photo or one media group; nil for none.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,10 +54,15 @@ func TestSnapshotPost_HeadlineWithWeekOnWeekAndCharts(t *testing.T) {
 			t.Errorf("snapshot text lacks %q:\n%s", want, text)
 		}
 	}
-	if j := jobs[1]; j.Kind != domain.SendMediaGroup || len(j.Files) != 2 || j.Files[0].Caption != "Dealers" {
-		t.Errorf("charts job = %+v, want a media group of two pictures captioned Dealers", j)
+	// Two weeks make no trend: the funnel goes alone, and the text says why.
+	if j := jobs[1]; j.Kind != domain.SendPhoto || len(j.Files) != 1 || j.Files[0].Caption != "Dealers" {
+		t.Errorf("charts job = %v, want the funnel captioned Dealers", fileNames(j))
+	}
+	if want := "Conversion trend · Dealers — needs 3 weeks with numbers, has 2"; !strings.Contains(text, want) {
+		t.Errorf("snapshot text lacks %q:\n%s", want, text)
 	}
 	for _, j := range jobs {
+		checkTelegramRules(t, j)
 		if j.Priority != domain.PriorityBulk || j.ChatID != ws.ChatID {
 			t.Errorf("job to chat %d with priority %d, want the workspace chat and bulk priority", j.ChatID, j.Priority)
 		}
@@ -136,5 +142,48 @@ func TestScheduleTexts_HaveBothLanguages(t *testing.T) {
 		if en == key || ru == key || en == ru && !strings.Contains(key, "title") {
 			t.Errorf("%s: English %q, Russian %q; want both translated", key, en, ru)
 		}
+	}
+}
+
+// fileNames lists a job's file names, for messages that would otherwise
+// print the pictures' bytes.
+func fileNames(j *domain.OutboxJob) []string {
+	if j == nil {
+		return nil
+	}
+	var names []string
+	for _, f := range j.Files {
+		names = append(names, string(j.Kind)+":"+f.Name)
+	}
+	return names
+}
+
+// A segment that takes the leads and the budget while the money comes from
+// the focus segment shows in the snapshot, not only the focus segment.
+func TestSnapshotPost_ShowsTheMisfocus(t *testing.T) {
+	b, ws, week := postFixture(t)
+	mustUpdate(t, b.store, func(tx domain.Tx) error {
+		return tx.Records().Put(ws.ID, domain.WeeklyRecord{Segment: "retail", Week: week,
+			Counts: map[string]int64{"leads": 600, "qualified": 100}, Spend: 400_000_00, Revenue: 10_000_00})
+	})
+	jobs, err := b.snapshotPost(ws, week, domain.Date{Year: 2026, Month: time.March, Day: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "⚠ Retail takes more leads or spend than the money it brings."; !strings.Contains(jobs[0].Text, want) {
+		t.Errorf("snapshot text lacks %q:\n%s", want, jobs[0].Text)
+	}
+	names := fileNames(jobs[len(jobs)-1])
+	if !slices.Contains(names, "media_group:mix-2026-W13.png") {
+		t.Errorf("snapshot pictures %v, want the segment mix", names)
+	}
+
+	// Without the flood, no warning and no mix.
+	plain, err := b.snapshotPost(ws, week.Add(-1), domain.Date{Year: 2026, Month: time.March, Day: 23})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain[0].Text, "takes more leads") || strings.Contains(strings.Join(fileNames(plain[len(plain)-1]), " "), "mix-") {
+		t.Errorf("snapshot of a week without misfocus warns or draws the mix: %s %v", plain[0].Text, fileNames(plain[len(plain)-1]))
 	}
 }

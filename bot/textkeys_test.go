@@ -114,14 +114,13 @@ func dynamicTextKeys() map[string][]string {
 	metrics := []domain.Metric{domain.MetricCPL, domain.MetricCostPerQualified, domain.MetricCAC, domain.MetricAvgCheck,
 		domain.MetricROMI, domain.MetricNonTargetShare, domain.MetricSpend, domain.MetricRevenue}
 	return map[string][]string{
-		"cmd.":              commands,
-		"hyp.action.":       keyCompletions(domain.AllActions),
-		"hyp.deadline.":     keyCompletions(domain.DeadlinePresets),
-		"hyp.status.":       keyCompletions(statuses),
-		"schedule.kind.":    keyCompletions(domain.ScheduleKinds),
-		"schedule.day.":     days,
-		"calc.metric.":      keyCompletions(metrics),
-		"question.against.": {domain.AgainstPrevious, domain.AgainstBaseline},
+		"cmd.":           commands,
+		"hyp.action.":    keyCompletions(domain.AllActions),
+		"hyp.deadline.":  keyCompletions(domain.DeadlinePresets),
+		"hyp.status.":    keyCompletions(statuses),
+		"schedule.kind.": keyCompletions(domain.ScheduleKinds),
+		"schedule.day.":  days,
+		"calc.metric.":   keyCompletions(metrics),
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.
@@ -154,7 +153,7 @@ var textKeyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z0-9_.]*$`)
 
 // notTextKey matches strings shaped like keys of a catalog namespace that
 // are something else: attachment file names and configuration keys.
-var notTextKey = regexp.MustCompile(`\.(png|html|txt|csv|xlsx)$|^(log\.format|log\.level|storage\.path)$`)
+var notTextKey = regexp.MustCompile(`\.(png|html|txt|csv|xlsx)$|^(log\.format|log\.level|storage\.(path|backup_dir|backup_keep|admin_socket))$`)
 
 // scanTextKeys reads the non-test Go files under root. A string is a key
 // when it is the key argument of Text, T or Errorf, or when it is shaped

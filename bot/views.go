@@ -83,7 +83,11 @@ func (b *Bot) funnelCmd(c *Context) error {
 	c.Queue(&domain.OutboxJob{Kind: domain.SendPhoto, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 		Files: []domain.Attachment{{Name: "funnel.png", Data: png,
 			Caption: c.T("funnel.caption", escape(seg.Name.In(c.Lang)), escape(period.Label(c.Lang)))}}})
-	c.Say(funnelTable(ws, c.Lang, cur))
+	plan, err := b.planBlock(ws, c.Lang, seg.Key, domain.PlanAsOf(period, ws.LastCompleteWeek(c.now)))
+	if err != nil {
+		return err
+	}
+	c.Say(funnelTable(ws, c.Lang, cur) + plan)
 	return nil
 }
 
@@ -135,7 +139,7 @@ func (b *Bot) focusCmd(c *Context) error {
 		return err
 	}
 	if len(recs) == 0 {
-		c.Reply(c.T("focus.no_data", escape(period.Label(c.Lang))))
+		c.Reply(c.T("focus.no_data", escape(period.Label(c.Lang))) + b.focusPositioning(c))
 		return nil
 	}
 	rows := domain.FocusCheck(ws, period, recs)
@@ -145,7 +149,7 @@ func (b *Bot) focusCmd(c *Context) error {
 	}
 	c.Queue(&domain.OutboxJob{Kind: domain.SendPhoto, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 		Files: []domain.Attachment{{Name: "focus.png", Data: png, Caption: c.T("focus.caption", escape(period.Label(c.Lang)))}}})
-	c.Say(focusTable(c.Lang, period, rows))
+	c.Say(focusTable(c.Lang, period, rows) + b.focusPositioning(c))
 	return nil
 }
 

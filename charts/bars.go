@@ -65,9 +65,9 @@ func (c *canvas) shareBar(lang domain.Lang, x, top, height, barMax int, scale fl
 	}
 	w := 0
 	if scale > 0 && row.share.V > 0 {
-		w = max(3, int(math.Round(row.share.V/scale*float64(barMax))))
+		w = max(minBar, int(math.Round(row.share.V/scale*float64(barMax))))
 	}
-	c.rect(x, top, x+w, top+height, row.col)
+	c.bar(x, top, x+w, top+height, row.col)
 	tx := x + w + 10
 	tx += c.text(percent(row.share.V, lang), tx, mid+sizeValue/3, sizeValue, colInk, alignLeft, true)
 	if showCount && row.count > 0 {

@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -19,8 +20,18 @@ import (
 // forever on long labels (CVE-2024-40060), and nothing on a phone needs more.
 const maxLabelRunes = 60
 
-// minFontSize is the smallest text a cell may shrink to before it is cut.
-const minFontSize = 18
+// Phones show a picture about phoneWidth pixels wide, and text under
+// phoneMinText pixels there cannot be read: on a pictureWide canvas no text
+// is smaller than minFontSize.
+const (
+	phoneWidth   = 360
+	phoneMinText = 9
+	minFontSize  = phoneMinText * pictureWide / phoneWidth // 32
+)
+
+// minBar is the shortest bar a non-zero value gets: three pixels on a phone,
+// so a small count is never mistaken for none.
+const minBar = 3 * pictureWide / phoneWidth
 
 // align says which point of a text the x coordinate names.
 type align int
@@ -35,11 +46,40 @@ const (
 // anti-aliased text and shapes, and direct access to its image for solid
 // rectangles and fast PNG encoding.
 type canvas struct {
-	r    chart.Renderer
-	img  *image.RGBA
-	font *truetype.Font
-	w, h int
+	r      chart.Renderer
+	img    *image.RGBA
+	font   *truetype.Font
+	w, h   int
+	layout layout
 }
+
+// layout is what a picture holds, recorded while it is drawn, so tests can
+// check it at phone width without reading pixels.
+type layout struct {
+	width, height int
+	texts         []placedText
+	bars          []image.Rectangle // the bars that carry a value
+}
+
+// placedText is one text as drawn: its em height in pixels is its size.
+type placedText struct {
+	text string
+	size float64
+	x, y int // the left end of its baseline
+	w    int // its advance width
+}
+
+// box is the text's ink area, roughly: from the cap height above its
+// baseline to the descenders below.
+func (t placedText) box() image.Rectangle {
+	return image.Rect(t.x, t.y-int(t.size*0.72), t.x+t.w, t.y+int(t.size*0.2))
+}
+
+// layoutObservers lets a test see the layout of every picture a renderer
+// draws: it maps the renderer's font, which each of its canvases carries,
+// to a function called before the picture is encoded. Production registers
+// none.
+var layoutObservers sync.Map // *truetype.Font → func(layout)
 
 // rgbaGrabber receives the renderer's image: go-chart hands its *image.RGBA
 // to any Save target implementing chart.RGBACollector instead of encoding.
@@ -61,14 +101,23 @@ func newCanvas(font *truetype.Font, w, h int) (*canvas, error) {
 	if err := r.Save(&g); err != nil || g.img == nil {
 		return nil, errNoImage
 	}
-	c := &canvas{r: r, img: g.img, font: font, w: w, h: h}
+	c := &canvas{r: r, img: g.img, font: font, w: w, h: h, layout: layout{width: w, height: h}}
 	c.rect(0, 0, w, h, colBackground)
 	return c, nil
 }
 
 // encode writes the picture as PNG (see encodePNG for why not image/png).
 func (c *canvas) encode() ([]byte, error) {
+	if observe, ok := layoutObservers.Load(c.font); ok {
+		observe.(func(layout))(c.layout)
+	}
 	return encodePNG(c.img)
+}
+
+// bar fills a bar that shows a value, recording it in the layout.
+func (c *canvas) bar(x0, y0, x1, y1 int, col color.RGBA) {
+	c.rect(x0, y0, x1, y1, col)
+	c.layout.bars = append(c.layout.bars, image.Rect(x0, y0, x1, y1))
 }
 
 // rect fills the rectangle [x0,x1)×[y0,y1) with a solid colour.
@@ -187,6 +236,7 @@ func (c *canvas) text(s string, x, y int, size float64, col color.RGBA, a align,
 	case alignRight:
 		x -= w
 	}
+	c.layout.texts = append(c.layout.texts, placedText{text: s, size: size, x: x, y: y, w: w})
 	passes := 1
 	if bold {
 		passes = 2
@@ -254,7 +304,7 @@ func (c *canvas) fit(s string, size float64, maxW int) string {
 // fits maxW, so numbers shrink instead of losing digits.
 func (c *canvas) fitSize(s string, size float64, maxW int) float64 {
 	for size > minFontSize && c.textWidth(s, size) > maxW {
-		size -= 2
+		size = max(size-2, minFontSize)
 	}
 	return size
 }

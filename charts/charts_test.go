@@ -247,8 +247,9 @@ func TestEmptyData_DrawsANoDataPicture(t *testing.T) {
 	}
 }
 
-func TestEdgeCases_RenderSaneSizes(t *testing.T) {
-	t.Parallel()
+// edgeCases renders charts from degenerate input: zeros, equal values, one
+// value, unreported stages, names and a currency far too long.
+func edgeCases() map[string]func(r *Renderer) ([]byte, error) {
 	long := strings.Repeat("Очень длинное название ", 500)
 	longSeg := domain.Segment{Key: "x", Name: domain.Name{En: long, Ru: long}, Focus: true}
 	zeros := report(longSeg, week47, 0, 0, 0, 0)
@@ -260,7 +261,7 @@ func TestEdgeCases_RenderSaneSizes(t *testing.T) {
 	ws := testWorkspace(domain.English)
 	ws.Currency = strings.Repeat("₽", 200)
 	rows := []domain.FocusRow{{Segment: longSeg, LeadsShare: domain.Some(0), Misfocus: true}, {Segment: dealers, LeadsShare: domain.Some(0)}}
-	cases := map[string]func(r *Renderer) ([]byte, error){
+	return map[string]func(r *Renderer) ([]byte, error){
 		"funnel zeros":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, zeros, zeros, long) },
 		"funnel equal":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, equal, equal, "") },
 		"funnel single":      func(r *Renderer) ([]byte, error) { return r.Funnel(ws, single, domain.FunnelReport{}, "") },
@@ -278,8 +279,12 @@ func TestEdgeCases_RenderSaneSizes(t *testing.T) {
 			return r.Table(ws, []domain.FunnelReport{withMoney(zeros, 1e12, 0, 0), equal})
 		},
 	}
+}
+
+func TestEdgeCases_RenderSaneSizes(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
-	for name, render := range cases {
+	for name, render := range edgeCases() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			img := decode(t, must(t)(render(r)))

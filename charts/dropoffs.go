@@ -18,8 +18,8 @@ const (
 const (
 	dropNameLeft = margin + 10
 	dropBarLeft  = 420
-	dropRow      = 50
-	dropBar      = 34
+	dropRow      = 54
+	dropBar      = 36
 	dropHeader   = 60
 )
 
@@ -60,7 +60,7 @@ func (r *Renderer) DropOffs(ws *domain.Workspace, rep domain.FunnelReport) ([]by
 		c.text(c.fit(head, sizeLabel, c.w-2*margin), margin, y+sizeLabel+10, sizeLabel, colInk, alignLeft, true)
 		y += dropHeader
 		for _, row := range blocks[i] {
-			c.text(c.fit(row.name, sizeLabel-4, dropBarLeft-dropNameLeft-20), dropNameLeft, y+dropBar/2+(sizeLabel-4)/3, sizeLabel-4, colInk, alignLeft, false)
+			c.text(c.fit(row.name, sizeValue, dropBarLeft-dropNameLeft-20), dropNameLeft, y+dropBar/2+sizeValue/3, sizeValue, colInk, alignLeft, false)
 			c.shareBar(lang, dropBarLeft, y, dropBar, c.w-margin-dropBarLeft-200, scale, row, true)
 			y += dropRow
 		}

@@ -8,24 +8,35 @@ import (
 )
 
 // Funnel layout: stage names on the left, bars in the middle, conversions
-// on the right.
+// on the right; under each bar the comparison period's, thinner and grey.
 const (
-	funnelNameRight = 300
-	funnelBarLeft   = 320
-	funnelConvLeft  = 1000
-	funnelRowHeight = 88
+	funnelNameRight = 290
+	funnelBarLeft   = 310
+	funnelConvLeft  = 950
+	funnelRowHeight = 96
 	funnelBarHeight = 40
 	funnelGhostGap  = 6
 	funnelGhost     = 12
+	// funnelSecondLine is the baseline of a row's grey figures.
+	funnelSecondLine = 74
 )
 
+// funnelReadableBar is the shortest bar, in pixels, a stage may get on a
+// linear scale: about eight pixels on a phone. A funnel whose smallest
+// stage would get less is drawn on a log scale.
+const funnelReadableBar = 8 * pictureWide / phoneWidth
+
 // Funnel draws the stages of cur top to bottom as horizontal bars, longer for
-// larger counts on an axis from zero, each with its count and its conversion
-// from the previous stage. The comparison report (the previous week or the
-// 4-week baseline, named by beforeLabel) shows as a thin grey bar under each
-// stage, scaled to the current period's number of weeks. A conversion's
-// change is red or green only when domain.Compare finds it significant,
-// which a conversion over 100% (a data problem) never is.
+// larger counts, each with its count and its conversion from the previous
+// stage. The bars are on a linear axis from zero when every stage gets a
+// readable bar that way; a funnel from impressions to payments spans too
+// many orders of magnitude for that, so it is drawn on a log scale, said
+// in the legend, with the counts written. The comparison report (the
+// previous week or the 4-week baseline, named by beforeLabel) shows as a
+// thin grey bar under each stage with its count in grey, scaled to the
+// current period's number of weeks. A conversion's change is red or green
+// only when domain.Compare finds it significant, which a conversion over
+// 100% (a data problem) never is.
 func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport, beforeLabel string) ([]byte, error) {
 	lang := wsLang(ws)
 	title := titleFor(lang, "chart.funnel.title", cur.Segment, cur.Period)
@@ -33,19 +44,24 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 		return r.noData(lang, title)
 	}
 	stages := shownStages(cur, before)
-	height := max(480, contentTop+len(stages)*funnelRowHeight+margin/2)
+	height := max(480, contentTop+len(stages)*funnelRowHeight+10)
 	c, err := newCanvas(r.font, pictureWide, height)
 	if err != nil {
 		return nil, err
 	}
-	c.header(title, "")
-	c.funnelLegend(cur.Period.Label(lang), beforeLabel, domain.Text(lang, "chart.funnel.conv"))
-
 	ghost := perWeekOf(before, cur.Weeks)
 	prev := stagesByKey(ghost)
-	scale := funnelScale(cur, ghost)
 	// The longest bar leaves room for its count before the conversions.
-	barMax := funnelConvLeft - funnelBarLeft - c.textWidth(domain.FormatCount(int64(scale)), sizeValue) - 30
+	barMax := funnelConvLeft - funnelBarLeft - c.textWidth(domain.FormatCount(int64(funnelScale(cur, ghost).top)), sizeValue) - 30
+	scale := funnelScale(cur, ghost)
+	scale.log = scale.top > 0 && float64(barMax)*float64(scale.least)/scale.top < funnelReadableBar
+
+	c.header(title, "")
+	scaleNote := ""
+	if scale.log {
+		scaleNote = domain.Text(lang, "chart.funnel.log_scale")
+	}
+	c.funnelLegend(cur.Period.Label(lang), beforeLabel, scaleNote, domain.Text(lang, "chart.funnel.conv"))
 	firstReported := true
 	for i, st := range stages {
 		top := contentTop + i*funnelRowHeight
@@ -78,24 +94,28 @@ func shownStages(cur, before domain.FunnelReport) []domain.StageFigure {
 	return out
 }
 
-// funnelLegend explains the blue and grey bars on the subtitle line.
-func (c *canvas) funnelLegend(nowLabel, beforeLabel, convHeader string) {
+// funnelLegend explains the blue and grey bars on the subtitle line, and
+// says when the bars are on a log scale.
+func (c *canvas) funnelLegend(nowLabel, beforeLabel, scaleNote, convHeader string) {
 	y := titleBase + 44
 	x := margin
-	c.rect(x, y-20, x+28, y+2, colBar)
+	c.rect(x, y-22, x+28, y+2, colBar)
 	x += 38
-	x += c.text(c.fit(nowLabel, sizeSmall, 300), x, y, sizeSmall, colInk, alignLeft, false) + 36
+	x += c.text(c.fit(nowLabel, sizeSmall, 300), x, y, sizeSmall, colInk, alignLeft, false) + 30
 	if beforeLabel != "" {
-		c.rect(x, y-13, x+28, y-5, colGhost)
+		c.rect(x, y-14, x+28, y-6, colGhost)
 		x += 38
-		c.text(c.fit(beforeLabel, sizeSmall, funnelConvLeft-x-20), x, y, sizeSmall, colMuted, alignLeft, false)
+		x += c.text(c.fit(beforeLabel, sizeSmall, funnelConvLeft-x-20), x, y, sizeSmall, colMuted, alignLeft, false) + 30
 	}
-	c.text(convHeader, funnelConvLeft, y, sizeSmall, colMuted, alignLeft, false)
+	if scaleNote != "" {
+		c.text(c.fit("· "+scaleNote, sizeSmall, funnelConvLeft-x-20), x, y, sizeSmall, colMuted, alignLeft, false)
+	}
+	c.text(c.fit(convHeader, sizeSmall, c.w-margin/2-funnelConvLeft), funnelConvLeft, y, sizeSmall, colMuted, alignLeft, false)
 }
 
 // funnelRow draws one stage's name, its bar with the count, and the ghost bar
 // of the comparison period.
-func (c *canvas) funnelRow(lang domain.Lang, top, barMax int, scale float64, st, old domain.StageFigure, hasOld bool) {
+func (c *canvas) funnelRow(lang domain.Lang, top, barMax int, scale countScale, st, old domain.StageFigure, hasOld bool) {
 	mid := top + funnelBarHeight/2
 	nameCol := colInk
 	if !st.Reported {
@@ -107,15 +127,15 @@ func (c *canvas) funnelRow(lang domain.Lang, top, barMax int, scale float64, st,
 	if !st.Reported {
 		c.text("—", funnelBarLeft, mid+sizeValue/3, sizeValue, colMuted, alignLeft, false)
 	} else {
-		w := barLength(st.Count, scale, barMax)
-		c.rect(funnelBarLeft, top, funnelBarLeft+w, top+funnelBarHeight, colBar)
+		w := scale.length(st.Count, barMax)
+		c.bar(funnelBarLeft, top, funnelBarLeft+w, top+funnelBarHeight, colBar)
 		c.text(domain.FormatCount(st.Count), funnelBarLeft+w+10, mid+sizeValue/3, sizeValue, colInk, alignLeft, true)
 	}
 	if hasOld {
 		gy := top + funnelBarHeight + funnelGhostGap
-		w := barLength(old.Count, scale, barMax)
-		c.rect(funnelBarLeft, gy, funnelBarLeft+w, gy+funnelGhost, colGhost)
-		c.text(domain.FormatCount(old.Count), funnelBarLeft+w+10, gy+funnelGhost, sizeSmall-4, colMuted, alignLeft, false)
+		w := scale.length(old.Count, barMax)
+		c.bar(funnelBarLeft, gy, funnelBarLeft+w, gy+funnelGhost, colGhost)
+		c.text(domain.FormatCount(old.Count), funnelBarLeft+w+10, top+funnelSecondLine, sizeSmall, colMuted, alignLeft, false)
 	}
 }
 
@@ -135,15 +155,14 @@ func (c *canvas) funnelConversion(lang domain.Lang, top int, st, old domain.Stag
 	if !hasOld || !old.Conv.OK || !change.Delta.OK {
 		return
 	}
-	gy := top + funnelBarHeight + funnelGhostGap + funnelGhost
-	c.text(percent(old.Conv.V, lang), funnelConvLeft, gy, sizeSmall-4, colMuted, alignLeft, false)
+	c.text(percent(old.Conv.V, lang), funnelConvLeft, top+funnelSecondLine, sizeSmall, colMuted, alignLeft, false)
 
 	delta := change.Delta.V
 	col := changeColour(change)
 	x := funnelConvLeft + w + 16
 	if change.Moved() {
-		c.triangle(x, mid, 18, delta > 0, col)
-		x += 24
+		c.triangle(x, mid, 20, delta > 0, col)
+		x += 26
 	}
 	c.text(c.fit(domain.FormatPoints(delta, lang), sizeSmall, c.w-x-margin/2), x, mid+sizeSmall/3, sizeSmall, col, alignLeft, true)
 }
@@ -178,26 +197,43 @@ func perWeekOf(before domain.FunnelReport, weeks int) domain.FunnelReport {
 	return scaled
 }
 
-// funnelScale is the largest count of either report, the full bar length.
-func funnelScale(reps ...domain.FunnelReport) float64 {
-	var top int64
+// countScale maps counts onto bar lengths: linear from zero up to top, or
+// logarithmic when the smallest count would not get a readable bar.
+type countScale struct {
+	top   float64 // the largest count, the full bar length
+	least int64   // the smallest non-zero count
+	log   bool
+}
+
+// funnelScale is the largest and the smallest non-zero count of the reports.
+func funnelScale(reps ...domain.FunnelReport) countScale {
+	var s countScale
 	for _, rep := range reps {
 		for _, st := range rep.Stages {
-			if st.Reported {
-				top = max(top, st.Count)
+			if !st.Reported || st.Count <= 0 {
+				continue
+			}
+			s.top = math.Max(s.top, float64(st.Count))
+			if s.least == 0 || st.Count < s.least {
+				s.least = st.Count
 			}
 		}
 	}
-	return float64(top)
+	return s
 }
 
-// barLength maps a count onto [0, barMax] pixels; a non-zero count always
-// shows at least a sliver so it is not mistaken for zero.
-func barLength(n int64, scale float64, barMax int) int {
-	if n <= 0 || scale <= 0 {
+// length maps a count onto [0, barMax] pixels; a non-zero count always
+// shows at least minBar so it is not mistaken for zero. On the log scale
+// a count of n is as long as log(1+n), so one item still gets a bar.
+func (s countScale) length(n int64, barMax int) int {
+	if n <= 0 || s.top <= 0 {
 		return 0
 	}
-	return max(3, int(math.Round(float64(n)/scale*float64(barMax))))
+	f := float64(n) / s.top
+	if s.log {
+		f = math.Log1p(float64(n)) / math.Log1p(s.top)
+	}
+	return max(minBar, int(math.Round(f*float64(barMax))))
 }
 
 func stagesByKey(rep domain.FunnelReport) map[string]domain.StageFigure {

@@ -11,10 +11,10 @@ const mixSegments = 6
 
 // Segment mix layout: a name column, then four thin bars per segment.
 const (
-	mixNameRight = 330
-	mixBarLeft   = 360
-	mixBar       = 28
-	mixBarStep   = 34
+	mixNameRight = 350
+	mixBarLeft   = 375
+	mixBar       = 30
+	mixBarStep   = 38
 	mixGap       = 30
 )
 
@@ -36,11 +36,13 @@ var mixMeasures = []mixMeasure{
 }
 
 // SegmentMix draws, per segment, its share of leads and spend against its
-// share of revenue and gross profit over the period. The focus segment is
-// starred and bold; a segment flagged as misfocus is marked in red.
+// share of revenue and gross profit over the period; a segment with no
+// figures is left out. The focus segment is starred and bold; a segment
+// flagged as misfocus is marked in red.
 func (r *Renderer) SegmentMix(ws *domain.Workspace, p domain.Period, rows []domain.FocusRow) ([]byte, error) {
 	lang := wsLang(ws)
 	title := domain.Text(lang, "chart.mix.title", p.Label(lang))
+	rows = domain.FocusRowsWithFigures(rows)
 	if !anyMix(rows) {
 		return r.noData(lang, title)
 	}
@@ -109,14 +111,14 @@ func (c *canvas) mixName(lang domain.Lang, top, height int, row domain.FocusRow)
 	name := c.fit(segmentName(lang, row.Segment), sizeLabel, nameW)
 	nameY := mid + sizeLabel/3
 	if row.Misfocus {
-		nameY -= 16
+		nameY -= 20
 	}
 	w := c.text(name, mixNameRight, nameY, sizeLabel, col, alignRight, row.Segment.Focus)
 	if row.Segment.Focus {
 		c.star(mixNameRight-w-22, nameY-sizeLabel/3, 15, colFocus)
 	}
 	if row.Misfocus {
-		note := c.fit(domain.Text(lang, "chart.mix.misfocus"), sizeSmall-4, mixNameRight-margin)
-		c.text(note, mixNameRight, nameY+34, sizeSmall-4, colBad, alignRight, false)
+		note := c.fit(domain.Text(lang, "chart.mix.misfocus"), sizeSmall, mixNameRight-margin)
+		c.text(note, mixNameRight, nameY+40, sizeSmall, colBad, alignRight, false)
 	}
 }

@@ -33,10 +33,11 @@ var (
 )
 
 // Text sizes in pixels, chosen so a 1280-pixel-wide picture stays readable
-// when a phone shrinks it to the width of the chat.
+// when a phone shrinks it to the width of the chat: the smallest, for grey
+// figures and legends, is minFontSize.
 const (
 	sizeTitle = 44
 	sizeLabel = 34
 	sizeValue = 32
-	sizeSmall = 26
+	sizeSmall = minFontSize
 )

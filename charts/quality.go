@@ -11,32 +11,44 @@ import (
 // qualityReasons is how many non-target reasons the right panel lists.
 const qualityReasons = 6
 
+// Lead quality layout: the weekly bars on the left, the reasons on the
+// right.
+const (
+	qualityPlotLeft  = margin + 92
+	qualityPlotRight = 800
+	qualityPanelLeft = 850
+)
+
 // LeadQuality draws the share of non-target leads per week (weekly reports
-// of one segment, oldest first; the last 12 are shown) as bars on a percent
+// of one segment, oldest first; from the first with a record, the last
+// weeks whose labels fit are shown,
+// eight on a phone-readable picture) as bars on a percent
 // axis from zero, and next to it the split of the latest week's non-target
 // leads by reason. The latest bar is red when the share grew significantly,
 // green when it fell so, because a higher non-target share is worse.
 func (r *Renderer) LeadQuality(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
-	if len(weekly) > trendWeeks {
-		weekly = weekly[len(weekly)-trendWeeks:]
-	}
+	weekly = sinceFirstRecord(weekly)
 	if len(weekly) == 0 {
 		return r.noData(lang, domain.Text(lang, "chart.quality.title", segmentName(lang, domain.Segment{}), "—"))
+	}
+	c, err := newCanvas(r.font, pictureWide, 720)
+	if err != nil {
+		return nil, err
+	}
+	plot := image.Rect(qualityPlotLeft, contentTop+30, qualityPlotRight, c.h-80)
+	if n := plot.Dx() / c.weekSlot(lang); len(weekly) > n {
+		weekly = weekly[len(weekly)-n:]
 	}
 	latest := weekly[len(weekly)-1]
 	title := titleFor(lang, "chart.quality.title", latest.Segment, spanOf(weekly))
 	if !anyShare(weekly) {
 		return r.noData(lang, title)
 	}
-	c, err := newCanvas(r.font, pictureWide, 720)
-	if err != nil {
-		return nil, err
-	}
 	c.header(title, "")
-	c.text(domain.Text(lang, "chart.quality.share"), margin, titleBase+44, sizeSmall, colMuted, alignLeft, false)
-	c.shareHistory(lang, image.Rect(margin+80, contentTop+30, 760, c.h-80), weekly)
-	c.reasonPanel(lang, image.Rect(810, titleBase+44, c.w-margin, c.h-margin), latest)
+	c.text(c.fit(domain.Text(lang, "chart.quality.share"), sizeSmall, qualityPanelLeft-margin-30), margin, titleBase+44, sizeSmall, colMuted, alignLeft, false)
+	c.shareHistory(lang, plot, weekly)
+	c.reasonPanel(lang, image.Rect(qualityPanelLeft, titleBase+44, c.w-margin, c.h-margin), latest)
 	return c.encode()
 }
 
@@ -61,7 +73,7 @@ func (c *canvas) shareHistory(lang domain.Lang, plot image.Rectangle, weekly []d
 	c.percentAxis(lang, plot, axisTop, step)
 	slot := plot.Dx() / len(weekly)
 	barW := min(70, slot*2/3)
-	size := float64(min(sizeSmall, max(minFontSize, slot*2/5)))
+	size := float64(sizeSmall)
 	for i, rep := range weekly {
 		cx := plot.Min.X + slot*i + slot/2
 		c.text(weekLabel(rep.Period.To), cx, plot.Max.Y+40, size, colMuted, alignCenter, false)
@@ -75,9 +87,18 @@ func (c *canvas) shareHistory(lang domain.Lang, plot image.Rectangle, weekly []d
 		if i == len(weekly)-1 {
 			col = latestShareColour(weekly)
 		}
-		c.rect(cx-barW/2, plot.Max.Y-h, cx+barW/2, plot.Max.Y, col)
+		if v.V > 0 {
+			h = max(h, minBar)
+		}
+		c.bar(cx-barW/2, plot.Max.Y-h, cx+barW/2, plot.Max.Y, col)
 		c.text(percent(v.V, lang), cx, plot.Max.Y-h-10, size, colInk, alignCenter, i == len(weekly)-1)
 	}
+}
+
+// weekSlot is the width one week needs on an axis: its label or a percent
+// above its bar, whichever is wider, and a gap.
+func (c *canvas) weekSlot(lang domain.Lang) int {
+	return max(c.textWidth("W00", sizeSmall), c.textWidth(percent(0.888, lang), sizeSmall)+1) + 14
 }
 
 // latestShareColour colours the latest week against the one before it:
@@ -108,7 +129,7 @@ func (c *canvas) reasonPanel(lang domain.Lang, box image.Rectangle, rep domain.F
 	rowH := min(86, (box.Max.Y-y)/len(rows))
 	for _, row := range rows {
 		c.text(c.fit(row.name, sizeSmall, box.Dx()), box.Min.X, y+sizeSmall, sizeSmall, colInk, alignLeft, false)
-		c.shareBar(lang, box.Min.X, y+sizeSmall+10, 30, box.Dx()-110, scale, row, false)
+		c.shareBar(lang, box.Min.X, y+sizeSmall+12, 32, box.Dx()-110, scale, row, false)
 		y += rowH
 	}
 }

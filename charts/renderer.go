@@ -3,8 +3,12 @@
 // drop-off reasons, lead quality, the segment mix and the end-to-end table.
 //
 // It is the only package that imports go-chart. Pictures are laid out here
-// and drawn with go-chart's raster renderer, so every axis starts at zero,
-// every bar carries its value, and nothing reaches go-chart's range checks.
+// and drawn with go-chart's raster renderer, so every axis starts at zero
+// (but a funnel spanning orders of magnitude, drawn on a log scale it
+// names), every bar carries its value, and nothing reaches go-chart's range
+// checks. Every picture stays legible when a phone shows it 360 pixels
+// wide: no text under 9 pixels there, no bar of a value thinner than a
+// sliver, and no more weeks or columns than fit.
 package charts
 
 import (

@@ -52,13 +52,16 @@ func TestReviewPictures_FurtherSegmentsGetTheirFunnelOnly(t *testing.T) {
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
 	p := domain.WeekPeriod(ws.LastCompleteWeek(now))
-	files, err := r.ReviewPictures(ws, ws.ActiveSegments(), p, recs)
+	files, gaps, err := r.ReviewPictures(ws, ws.ActiveSegments(), p, recs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"funnel.png", "trend.png", "dropoffs.png", "quality.png", "funnel.png", "funnel.png", "mix.png", "table.png"}
 	if got := attachmentNames(files); !slices.Equal(got, want) {
 		t.Errorf("pictures %v, want %v", got, want)
+	}
+	if len(gaps) != 0 {
+		t.Errorf("26 weeks of numbers left out %+v", gaps)
 	}
 	if !strings.Contains(files[4].Caption, "Застройщики") {
 		t.Errorf("second funnel caption = %q, want the second segment", files[4].Caption)

@@ -6,18 +6,19 @@ import (
 	"trackbot/domain"
 )
 
-// tableSegments caps the columns so a cell keeps a readable width.
-const tableSegments = 5
-
 // Table layout.
 const (
-	tableNameW    = 320
-	tableColW     = 236
+	tableNameW    = 300
+	tableColW     = 220
 	tableHeadH    = 64
-	tableStageH   = 70
-	tableMetricH  = 56
+	tableStageH   = 82
+	tableMetricH  = 60
 	tableMinWidth = 1080
 )
+
+// tableSegments caps the columns at what fits a picture as wide as the
+// others with readable cells.
+const tableSegments = (pictureWide - 2*margin - tableNameW) / tableColW
 
 // tableCell is what one cell shows: a main value and an optional grey line.
 type tableCell struct {
@@ -36,8 +37,9 @@ type tableRow struct {
 
 // Table draws the method's "one table with everything": stages with counts
 // and conversions, then CPL, CAC, average check and ROMI, one column per
-// segment (reports of the same period). Undefined numbers show as "—";
-// ROMI is red when the spend did not pay back and green when it did.
+// segment with figures (reports of the same period; as many as fit).
+// Undefined numbers show as "—"; ROMI is red when the spend did not pay
+// back and green when it did.
 func (r *Renderer) Table(ws *domain.Workspace, reports []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
 	period := domain.Period{}
@@ -45,8 +47,14 @@ func (r *Renderer) Table(ws *domain.Workspace, reports []domain.FunnelReport) ([
 		period = reports[0].Period
 	}
 	title := domain.Text(lang, "chart.table.title", periodLabel(lang, period, len(reports) > 0))
-	reports = reports[:min(len(reports), tableSegments)]
-	if !anyTableData(reports) {
+	var withFigures []domain.FunnelReport
+	for _, rep := range reports {
+		if rep.HasFigures() {
+			withFigures = append(withFigures, rep)
+		}
+	}
+	reports = withFigures[:min(len(withFigures), tableSegments)]
+	if len(reports) == 0 {
 		return r.noData(lang, title)
 	}
 	rows := append(stageRows(lang, reports), metricRows(lang, wsCurrency(ws), reports)...)
@@ -82,15 +90,6 @@ func periodLabel(lang domain.Lang, p domain.Period, known bool) string {
 	return p.Label(lang)
 }
 
-func anyTableData(reports []domain.FunnelReport) bool {
-	for _, rep := range reports {
-		if anyReported(rep) || rep.Spend != 0 || rep.Revenue != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // tableHeader writes the segment names over the columns, the focus
 // segment starred and bold.
 func (c *canvas) tableHeader(lang domain.Lang, y, colW int, reports []domain.FunnelReport) {
@@ -100,14 +99,15 @@ func (c *canvas) tableHeader(lang domain.Lang, y, colW int, reports []domain.Fun
 		if rep.Segment.Focus {
 			nameW -= 36
 		}
-		name := c.fit(segmentName(lang, rep.Segment), sizeLabel, nameW)
-		w := c.textWidth(name, sizeLabel)
+		size := c.fitSize(segmentName(lang, rep.Segment), sizeLabel, nameW)
+		name := c.fit(segmentName(lang, rep.Segment), size, nameW)
+		w := c.textWidth(name, size)
 		x := cx - w/2
 		if rep.Segment.Focus {
 			x += 18
 			c.star(x-22, y+tableHeadH/2+sizeLabel/3-sizeLabel*35/100, 14, colFocus)
 		}
-		c.text(name, x, y+tableHeadH/2+sizeLabel/3, sizeLabel, colInk, alignLeft, rep.Segment.Focus)
+		c.text(name, x, y+tableHeadH/2+sizeLabel/3, size, colInk, alignLeft, rep.Segment.Focus)
 	}
 	c.rect(margin/2, y+tableHeadH-3, c.w-margin/2, y+tableHeadH-1, colMuted)
 }
@@ -198,7 +198,7 @@ func (c *canvas) tableRow(y, colW int, row tableRow) {
 			c.text(main, cx, mid+int(size)/3, size, col, alignCenter, !cell.muted)
 			continue
 		}
-		c.text(main, cx, mid-2, size, col, alignCenter, true)
-		c.text(cell.sub, cx, mid+26, sizeSmall-4, colMuted, alignCenter, false)
+		c.text(main, cx, mid-4, size, col, alignCenter, true)
+		c.text(cell.sub, cx, mid+30, sizeSmall, colMuted, alignCenter, false)
 	}
 }

@@ -24,25 +24,29 @@ type conversionSeries struct {
 }
 
 // Trend draws the conversions of the last weeks of one segment (weekly
-// reports, oldest first; only the last 12 are shown) as lines on a percent
-// axis from zero. Of all conversions it keeps the four that moved most, so
-// the picture shows what changed instead of every line at once.
+// reports, oldest first, from the first with a record; only the last 12,
+// or fewer if their labels would not fit, are shown) as lines on a percent axis from zero. Of all
+// conversions it keeps the four that moved most, so the picture shows what
+// changed instead of every line at once.
 func (r *Renderer) Trend(ws *domain.Workspace, weekly []domain.FunnelReport) ([]byte, error) {
 	lang := wsLang(ws)
-	if len(weekly) > trendWeeks {
-		weekly = weekly[len(weekly)-trendWeeks:]
-	}
+	weekly = sinceFirstRecord(weekly)
 	if len(weekly) == 0 {
 		return r.noData(lang, domain.Text(lang, "chart.trend.title", segmentName(lang, domain.Segment{}), "—"))
+	}
+	c, err := newCanvas(r.font, pictureWide, 720)
+	if err != nil {
+		return nil, err
+	}
+	plotLeft, plotRight := margin+90, c.w-margin-110
+	// No more weeks than their labels fit apart.
+	if n := min(trendWeeks, (plotRight-plotLeft-40)/c.weekSlot(lang)+1); len(weekly) > n {
+		weekly = weekly[len(weekly)-n:]
 	}
 	title := titleFor(lang, "chart.trend.title", weekly[len(weekly)-1].Segment, spanOf(weekly))
 	series := pickMovers(conversionSeriesOf(lang, weekly), trendLines)
 	if len(series) == 0 {
 		return r.noData(lang, title)
-	}
-	c, err := newCanvas(r.font, pictureWide, 720)
-	if err != nil {
-		return nil, err
 	}
 	c.header(title, "")
 	legendBottom := c.seriesLegend(series, titleBase+44)
@@ -55,12 +59,24 @@ func (r *Renderer) Trend(ws *domain.Workspace, weekly []domain.FunnelReport) ([]
 			}
 		}
 	}
-	plot := image.Rect(margin+90, legendBottom+40, c.w-margin-110, c.h-80)
+	plot := image.Rect(plotLeft, legendBottom+40, plotRight, c.h-80)
 	axisTop, step := niceAxis(top)
 	c.percentAxis(lang, plot, axisTop, step)
 	xs := c.weekAxis(plot, weekly)
 	c.trendLines(lang, plot, axisTop, xs, series)
 	return c.encode()
+}
+
+// sinceFirstRecord drops the weeks before the first one with a record, so
+// a young workspace's trend starts at its first week instead of after
+// empty space.
+func sinceFirstRecord(weekly []domain.FunnelReport) []domain.FunnelReport {
+	for i, rep := range weekly {
+		if rep.Weeks > 0 {
+			return weekly[i:]
+		}
+	}
+	return weekly
 }
 
 // spanOf is the period from the first report's start to the last one's end.
@@ -185,13 +201,13 @@ func (c *canvas) trendLines(lang domain.Lang, plot image.Rectangle, top float64,
 		var run []image.Point
 		for w, v := range s.values {
 			if !v.OK {
-				c.polyline(run, 5, col)
+				c.polyline(run, 6, col)
 				run = nil
 				continue
 			}
 			run = append(run, image.Point{xs[w], yOf(v.V)})
 		}
-		c.polyline(run, 5, col)
+		c.polyline(run, 6, col)
 		last := -1
 		for w, v := range s.values {
 			if v.OK {

@@ -17,10 +17,20 @@ type Draft struct {
 	Entries   []Entry
 	CreatedAt time.Time
 
-	// Warnings and Corrections are filled by ProposeDraft for the preview
-	// and not stored: ConfirmDraft judges the numbers again as they are then.
-	Warnings    []Warning
-	Corrections []RecordDiff // figures that change a stored value, old → new
+	// Warnings are filled by ProposeDraft for the preview and not stored:
+	// ConfirmDraft judges the numbers again as they are then.
+	Warnings []Warning
+	// LeftOut are the figures of a department head's file that belong to
+	// other departments: not saved unless a CEO accepts them (AcceptLeftOut).
+	LeftOut []Entry
+	// AcceptedBy is the CEO who accepted the left-out figures; the entries
+	// are then checked against the CEO's role instead of the author's.
+	AcceptedBy *Person
+	// Plans are a CEO's file's plans, saved with the numbers; PlansLeftOut
+	// counts those of another author's file, for the preview only
+	// (plan_draft.go).
+	Plans        []Plan
+	PlansLeftOut int
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -56,12 +66,17 @@ type DraftStore interface {
 // the preview can warn about them. The draft comes back with the
 // plausibility Warnings and the Corrections (old → new) for the preview.
 func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entry, now time.Time) (d *Draft, corrections int, err error) {
-	var fixes []RecordDiff
-	for _, e := range entries {
-		if err := CanEnter(ws, by.UserID, e); err != nil {
+	return proposeDraft(tx, ws, &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now})
+}
+
+// proposeDraft checks a draft's entries as ProposeDraft says and stores it.
+func proposeDraft(tx Tx, ws *Workspace, d *Draft) (*Draft, int, error) {
+	corrections := 0
+	for _, e := range d.Entries {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, 0, err
 		}
-		if err := ws.CheckWeek(e.Week, now); err != nil {
+		if err := ws.CheckWeek(e.Week, d.CreatedAt); err != nil {
 			return nil, 0, err
 		}
 		old, found, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
@@ -71,36 +86,28 @@ func ProposeDraft(tx Tx, ws *Workspace, by Person, source string, entries []Entr
 		if found && e.Corrects(old) {
 			corrections++
 		}
-		merged, err := e.Merge(ws, old)
-		if err != nil {
+		if _, err := e.Merge(ws, old); err != nil {
 			return nil, 0, err
 		}
-		if fix := correctionOf(ws, e, old, merged); len(fix.Figures) > 0 {
-			fixes = append(fixes, fix)
-		}
 	}
-	warnings, err := CheckPlausibility(tx, ws, entries)
+	warnings, err := CheckPlausibility(tx, ws, d.Entries)
 	if err != nil {
 		return nil, 0, err
 	}
-	d = &Draft{Workspace: ws.ID, By: by, Source: source, Entries: entries, CreatedAt: now}
 	if err := tx.Drafts().Create(d); err != nil {
 		return nil, 0, err
 	}
-	d.Warnings, d.Corrections = warnings, fixes
+	d.Warnings = warnings
 	return d, corrections, nil
 }
 
-// correctionOf lists the figures the entry changes from a value already
-// stored; figures it adds are not corrections.
-func correctionOf(ws *Workspace, e Entry, old, merged WeeklyRecord) RecordDiff {
-	fix := RecordDiff{Segment: e.Segment, Week: e.Week}
-	for _, fc := range DiffRecords(ws, old, merged) {
-		if fc.Old.Set {
-			fix.Figures = append(fix.Figures, fc)
-		}
+// enterer is the user whose role the draft's figures are checked against:
+// the CEO who accepted figures of other departments, else the author.
+func (d *Draft) enterer() int64 {
+	if d.AcceptedBy != nil {
+		return d.AcceptedBy.UserID
 	}
-	return fix
+	return d.By.UserID
 }
 
 // ConfirmDraft saves the draft for by, who must be allowed to confirm it,
@@ -117,7 +124,7 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyw
 		return nil, Errorf(ECONFLICT, "log.expired")
 	}
 	for _, e := range d.Entries {
-		if err := CanEnter(ws, d.By.UserID, e); err != nil {
+		if err := CanEnter(ws, d.enterer(), e); err != nil {
 			return nil, err
 		}
 	}
@@ -127,6 +134,9 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyw
 	}
 	rev, err := SaveEntries(tx, ws, d.Entries, save)
 	if err != nil {
+		return nil, err
+	}
+	if err := saveDraftPlans(tx, ws, d, now); err != nil {
 		return nil, err
 	}
 	return rev, tx.Drafts().Delete(d.ID)
@@ -147,7 +157,9 @@ type Save struct {
 // Revision. Numbers with plausibility warnings are refused with an
 // ECONFLICT "plausible.needs_anyway" error unless s.Anyway. Any problem
 // fails the whole set, and since it runs in one transaction nothing is
-// saved. A week outside Workspace.CheckWeek fails the set too.
+// saved. A week outside Workspace.CheckWeek fails the set too. The alert
+// rules are checked against what was saved and their messages queued in
+// the same transaction (EvaluateAlerts).
 func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, error) {
 	warnings, err := CheckPlausibility(tx, ws, entries)
 	if err != nil {
@@ -181,6 +193,9 @@ func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, erro
 		return rev, nil // the same numbers again: nothing to record or undo
 	}
 	if err := tx.Revisions().Add(rev); err != nil {
+		return nil, err
+	}
+	if err := EvaluateAlerts(tx, ws, rev, s.At); err != nil {
 		return nil, err
 	}
 	return rev, nil

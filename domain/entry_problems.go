@@ -2,6 +2,7 @@ package domain
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -18,13 +19,14 @@ type Problem struct {
 	Args  []any
 }
 
-// Localize renders the problem in lang, prefixed with its key.
+// Localize renders the problem in lang, prefixed with its key; the key and
+// values as written are quoted shortened (see Echo).
 func (p Problem) Localize(lang Lang) string {
-	text := Text(lang, p.Text, p.Args...)
+	text := Text(lang, p.Text, echoArgs(p.Args)...)
 	if p.Key == "" {
 		return text
 	}
-	return p.Key + ": " + text
+	return Echo(p.Key) + ": " + text
 }
 
 // problemOf turns an error from a value parser into a problem with the key
@@ -58,11 +60,18 @@ func (e *EntryError) Unwrap() error {
 // problemList renders problems one per line.
 type problemList []Problem
 
-// Localize renders the list in lang.
+// maxShownProblems is how many problems a reply lists: a pasted page of
+// text must still give a reply that fits in a message.
+const maxShownProblems = 10
+
+// Localize renders the list in lang, the first maxShownProblems of it.
 func (l problemList) Localize(lang Lang) string {
-	lines := make([]string, len(l))
-	for i, p := range l {
-		lines[i] = "• " + p.Localize(lang)
+	var lines []string
+	for _, p := range l[:min(len(l), maxShownProblems)] {
+		lines = append(lines, "• "+p.Localize(lang))
+	}
+	if len(l) > maxShownProblems {
+		lines = append(lines, Text(lang, "entry.more_problems", len(l)-maxShownProblems))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -144,36 +153,102 @@ func segmentNames(ws *Workspace) nameList {
 
 // unknownKey is the problem for a key nothing matches: it suggests the
 // closest known keys by edit distance, or lists the stages when nothing is close.
-func unknownKey(ws *Workspace, key string) *Problem {
+func (n *FieldNames) unknownKey(key string) *Problem {
+	ws := n.ws
 	if key == "" {
 		return &Problem{Text: "entry.empty_key"}
 	}
-	if close := closestKeys(ws, key); len(close) > 0 {
+	if close := n.closestKeys(key); len(close) > 0 {
 		return &Problem{Key: key, Text: "entry.unknown_key_hint", Args: []any{strings.Join(close, ", ")}}
 	}
 	return &Problem{Key: key, Text: "entry.unknown_key", Args: []any{stageNames(ws)}}
 }
 
 // closestKeys returns up to three known keys within a small edit distance
-// of key (a third of its length, at least 1 and at least 2 for longer words).
-func closestKeys(ws *Workspace, key string) []string {
+// of key: stages, money and, for a dotted key, dotted keys. The plain keys
+// are normalized once per index.
+func (n *FieldNames) closestKeys(key string) []string {
+	ws := n.ws
+	_, rest, dotted := strings.Cut(key, ".")
+	if !dotted {
+		if n.plainKeys == nil {
+			known := stageWords(ws)
+			known = append(known, spendWords...)
+			known = append(known, revenueWords...)
+			n.plainKeys = normalizeNames(append(known, marginWords...))
+		}
+		return closestOf(key, n.plainKeys, false)
+	}
 	var known []string
+	for _, r := range ws.NonTarget {
+		if !r.Archived {
+			known = append(known, "nontarget."+r.Key, "нецелевые."+r.Name.Ru)
+		}
+	}
+	known = append(known, "lost."+rest, "отвал."+rest, "manager."+rest, "менеджер."+rest)
+	return closestNames(key, known, true)
+}
+
+// stageWords returns every name of the active stages: keys, names in both
+// languages and aliases.
+func stageWords(ws *Workspace) []string {
+	var out []string
 	for _, st := range ws.Stages {
 		if !st.Archived {
-			known = append(known, nameForms(st.Key, st.Name, st.Aliases)...)
+			out = append(out, nameForms(st.Key, st.Name, st.Aliases)...)
 		}
 	}
-	known = append(known, "spend", "расход", "revenue", "выручка", "margin", "маржа")
-	_, rest, dotted := strings.Cut(key, ".")
-	if dotted {
-		for _, r := range ws.NonTarget {
-			if !r.Archived {
-				known = append(known, "nontarget."+r.Key, "нецелевые."+r.Name.Ru)
-			}
-		}
-		known = append(known, "lost."+rest, "отвал."+rest, "manager."+rest, "менеджер."+rest)
+	return out
+}
+
+// segmentWords returns every name of the active segments, in both languages.
+func segmentWords(ws *Workspace) []string {
+	var out []string
+	for _, s := range ws.ActiveSegments() {
+		// Names before the key: "did you mean" shows the first it finds.
+		out = append(out, s.Name.En, s.Name.Ru, s.Key)
+		out = append(out, s.Aliases...)
 	}
-	target := NormalizeName(key)
+	return out
+}
+
+// entryVocabulary is every name a /log message may hold outside a value:
+// segments, stages, money and week words, for "did you mean".
+func entryVocabulary(ws *Workspace) []string {
+	out := append(segmentWords(ws), stageWords(ws)...)
+	out = append(out, spendWords...)
+	out = append(out, revenueWords...)
+	out = append(out, marginWords...)
+	out = append(out, "last week", "this week", "прошлая неделя", "эта неделя")
+	// Sorted: map order must not change the hints.
+	return append(out, slices.Sorted(maps.Keys(entryWeekPhrases))...)
+}
+
+// closestNames returns up to three of the known names within a small edit
+// distance of s (a third of its length, at least 1 and at least 2 for
+// longer words), closest first. Dotted names are compared with dotted ones
+// only.
+func closestNames(s string, known []string, dotted bool) []string {
+	return closestOf(s, normalizeNames(known), dotted)
+}
+
+// normalizedName is a known name and its NormalizeName form, computed once
+// when a list is searched many times.
+type normalizedName struct {
+	name, norm string
+}
+
+func normalizeNames(names []string) []normalizedName {
+	out := make([]normalizedName, 0, len(names))
+	for _, n := range names {
+		out = append(out, normalizedName{n, NormalizeName(n)})
+	}
+	return out
+}
+
+// closestOf is closestNames over normalized names.
+func closestOf(s string, known []normalizedName, dotted bool) []string {
+	target := NormalizeName(s)
 	if len(target) > maxSuggestedKey {
 		return nil // nothing known is that long; spare the edit distances
 	}
@@ -188,13 +263,13 @@ func closestKeys(ws *Workspace, key string) []string {
 	var hits []hit
 	seen := map[string]bool{}
 	for _, k := range known {
-		n := NormalizeName(k)
-		if n == "" || seen[n] || dotted != strings.Contains(n, ".") { // compare dotted keys with dotted keys only
+		n := k.norm
+		if n == "" || seen[n] || dotted != strings.Contains(n, ".") {
 			continue
 		}
 		seen[n] = true
 		if d := editDistance(target, n); d <= limit {
-			hits = append(hits, hit{k, d})
+			hits = append(hits, hit{k.name, d})
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(a.dist, b.dist) })

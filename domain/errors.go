@@ -32,12 +32,13 @@ func Errorf(code, key string, args ...any) *Error {
 
 // Error renders the error in English, for logs and the command line.
 func (e *Error) Error() string {
-	return Text(English, e.Key, e.Args...)
+	return e.Localize(English)
 }
 
-// Localize renders the error in the given language.
+// Localize renders the error in the given language. What the person wrote
+// is quoted shortened (see Echo), so the reason is never crowded out.
 func (e *Error) Localize(lang Lang) string {
-	return Text(lang, e.Key, e.Args...)
+	return Text(lang, e.Key, echoArgs(e.Args)...)
 }
 
 // ErrorCode returns the code of err, or EINTERNAL when err is not an *Error.

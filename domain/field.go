@@ -56,18 +56,23 @@ type FieldNames struct {
 	stages    map[string]string // normalized key, name or alias → stage key
 	nonTarget map[string]string // → non-target reason key
 	dropOff   map[string]string // → drop-off reason key
+	labels    map[string]Field  // labelNorm of the bot's own labels and of stage names → field
+	starts    map[string]bool   // every run of first words of a known key
+	plainKeys []normalizedName  // keys without dots, for "did you mean"; built on first use
 }
 
 // NewFieldNames indexes the workspace's active stages and reasons by every
 // form NamedBy accepts, normalized. When two things share a name the first
 // one in the workspace's order wins.
 func NewFieldNames(ws *Workspace) *FieldNames {
-	n := &FieldNames{ws: ws, stages: map[string]string{}, nonTarget: map[string]string{}, dropOff: map[string]string{}}
+	n := &FieldNames{ws: ws, stages: map[string]string{}, nonTarget: map[string]string{}, dropOff: map[string]string{}, labels: map[string]Field{}}
 	for _, st := range ws.Stages {
 		if !st.Archived {
 			indexNames(n.stages, st.Key, st.Name, st.Aliases)
 		}
 	}
+	n.indexLabels()
+	n.indexStarts()
 	for _, r := range ws.NonTarget {
 		if !r.Archived {
 			indexNames(n.nonTarget, r.Key, r.Name, r.Aliases)
@@ -114,6 +119,9 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 	if f, ok := n.plain(key); ok {
 		return f, nil
 	}
+	if f, ok := n.label(key); ok {
+		return f, nil
+	}
 	prefix, rest, dotted := strings.Cut(key, ".")
 	switch {
 	case dotted && matchesWord(prefix, nonTargetPrefix):
@@ -152,7 +160,16 @@ func (n *FieldNames) resolve(s string, explain bool) (Field, *Problem) {
 	if !explain {
 		return Field{}, errUnexplained
 	}
-	return Field{}, unknownKey(ws, key)
+	// "нецелевые 12", "lost 3": the reason (and the stage) are missing.
+	switch {
+	case !dotted && matchesWord(key, nonTargetPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.unknown_nontarget", Args: []any{reasonNames(ws.NonTarget)}}
+	case !dotted && matchesWord(key, dropOffPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.unknown_dropoff_stage", Args: []any{stageNames(ws)}}
+	case !dotted && matchesWord(key, managerPrefix):
+		return Field{}, &Problem{Key: key, Text: "entry.bad_manager_key"}
+	}
+	return Field{}, n.unknownKey(key)
 }
 
 // plain reads a key without dots: a stage or a money field.

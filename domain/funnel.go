@@ -23,6 +23,9 @@ type Stage struct {
 	Department string   // department key
 	Role       StageRole
 	Archived   bool // removed from the funnel, history kept
+	// DropOffReasons is the CEO's choice whether reports say why items were
+	// lost on the way into this stage; see Workspace.AsksDropOffReasons.
+	DropOffReasons Switch
 }
 
 // Matches reports whether name names the stage (see NamedBy).

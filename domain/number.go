@@ -24,7 +24,8 @@ import (
 //     1200. Anything else with a single mark is a decimal: "1,2", "0,125",
 //     "1234,567", "1,250 млн", "12.125%".
 //   - Multipliers: к/k/тыс (thousand), m/млн/mln (million), млрд/bn/b
-//     (billion). Currency marks (₽, руб, р., $, €, rub, usd, eur) are ignored.
+//     (billion), and the spoken ones of slangMultipliers (кк, лям, т.р.).
+//     Currency marks (₽, руб, р., $, €, rub, usd, eur) are ignored.
 //
 // Values above MaxNumber, NaN and infinities are refused, so a typo never
 // turns into a figure that breaks every chart.
@@ -219,6 +220,9 @@ func parseSuffix(suffix string) (exp int, meta numberText, ok bool) {
 		}
 	}
 	exp, ok = multipliers[compact]
+	if !ok {
+		exp, ok = slangMultipliers[compact]
+	}
 	return exp, numberText{multiplier: exp != 0}, ok
 }
 

@@ -7,41 +7,64 @@ import (
 )
 
 // A tracker does not explain the numbers: it asks the head who owns a
-// stage what happened there. Questions come from three signs, each only
-// with enough volume (the rule documented with MinVolume):
+// cause what happened there. A question is raised only by a move beyond
+// the metric's own noise:
 //
-//   - a significant change for the worse of a stage conversion or a
-//     unit-economics metric, against the previous period or the 4-week
-//     baseline, with the dominant non-target or drop-off reason behind it;
-//   - a drop-off or non-target reason whose share jumped (MinReasonJump)
-//     while the conversion itself held;
-//   - a non-focus segment whose leads grew (MinFloodGrowth) while it takes
-//     a clearly larger share of leads, spend or sales effort than of the
-//     money (FocusCheck's Misfocus): marketing brings the wrong buyers.
+//   - tests per analysed segment (signals.go, trend.go, managers.go): each
+//     stage conversion against its baseline, each stage's reasons, the cost
+//     of a lead and the average check against their own recent range, each
+//     conversion's drift over weeks, each manager against the team;
+//   - across all of them in one pack, false discoveries are controlled at
+//     FalseDiscoveryRate (Benjamini–Hochberg), and a discovery must also be
+//     material (a minimum effect per test);
+//   - two rules stand outside that control because they must never stay
+//     silent: a collapse of a focus segment's money (collapse.go) and a
+//     misfocus of a non-focus segment (misfocus.go);
+//   - what remains is grouped into one question per root cause, addressed
+//     to the head who owns it (rootcause.go), with the money at stake
+//     (stake.go); questions are ranked by it, the ones that cannot be
+//     estimated after, at most MaxQuestions.
 
-// QuestionKind is the sign a question comes from.
+// QuestionKind is the cause a question is about.
 type QuestionKind string
 
 // The kinds of tracker questions.
 const (
-	QuestionChange QuestionKind = "change"
-	QuestionReason QuestionKind = "reason"
-	QuestionFocus  QuestionKind = "focus"
+	QuestionChange  QuestionKind = "change"  // a stage conversion fell
+	QuestionTrend   QuestionKind = "trend"   // a conversion drifted down for weeks
+	QuestionReason  QuestionKind = "reason"  // a reason's share jumped while the conversion held
+	QuestionSpend   QuestionKind = "spend"   // spend up with flat results
+	QuestionVolume  QuestionKind = "volume"  // leads down on the same spend
+	QuestionCheck   QuestionKind = "check"   // the average check fell with the deals held
+	QuestionMoney   QuestionKind = "money"   // paid deals or revenue collapsed and no stage explains it
+	QuestionManager QuestionKind = "manager" // one manager converts far below the team
+	QuestionFocus   QuestionKind = "focus"   // a non-focus segment draws the effort
 )
 
 // Tuning of the questions.
 const (
 	// MaxQuestions keeps the list to what a review can discuss.
 	MaxQuestions = 5
-	// MinReasonJump is how much (15 pp) a reason's share must grow against
-	// the baseline to be asked about on its own.
+	// FalseDiscoveryRate is the expected share of false alarms among the
+	// moves a pack asks about (Benjamini–Hochberg's q).
+	FalseDiscoveryRate = 0.10
+	// MinRelativeFall and MinPointFall make a conversion's fall material:
+	// 15% of where it was and at least a tenth of a percentage point (a
+	// click-through rate of 3% lives in tenths).
+	MinRelativeFall = 0.15
+	MinPointFall    = 0.001
+	// MinReasonJump is how much (15 pp) a reason's share of the losses must
+	// grow to be told as a move.
 	MinReasonJump = 0.15
 	// MinDominantShare is the share (30%) from which a reason is named as
-	// the main one behind a fall.
+	// the main one behind a fall even when it did not grow.
 	MinDominantShare = 0.30
-	// MinFloodGrowth is how much (20%) a non-focus segment's leads must grow
-	// to be asked about.
-	MinFloodGrowth = 0.20
+	// MinAmountMove makes a move of the cost of a lead or the average check
+	// material: 25%.
+	MinAmountMove = 0.25
+	// minAmountHistory is how many earlier periods an amount needs to have
+	// a usual range.
+	minAmountHistory = 6
 )
 
 // Question is one question of the tracker to the heads of a department,
@@ -50,41 +73,65 @@ type Question struct {
 	Kind       QuestionKind
 	Department string
 	Segment    Segment
-	// Change is the move asked about; Against says against what:
-	// "previous" (the previous week or month) or "baseline".
-	Change  Change
-	Against string
-	// Reason is the dominant reason behind the move; NonTarget says it is a
-	// lead qualification reason rather than a drop-off reason. ReasonWas is
-	// its share in the baseline, for a reason question.
+	Period     Period
+	// Change is the move asked about: for a conversion, trend, reason or
+	// manager the stage's conversion (Before is the baseline, the first
+	// weeks of the drift or the other managers); the spend, the average
+	// check or the revenue otherwise.
+	Change Change
+	// Reason is the reason behind the move; NonTarget says it is a lead
+	// qualification reason rather than a drop-off reason. ReasonWas is its
+	// share of the losses in the baseline when it rose.
 	Reason    *ReasonShare
 	NonTarget bool
 	ReasonWas Value
 	// Focus is the segment's row of the focus check, for a focus question.
 	Focus FocusRow
-	// Score orders the questions: how many times over its threshold the
-	// move is.
+	// Manager names the manager of a manager question.
+	Manager string
+	// Trend is the story of a drift, when the metric has been falling for
+	// weeks.
+	Trend *Trend
+	// Collapse is set when the paid deals or the revenue fell far below
+	// their range and this cause explains it (or nothing else does).
+	Collapse *Collapse
+	// Leads and UsualLeads are the leads a week of a spend or volume
+	// question; Leads is the paid deals of a check question.
+	Leads, UsualLeads float64
+	// Compound are the compound metrics (CPL, cost per qualified lead, CAC,
+	// ROMI) this cause moved for the worse.
+	Compound []Change
+	// Stake is the money at stake a week; Evidence the tests behind the
+	// question, the main one first.
+	Stake    Stake
+	Evidence []Evidence
+	// Score is the strength of the main test (−log10 p), ordering the
+	// questions whose money cannot be estimated.
 	Score float64
-}
+	// Plan is the missed plan target, for a plan question (plan_question.go).
+	Plan *PlanMiss
 
-// Comparison targets of a change question.
-const (
-	AgainstPrevious = "previous"
-	AgainstBaseline = "baseline"
-)
+	h          *history
+	stageIndex int
+}
 
 // TrackerQuestions returns the questions for a review of period p: about
 // the segment, or about every focus segment plus the non-focus segments
-// that draw effort when segment is empty. The most important come first,
-// at most MaxQuestions; none when nothing significant changed.
+// that draw effort when segment is empty. The largest money at stake comes
+// first, at most MaxQuestions; none when nothing moved beyond its noise.
 func TrackerQuestions(ws *Workspace, segment string, p Period, recs []WeeklyRecord) []Question {
-	var qs []Question
+	var hs []*history
+	var sigs []*signal
+	var qs []*Question
 	for _, s := range ws.Segments {
 		if s.Archived || segment != "" && s.Key != segment {
 			continue
 		}
 		if s.Focus || segment != "" {
-			qs = append(qs, segmentQuestions(ws, s, p, recs)...)
+			if h := newHistory(ws, s, p, recs); h.cur.Weeks > 0 {
+				hs = append(hs, h)
+				sigs = append(sigs, segmentSignals(ws, h)...)
+			}
 		}
 		if !s.Focus {
 			if q, ok := focusQuestion(ws, s, p, recs); ok {
@@ -92,98 +139,85 @@ func TrackerQuestions(ws *Workspace, segment string, p Period, recs []WeeklyReco
 			}
 		}
 	}
-	slices.SortStableFunc(qs, func(a, b Question) int { return cmp.Compare(b.Score, a.Score) })
-	if len(qs) > MaxQuestions {
-		qs = qs[:MaxQuestions]
+	controlFalseDiscoveries(sigs)
+	for _, h := range hs {
+		var own []*signal
+		for _, s := range sigs {
+			if s.h == h {
+				own = append(own, s)
+			}
+		}
+		qs = append(qs, segmentQuestions(ws, h, own)...)
 	}
-	return qs
-}
-
-// comparisons returns the reports period p of a segment is compared with:
-// the previous period and, for a week, the 4-week baseline.
-func comparisons(ws *Workspace, seg string, p Period, recs []WeeklyRecord) map[string]FunnelReport {
-	out := map[string]FunnelReport{AgainstPrevious: BuildReport(ws, seg, p.Previous(), recs)}
-	if p.Kind == PeriodWeek {
-		out[AgainstBaseline] = Baseline(ws, seg, p.From, recs)
+	out := make([]Question, len(qs))
+	for i, q := range qs {
+		q.Period = p
+		q.h = nil // the history served its purpose; a stored question must not hold it
+		out[i] = *q
+	}
+	rankQuestions(out)
+	if len(out) > MaxQuestions {
+		out = out[:MaxQuestions]
 	}
 	return out
 }
 
-// segmentQuestions asks about the segment's significant falls (each metric
-// once, against whichever comparison it fell most against) and about
-// reasons that jumped at stages whose conversion held.
-func segmentQuestions(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) []Question {
-	cur := BuildReport(ws, s.Key, p, recs)
-	if cur.Weeks == 0 {
-		return nil
+// segmentSignals runs every test on one analysed segment.
+func segmentSignals(ws *Workspace, h *history) []*signal {
+	sigs := conversionSignals(h)
+	sigs = append(sigs, reasonSignals(ws, h)...)
+	sigs = append(sigs, costSignals(h)...)
+	for _, s := range []*signal{checkSignal(h), collapseSignal(h)} {
+		if s != nil {
+			sigs = append(sigs, s)
+		}
 	}
-	against := comparisons(ws, s.Key, p, recs)
-	worst := map[Metric]Question{}
-	var order []Metric
-	for _, name := range []string{AgainstPrevious, AgainstBaseline} {
-		before, ok := against[name]
-		if !ok || before.Weeks == 0 {
+	sigs = append(sigs, trendSignals(ws, h)...)
+	return append(sigs, managerSignals(ws, h)...)
+}
+
+// controlFalseDiscoveries marks the signals a pack asks about: the
+// Benjamini–Hochberg discoveries among all tests, counting an immaterial
+// move as no evidence, and every guard that fired.
+func controlFalseDiscoveries(sigs []*signal) {
+	var tested []*signal
+	var ps []float64
+	for _, s := range sigs {
+		if s.guard {
+			s.found = s.material
 			continue
 		}
-		for _, c := range Compare(cur, before) {
-			if !c.Significant || !c.Worse {
-				continue
-			}
-			q := Question{Kind: QuestionChange, Department: metricDepartment(ws, c), Segment: s, Change: c, Against: name, Score: changeScore(c)}
-			prev, seen := worst[c.Metric]
-			if !seen {
-				order = append(order, c.Metric)
-			}
-			if !seen || q.Score > prev.Score {
-				worst[c.Metric] = q
-			}
+		// An immaterial move cannot be asked about, so it must not lower
+		// the bar for the others either.
+		p := 1.0
+		if s.material {
+			p = s.ev.P
 		}
+		tested = append(tested, s)
+		ps = append(ps, p)
 	}
-	dropEchoes(cur, worst)
-	var qs []Question
-	for _, m := range order {
-		q, ok := worst[m]
-		if !ok {
-			continue
-		}
-		q.Reason, q.NonTarget = dominantReason(cur, q.Change)
-		qs = append(qs, q)
-	}
-	if base, ok := against[AgainstBaseline]; ok && base.Weeks > 0 {
-		qs = append(qs, reasonQuestions(ws, s, cur, base, worst)...)
-	}
-	return qs
-}
-
-// dropEchoes removes the non-target share when the conversion into the
-// qualified stage is asked about: with consistent records they are the same
-// fact seen from two sides, and one question is enough.
-func dropEchoes(cur FunnelReport, worst map[Metric]Question) {
-	if f, ok := cur.RoleFigure(RoleQualified); ok {
-		if _, asked := worst[ConvMetric(f.Stage.Key)]; asked {
-			delete(worst, MetricNonTargetShare)
-		}
+	found := benjaminiHochberg(ps, FalseDiscoveryRate)
+	for i, s := range tested {
+		s.found = found[i] && s.material
+		s.ev.Family = len(tested)
 	}
 }
 
-// changeScore is how many times over its significance threshold a change is.
-func changeScore(c Change) float64 {
-	threshold := MinAmountDelta
-	switch {
-	case c.Metric == MetricROMI:
-		threshold = MinROMIDelta
-	case c.IsRate:
-		threshold = MinRateDelta
-	}
-	return math.Abs(c.Delta.V) / threshold
-}
-
-// metricDepartment picks the department that answers for a change.
-func metricDepartment(ws *Workspace, c Change) string {
-	if _, ok := c.Metric.ConvStage(); ok && c.Stage.Department != "" {
-		return c.Stage.Department
-	}
-	return MetricDepartment(ws, c.Metric)
+// rankQuestions puts the largest money at stake first and the questions
+// without an estimate after them, strongest evidence first.
+func rankQuestions(qs []Question) {
+	slices.SortStableFunc(qs, func(a, b Question) int {
+		if a.Stake.PerWeek.OK != b.Stake.PerWeek.OK {
+			if a.Stake.PerWeek.OK {
+				return -1
+			}
+			return 1
+		}
+		if a.Stake.PerWeek.OK {
+			return cmp.Compare(b.Stake.PerWeek.V, a.Stake.PerWeek.V)
+		}
+		return cmp.Compare(b.Score, a.Score)
+	})
 }
 
 // MetricDepartment picks the department that answers for a metric: the
@@ -212,170 +246,11 @@ func MetricDepartment(ws *Workspace, m Metric) string {
 			return st.Department
 		}
 	}
-	if len(ws.Departments) > 0 {
-		return ws.Departments[0].Key
+	if active := ws.ActiveDepartments(); len(active) > 0 {
+		return active[0].Key
 	}
 	return ""
 }
 
-// dominantReason returns the main reason behind a fall: for the conversion
-// into the qualified stage or the non-target share, the top non-target
-// reason; for another conversion, the top drop-off reason of that stage.
-// Nil when no reason reaches MinDominantShare.
-func dominantReason(cur FunnelReport, c Change) (*ReasonShare, bool) {
-	var reasons []ReasonShare
-	nonTarget := c.Metric == MetricNonTargetShare || c.Stage.Role == RoleQualified
-	if nonTarget {
-		reasons = cur.NonTarget
-	} else if key, ok := c.Metric.ConvStage(); ok {
-		reasons = stageReasons(cur, key)
-	}
-	if len(reasons) == 0 || !reasons[0].Share.OK || reasons[0].Share.V < MinDominantShare-1e-9 {
-		return nil, false
-	}
-	top := reasons[0]
-	return &top, nonTarget
-}
-
-// stageReasons returns the drop-off split of a stage, largest first.
-func stageReasons(r FunnelReport, stageKey string) []ReasonShare {
-	for _, d := range r.DropOffs {
-		if d.Stage.Key == stageKey {
-			return d.Reasons
-		}
-	}
-	return nil
-}
-
-// reasonQuestions asks about drop-off reasons whose share jumped against
-// the baseline at stages no change question covers.
-func reasonQuestions(ws *Workspace, s Segment, cur, base FunnelReport, asked map[Metric]Question) []Question {
-	var qs []Question
-	for _, d := range cur.DropOffs {
-		if _, ok := asked[ConvMetric(d.Stage.Key)]; ok || d.Total < MinVolume || len(d.Reasons) == 0 {
-			continue
-		}
-		var baseTotal int64
-		was := None
-		for _, bd := range base.DropOffs {
-			if bd.Stage.Key != d.Stage.Key {
-				continue
-			}
-			baseTotal, was = bd.Total, Some(0)
-			for _, r := range bd.Reasons {
-				if r.Reason.Key == d.Reasons[0].Reason.Key {
-					was = r.Share
-				}
-			}
-		}
-		top := d.Reasons[0]
-		if baseTotal < MinVolume || !was.OK || !top.Share.OK || top.Share.V-was.V < MinReasonJump-1e-9 {
-			continue
-		}
-		f, _ := cur.Figure(d.Stage.Key)
-		from, _ := cur.PreviousReported(d.Stage.Key)
-		qs = append(qs, Question{
-			Kind: QuestionReason, Department: d.Stage.Department, Segment: s,
-			Change: Change{Metric: ConvMetric(d.Stage.Key), Stage: f.Stage, From: from.Stage, Now: f.Conv, IsRate: true},
-			Reason: &top, ReasonWas: was, Score: (top.Share.V - was.V) / MinReasonJump,
-		})
-	}
-	return qs
-}
-
-// focusQuestion asks marketing about a non-focus segment that draws more
-// effort than money while its leads keep growing: the last four weeks
-// against the four before them for a week's review (a flood builds up over
-// weeks), the previous period otherwise.
-func focusQuestion(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) (Question, bool) {
-	recent, earlier := p, p.Previous()
-	if p.Kind == PeriodWeek {
-		recent = LastWeeks(p.To, BaselineWeeks)
-		earlier = recent.Previous()
-	}
-	var row FocusRow
-	for _, r := range FocusCheck(ws, recent, recs) {
-		if r.Segment.Key == s.Key {
-			row = r
-		}
-	}
-	if !row.Misfocus {
-		return Question{}, false
-	}
-	now := BuildReport(ws, s.Key, recent, recs)
-	was := BuildReport(ws, s.Key, earlier, recs)
-	leadsNow, _ := now.RoleFigure(RoleLeads)
-	leadsWas, _ := was.RoleFigure(RoleLeads)
-	growth := RelativeChange(Some(float64(leadsNow.Count)), Some(float64(leadsWas.Count)))
-	if leadsWas.Count < MinVolume || !growth.OK || growth.V < MinFloodGrowth-1e-9 {
-		return Question{}, false
-	}
-	c := Change{
-		Metric: MetricNonTargetShare, Now: now.NonTargetShare, Before: was.NonTargetShare,
-		Delta: growth, Volume: leadsNow.Count, Significant: true,
-		Stage: leadsNow.Stage,
-	}
-	q := Question{Kind: QuestionFocus, Department: leadsNow.Stage.Department, Segment: s, Change: c, Focus: row,
-		Score: growth.V / MinFloodGrowth}
-	if len(now.NonTarget) > 0 {
-		top := now.NonTarget[0]
-		q.Reason, q.NonTarget = &top, true
-	}
-	return q, true
-}
-
-// Text renders the question in lang as plain text, without the mention of
-// the heads the bot puts in front of it.
-func (q Question) Text(ws *Workspace, lang Lang) string {
-	seg := q.Segment.Name.In(lang)
-	switch q.Kind {
-	case QuestionReason:
-		return Text(lang, "question.reason", q.Reason.Reason.Name.In(lang), q.Change.Label(ws, lang), seg,
-			FormatPercent(q.ReasonWas, lang), FormatPercent(q.Reason.Share, lang)) + " " + q.ask(lang)
-	case QuestionFocus:
-		text := Text(lang, "question.focus", seg, FormatPercent(q.Change.Delta, lang),
-			FormatPercent(q.Focus.LeadsShare, lang), FormatPercent(q.Focus.SpendShare, lang), FormatPercent(q.moneyShare(), lang))
-		if q.Reason != nil {
-			text += " " + Text(lang, "question.focus_quality", FormatPercent(q.Change.Now, lang), q.Reason.Reason.Name.In(lang), FormatPercent(q.Reason.Share, lang))
-		}
-		return text + " " + Text(lang, "question.ask.focus")
-	}
-	verb := "question.fell"
-	if q.Change.Delta.OK && q.Change.Delta.V > 0 {
-		verb = "question.rose"
-	}
-	label := q.Change.Label(ws, lang)
-	if _, ok := q.Change.Metric.ConvStage(); ok {
-		label = Text(lang, "question.conversion", label)
-	}
-	text := Text(lang, verb, label, seg,
-		FormatMetricValue(q.Change.Metric, q.Change.Before, ws.Currency, lang),
-		FormatMetricValue(q.Change.Metric, q.Change.Now, ws.Currency, lang),
-		Text(lang, "question.against."+q.Against))
-	if q.Reason != nil {
-		key := "question.top_dropoff"
-		if q.NonTarget {
-			key = "question.top_nontarget"
-		}
-		text += "; " + Text(lang, key, q.Reason.Reason.Name.In(lang), FormatPercent(q.Reason.Share, lang))
-	}
-	return text + ". " + q.ask(lang)
-}
-
-// moneyShare is the segment's share of gross profit, or of revenue when
-// margins are missing, as the focus check weighs it.
-func (q Question) moneyShare() Value {
-	if q.Focus.GrossProfitShare.OK {
-		return q.Focus.GrossProfitShare
-	}
-	return q.Focus.RevenueShare
-}
-
-// ask is the closing question, in the words of the department asked.
-func (q Question) ask(lang Lang) string {
-	key := "question.ask." + q.Department
-	if !HasText(key) {
-		key = "question.ask.other"
-	}
-	return Text(lang, key)
-}
+// score is the strength of a p-value for ranking: −log10 p.
+func score(p float64) float64 { return -math.Log10(math.Max(p, 1e-300)) }

@@ -41,18 +41,23 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs))
+		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+	}
+	qs := WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))
+	if line := StakeHeadline(ws, qs, l); line != "" {
+		sb.WriteString("\n\n" + esc(line))
 	}
 	return ReviewPack{
 		Headline:   sb.String(),
-		Questions:  questionsText(ws, l, TrackerQuestions(ws, segment, p, recs)),
+		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
 	}
 }
 
-// Messages returns the pack's texts in the order the chat shows them.
+// Messages returns the pack's text messages in the order the chat shows
+// them: the headline, then its FollowUps.
 func (p ReviewPack) Messages() []string {
-	return []string{p.Headline, p.Questions, p.Hypotheses}
+	return append([]string{p.Headline}, p.FollowUps()...)
 }
 
 // PlainText returns the pack's texts without markup, as a reader sees them.

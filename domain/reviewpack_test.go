@@ -64,8 +64,10 @@ func TestReviewTexts_HeadlineQuestionsAndHypotheses(t *testing.T) {
 		strings.Contains(plain, "<b>") || strings.Contains(plain, "&lt;") || strings.Contains(plain, "<a href") {
 		t.Errorf("plain text keeps markup or loses text:\n%s", plain)
 	}
-	if got := strings.Count(plain, "――――――――"); got != 2 {
-		t.Errorf("plain text has %d separators, want 2 between three messages", got)
+	// The questions and the hypotheses fit one message: two messages, one
+	// separator between them.
+	if got, want := strings.Count(plain, "――――――――"), len(pack.Messages())-1; got != want || want != 1 {
+		t.Errorf("plain text has %d separators, want %d between %d messages", got, want, len(pack.Messages()))
 	}
 }
 

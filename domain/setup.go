@@ -111,6 +111,44 @@ func (w *Workspace) Add(kind ListKind, name, after string) (string, error) {
 	return key, nil
 }
 
+// AddList adds every name of a list typed in one command ("Застройщики,
+// Розница"; see SplitNames) and returns
+// their keys. It is all or nothing: any bad or taken name, or a name twice
+// in the list, adds none. New stages go one after another after the stage
+// named after.
+func (w *Workspace) AddList(kind ListKind, list, after string) ([]string, error) {
+	names := SplitNames(list)
+	if len(names) == 0 {
+		return nil, Errorf(EINVALID, "setup.bad_name")
+	}
+	for i, name := range names {
+		if len([]rune(name)) > maxItemName {
+			return nil, Errorf(EINVALID, "setup.bad_name")
+		}
+		if _, taken := w.Find(kind, name); taken {
+			return nil, Errorf(ECONFLICT, "setup.name_taken", name)
+		}
+		if slices.ContainsFunc(names[:i], func(n string) bool { return NormalizeName(n) == NormalizeName(name) }) {
+			return nil, Errorf(EINVALID, "setup.name_twice", name)
+		}
+	}
+	if _, ok := w.Find(ListStages, after); kind == ListStages && after != "" && !ok {
+		return nil, Errorf(ENOTFOUND, "setup.not_found", after)
+	}
+	keys := make([]string, 0, len(names))
+	for _, name := range names {
+		key, err := w.Add(kind, name, after)
+		if err != nil {
+			return nil, err // checked above; kept so a new rule in Add cannot be skipped
+		}
+		keys = append(keys, key)
+		if kind == ListStages && after != "" {
+			after = key
+		}
+	}
+	return keys, nil
+}
+
 func (w *Workspace) addStage(s Stage, after string) error {
 	at := len(w.Stages)
 	if after != "" {
@@ -284,7 +322,7 @@ func (w *Workspace) SetStageOwner(stage, dept string) error {
 	if !ok {
 		return Errorf(ENOTFOUND, "setup.not_found", stage)
 	}
-	d, ok := w.Department(dept)
+	d, ok := w.ActiveDepartment(dept)
 	if !ok {
 		return Errorf(ENOTFOUND, "role.no_department", dept)
 	}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -123,6 +124,63 @@ func TestUsedBy(t *testing.T) {
 	for _, tc := range cases {
 		if got := UsedBy(tc.kind, tc.key, recs); got != tc.want {
 			t.Errorf("UsedBy(%s, %s) = %v, want %v", tc.kind, tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestWorkspace_AddListAddsEachName(t *testing.T) {
+	ws := newSetupWorkspace()
+	keys, err := ws.AddList(ListSegments, "Застройщики, Розница;\nДилеры,", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(keys, ","); got != "zastroyschiki,roznitsa,dilery" {
+		t.Errorf("keys = %s", got)
+	}
+	var names []string
+	for _, s := range ws.ActiveSegments() {
+		names = append(names, s.Name.Ru)
+	}
+	if got := strings.Join(names, "|"); got != "Все клиенты|Застройщики|Розница|Дилеры" {
+		t.Errorf("segments = %s", got)
+	}
+
+	keys, err = ws.AddList(ListStages, "Site visits, Tenders", "Meetings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	for _, st := range ws.Stages {
+		stages = append(stages, st.Key)
+	}
+	if got := strings.Join(stages, ","); !strings.Contains(got, "meetings,site_visits,tenders,proposals") {
+		t.Errorf("stages = %s, want Site visits then Tenders after Meetings (keys %v)", got, keys)
+	}
+}
+
+func TestWorkspace_AddListIsAllOrNothing(t *testing.T) {
+	tests := []struct {
+		list, after string
+		code        string
+	}{
+		{"Retail, All clients", "", ECONFLICT}, // taken
+		{"Retail, retail", "", EINVALID},       // twice
+		{"Retail, " + strings.Repeat("x", 41), "", EINVALID},
+		{" , ;", "", EINVALID},
+		{"Site visits, Tenders", "Nowhere", ENOTFOUND},
+	}
+	for _, tt := range tests {
+		ws := newSetupWorkspace()
+		kind := ListSegments
+		if tt.after != "" {
+			kind = ListStages
+		}
+		segments, stages := len(ws.Segments), len(ws.Stages)
+		if _, err := ws.AddList(kind, tt.list, tt.after); ErrorCode(err) != tt.code {
+			t.Errorf("AddList(%q, %q) error = %v, want %s", tt.list, tt.after, err, tt.code)
+		}
+		if len(ws.Segments) != segments || len(ws.Stages) != stages {
+			t.Errorf("AddList(%q) added something before failing", tt.list)
 		}
 	}
 }

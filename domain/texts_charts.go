@@ -7,8 +7,9 @@ func init() {
 		"chart.all_segments":  {English: "All segments", Russian: "Все сегменты"},
 		"chart.other_reasons": {English: "%d more reasons", Russian: "Ещё причин: %d"},
 
-		"chart.funnel.title": {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
-		"chart.funnel.conv":  {English: "Conversion", Russian: "Конверсия"},
+		"chart.funnel.title":     {English: "Funnel · %s · %s", Russian: "Воронка · %s · %s"},
+		"chart.funnel.conv":      {English: "Conversion", Russian: "Конверсия"},
+		"chart.funnel.log_scale": {English: "log scale", Russian: "лог. шкала"},
 
 		"chart.trend.title": {English: "Conversion trend · %s · %s", Russian: "Динамика конверсий · %s · %s"},
 
@@ -32,5 +33,19 @@ func init() {
 		"chart.table.cac":       {English: "CAC", Russian: "Цена клиента"},
 		"chart.table.avg_check": {English: "Average check", Russian: "Средний чек"},
 		"chart.table.romi":      {English: "ROMI", Russian: "ROMI"},
+
+		// A chart left out of a review or a snapshot, and why (see chartdata.go).
+		"chart.gap.title":        {English: "<i>Left out of the charts:</i>", Russian: "<i>Не вошло в графики:</i>"},
+		"chart.gap.no_figures":   {English: "%s — no numbers for %s", Russian: "%s — нет цифр за %s"},
+		"chart.gap.few_weeks":    {English: "%s — needs %d weeks with numbers, has %d", Russian: "%s — нужно недель с цифрами: %d, есть: %d"},
+		"chart.gap.no_losses":    {English: "%s — no losses with a reason in %s", Russian: "%s — за %s нет потерь с причиной"},
+		"chart.gap.few_segments": {English: "%s — needs %d segments with numbers", Russian: "%s — нужно сегментов с цифрами: %d"},
+		"chart.gap.budget":       {English: "%s — see /funnel; the pack stays short", Russian: "%s — см. /funnel, чтобы не перегружать чат"},
+		"chart.gap.funnel":       {English: "Funnel", Russian: "Воронка"},
+		"chart.gap.trend":        {English: "Conversion trend", Russian: "Динамика конверсий"},
+		"chart.gap.dropoffs":     {English: "Drop-off reasons", Russian: "Причины отвала"},
+		"chart.gap.quality":      {English: "Lead quality", Russian: "Качество лидов"},
+		"chart.gap.mix":          {English: "Segment mix", Russian: "Фокус по сегментам"},
+		"chart.gap.table":        {English: "End-to-end table", Russian: "Сквозная таблица"},
 	})
 }

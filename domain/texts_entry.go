@@ -92,6 +92,50 @@ func init() {
 			English: "“%s” is not a segment. Start with one of: %s.",
 			Russian: "«%s» — не сегмент. Начните с одного из: %s.",
 		},
+		"entry.unknown_segment_hint": {
+			English: "“%s” is not a segment. Did you mean: %s?",
+			Russian: "«%s» — не сегмент. Может быть, вы имели в виду: %s?",
+		},
+		"entry.ambiguous_segment": {
+			English: "“%s” could be several segments: %s. Write more of the name.",
+			Russian: "«%s» подходит к нескольким сегментам: %s. Напишите название подробнее.",
+		},
+		"entry.unknown_words": {
+			English: "“%s” is not understood. Write the segment, the week and the numbers as name=value.",
+			Russian: "«%s» — непонятно. Напишите сегмент, неделю и цифры в виде название=значение.",
+		},
+		"entry.unknown_words_hint": {
+			English: "“%s” is not understood. Did you mean: %s?",
+			Russian: "«%s» — непонятно. Может быть, вы имели в виду: %s?",
+		},
+		"entry.two_weeks": {
+			English: "two weeks for one segment: %s and %s. Name one week per segment.",
+			Russian: "две недели для одного сегмента: %s и %s. Укажите одну неделю на сегмент.",
+		},
+		"entry.which_week": {
+			English: "%s: which week? The message names several weeks: write the week next to the segment.",
+			Russian: "%s: за какую неделю? В сообщении несколько недель: укажите неделю рядом с сегментом.",
+		},
+		"entry.rate_no_base": {
+			English: "“%s” is a share of %s: write %s in the same message too, or the count itself.",
+			Russian: "«%s» — это доля от этапа «%s»: укажите «%s» в том же сообщении или само количество.",
+		},
+		"entry.rate_not_allowed": {
+			English: "“%s” is a percentage: write the count itself here, e.g. 12.",
+			Russian: "«%s» — это процент: здесь нужно само количество, например 12.",
+		},
+		"entry.one_segment": {
+			English: "this message names several segments or weeks: send one at a time here.",
+			Russian: "в сообщении несколько сегментов или недель: здесь присылайте по одному.",
+		},
+		"entry.too_long": {
+			English: "the message is too long: send the week's numbers in at most %d characters, or as a file with /import.",
+			Russian: "сообщение слишком длинное: пришлите цифры недели не длиннее %d символов или файлом через /import.",
+		},
+		"entry.more_problems": {
+			English: "• …and %d more.",
+			Russian: "• …и ещё %d.",
+		},
 		"entry.problems": {
 			English: "Nothing was saved. Fix this and send again:\n%s\nExample: %s",
 			Russian: "Ничего не сохранено. Исправьте и отправьте снова:\n%s\nПример: %s",

@@ -43,7 +43,6 @@ func init() {
 			Russian: "Эти цифры теперь вызывают предупреждения (%d). Пришлите их ещё раз, чтобы увидеть предупреждения, и сохраните, если цифры верны.",
 		},
 		"log.save_anyway":       {English: "⚠ Save anyway", Russian: "⚠ Всё равно сохранить"},
-		"log.preview_changes":   {English: "<b>Changes to saved numbers:</b>", Russian: "<b>Изменения сохранённых цифр:</b>"},
 		"log.saved_anyway_note": {English: "⚠ Saved despite the warnings; the history notes it.", Russian: "⚠ Сохранено несмотря на предупреждения; в истории это отмечено."},
 
 		"history.title":          {English: "<b>History of the numbers</b>%s", Russian: "<b>История цифр</b>%s"},

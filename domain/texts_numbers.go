@@ -4,22 +4,19 @@ package domain
 func init() {
 	RegisterTexts(Texts{
 		"log.usage": {
-			English: "Send the week's numbers in one message, for example:\n<code>%s</code>\n\nStages, reasons and money in English or Russian; the week can be w47, 2026-W47, a date or \"last week\" (default: this week). For a file: /template, then send it back with /import.",
-			Russian: "Пришлите цифры недели одним сообщением, например:\n<code>%s</code>\n\nЭтапы, причины и деньги — по-русски или по-английски; неделя: w47, 2026-W47, дата или «прошлая неделя» (по умолчанию текущая). Для файла: /template, затем отправьте его с /import.",
+			English: "Send the week's numbers in one message, for example:\n<code>%s</code>\n\nStages, reasons and money in English or Russian; the week can be w47, 2026-W47, a date or \"last week\" (default: the last complete week); several segments may follow each other, each starting a line. For a file: /template, then send it back with /import.",
+			Russian: "Пришлите цифры недели одним сообщением, например:\n<code>%s</code>\n\nЭтапы, причины и деньги — по-русски или по-английски; неделя: w47, 2026-W47, дата или «прошлая неделя» (по умолчанию последняя завершённая); можно несколько сегментов подряд, каждый с новой строки. Для файла: /template, затем отправьте его с /import.",
 		},
 		"log.confirm":          {English: "✅ Confirm", Russian: "✅ Подтвердить"},
 		"log.cancel":           {English: "✖ Cancel", Russian: "✖ Отмена"},
 		"log.preview_title":    {English: "<b>This is what I understood:</b>", Russian: "<b>Вот что я понял:</b>"},
-		"log.preview_file":     {English: "<b>%s</b>: rows read: %d.", Russian: "<b>%s</b>: прочитано строк — %d."},
-		"log.preview_more":     {English: "…and %d more.", Russian: "…и ещё %d."},
-		"log.preview_corrects": {English: "⚠ This changes numbers already saved (weeks: %d); the old values stay in the history.", Russian: "⚠ Это исправляет уже сохранённые цифры (недель: %d); старые значения останутся в истории."},
+		"log.preview_corrects": {English: "⚠ This changes numbers already saved (figures: %d, weeks: %d); the old values stay in the history.", Russian: "⚠ Это исправляет уже сохранённые цифры (цифр: %d, недель: %d); старые значения останутся в истории."},
 		"log.preview_confirm":  {English: "Confirm to save, or cancel.", Russian: "Подтвердите, чтобы сохранить, или отмените."},
 		"log.handled":          {English: "These numbers were already saved or cancelled.", Russian: "Эти цифры уже сохранены или отменены."},
 		"log.handled_card":     {English: "These numbers were already saved or cancelled. /funnel shows what is stored.", Russian: "Эти цифры уже сохранены или отменены. Что сохранено — в /funnel."},
 		"log.not_yours":        {English: "Only the person who sent these numbers or a CEO can confirm them.", Russian: "Подтвердить цифры может только тот, кто их прислал, или CEO."},
 		"log.cancelled":        {English: "Cancelled; nothing was saved.", Russian: "Отменено; ничего не сохранено."},
 		"log.expired":          {English: "This preview is more than a day old; nothing was saved. Send the numbers again.", Russian: "Предпросмотру больше суток; ничего не сохранено. Пришлите цифры ещё раз."},
-		"log.saved":            {English: "✅ Saved (weeks: %d), numbers from %s.", Russian: "✅ Сохранено (недель: %d), цифры от %s."},
 		"log.saved_short":      {English: "Saved.", Russian: "Сохранено."},
 		"draft.not_found":      {English: "These numbers were already saved or cancelled.", Russian: "Эти цифры уже сохранены или отменены."},
 		"import.prompt": {

@@ -164,13 +164,8 @@ func init() {
 			Russian: "%s в сегменте «%s»: рост с %s до %s (%s)",
 		},
 		"question.against.previous": {English: "against the previous period", Russian: "к прошлому периоду"},
-		"question.against.baseline": {English: "against the 4-week baseline", Russian: "к среднему за 4 недели"},
 		"question.top_dropoff":      {English: "top drop-off reason: %s (%s)", Russian: "главная причина отвала: %s (%s)"},
 		"question.top_nontarget":    {English: "top non-target reason: %s (%s)", Russian: "главная причина нецелевых: %s (%s)"},
-		"question.reason": {
-			English: "“%s” among the items lost at %s in %s grew from %s to %s of the losses.",
-			Russian: "Причина «%s» на этапе %s в сегменте «%s» выросла с %s до %s отвалов.",
-		},
 		"question.focus": {
 			English: "Leads from %s grew by %s over four weeks; the segment takes %s of the leads and %s of the spend but brings %s of the money.",
 			Russian: "Лиды сегмента «%s» выросли на %s за четыре недели; сегмент забирает %s лидов и %s бюджета, а приносит %s денег.",

@@ -11,6 +11,10 @@ func init() {
 			English: "%q is already in the list. Pick another name.",
 			Russian: "%q уже есть в списке. Выберите другое название.",
 		},
+		"setup.name_twice": {
+			English: "%q is twice in the list. Write each name once.",
+			Russian: "%q дважды в списке. Напишите каждое название один раз.",
+		},
 		"setup.not_found": {
 			English: "I can't find %q. Send the command without arguments to see the list.",
 			Russian: "Не нахожу %q. Отправьте команду без аргументов, чтобы увидеть список.",
@@ -57,12 +61,12 @@ func init() {
 			Russian: "<b>Причины отвалов</b>",
 		},
 		"setup.usage_segment": {
-			English: "CEOs change segments with:\n/segment add Dealers\n/segment rename All clients = Retail\n/segment focus Dealers (/segment focus Retail off to clear)\n/segment move Dealers 1\n/segment remove Retail",
-			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (снять: /segment focus Физлица выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
+			English: "CEOs change segments with:\n/segment add Dealers, Developers\n/segment rename All clients = Retail\n/segment focus Dealers (/segment focus Retail off to clear)\n/segment move Dealers 1\n/segment remove Retail",
+			Russian: "CEO меняет сегменты командами:\n/segment add Дилеры, Застройщики\n/segment rename Все клиенты = Физлица\n/segment focus Дилеры (снять: /segment focus Физлица выкл)\n/segment move Дилеры 1\n/segment remove Физлица",
 		},
 		"setup.usage_stage": {
-			English: "CEOs change stages with:\n/stage add Calls after Leads\n/stage rename Proposals = Quotes\n/stage owner Qualified = Sales\n/stage move Meetings 5\n/stage remove Clicks",
-			Russian: "CEO меняет этапы командами:\n/stage add Звонки после Лиды\n/stage rename КП = Предложения\n/stage owner Целевые = Продажи\n/stage move Встречи 5\n/stage remove Клики",
+			English: "CEOs change stages with:\n/stage add Calls after Leads\n/stage rename Proposals = Quotes\n/stage owner Qualified = Sales\n/stage move Meetings 5\n/stage remove Clicks\n/stage reasons Leads on (or off): ask why items were lost on the way into a stage",
+			Russian: "CEO меняет этапы командами:\n/stage add Звонки после Лиды\n/stage rename КП = Предложения\n/stage owner Целевые = Продажи\n/stage move Встречи 5\n/stage remove Клики\n/stage reasons Лиды вкл (или выкл): спрашивать, почему отвалились на пути к этапу",
 		},
 		"setup.reason_usage": {
 			English: "CEOs change reasons with:\n/reason add nontarget No license\n/reason add dropoff Long delivery\n/reason rename dropoff Price = Too expensive\n/reason remove nontarget Unreachable",
@@ -86,6 +90,27 @@ func init() {
 		"setup.archived": {
 			English: "✅ %s removed from the lists; its history is kept.",
 			Russian: "✅ «%s» убрано из списков; история сохранена.",
+		},
+		"setup.asks_reasons": {English: " · drop-off reasons", Russian: " · причины отвала"},
+		"setup.reasons_on": {
+			English: "✅ Reports now say why items were lost on the way into %s.",
+			Russian: "✅ Теперь в отчётах указывают, почему отвалились на пути к этапу «%s».",
+		},
+		"setup.reasons_off": {
+			English: "✅ Reports no longer ask why items were lost on the way into %s.",
+			Russian: "✅ Причины отвала на пути к этапу «%s» больше не спрашиваем.",
+		},
+		"setup.reasons_first_stage": {
+			English: "Nothing comes before %s, so nothing is lost on the way into it: it can't ask for drop-off reasons.",
+			Russian: "Перед этапом «%s» ничего нет, на пути к нему ничего не теряется: причины отвала для него не спрашивают.",
+		},
+		"setup.dropoff_stages": {
+			English: "Asked for the items lost on the way into: %s. To change: /stage reasons Meetings off",
+			Russian: "Спрашиваем про отвалившихся на пути к этапам: %s. Изменить: /stage reasons Встречи выкл",
+		},
+		"setup.dropoff_no_stages": {
+			English: "No stage asks for drop-off reasons now. To ask: /stage reasons Meetings on",
+			Russian: "Сейчас ни один этап не спрашивает причины отвала. Включить: /stage reasons Встречи вкл",
 		},
 		"cmd.segment": {English: "Client segments: list and edit", Russian: "Сегменты клиентов: список и правка"},
 		"cmd.stage":   {English: "Funnel stages: list and edit", Russian: "Этапы воронки: список и правка"},

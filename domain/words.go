@@ -33,6 +33,10 @@ const (
 	WordCEO       Word = "ceo"       // /demote ceo
 	WordNonTarget Word = "nontarget" // /reason nontarget add Spam
 	WordDropOff   Word = "dropoff"   // /reason dropoff add Price
+	WordReasons   Word = "reasons"   // /stage reasons Meetings off
+	WordEdit      Word = "edit"      // /competitor edit Dealers ИгроМир price=…
+	WordMarket    Word = "market"    // /competitor market Dealers volume=2 млрд
+	WordTemplate  Word = "template"  // /competitor template csv
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -54,6 +58,10 @@ var wordSpellings = map[Word][]string{
 	WordCEO:       {"ceo", "сео", "гендир"},
 	WordNonTarget: {"nontarget", "non target", "nt", "нецелевые", "нецелевой", "квалификация"},
 	WordDropOff:   {"dropoff", "drop off", "lost", "отвал", "отвалы", "потери"},
+	WordReasons:   {"reasons", "причины"},
+	WordEdit:      {"edit", "change", "изменить", "править"},
+	WordMarket:    {"market", "рынок"},
+	WordTemplate:  {"template", "шаблон"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and
@@ -114,6 +122,48 @@ func ParsePeriodKind(s string) (PeriodKind, bool) {
 	k, ok := periodWords[strings.ToLower(s)]
 	return k, ok
 }
+
+// The words of a plan's period (see ParsePlanPeriod): this or next month
+// or quarter, the months' names in both languages (the Russian ones in the
+// cases a phrase puts them in), and the marks of a quarter ("Q2", "2 кв").
+var (
+	planThisWords    = []string{"this", "current", "этот", "текущий", "этом", "текущем"}
+	planNextWords    = []string{"next", "следующий", "следующем", "след"}
+	planQuarterMarks = []string{"q", "кв", "квартал", "квартале"}
+	monthWords       = [12][]string{
+		{"january", "jan", "январь", "января", "январе", "янв"},
+		{"february", "feb", "февраль", "февраля", "феврале", "фев"},
+		{"march", "mar", "март", "марта", "марте", "мар"},
+		{"april", "apr", "апрель", "апреля", "апреле", "апр"},
+		{"may", "май", "мая", "мае"},
+		{"june", "jun", "июнь", "июня", "июне", "июн"},
+		{"july", "jul", "июль", "июля", "июле", "июл"},
+		{"august", "aug", "август", "августа", "августе", "авг"},
+		{"september", "sep", "sept", "сентябрь", "сентября", "сентябре", "сен", "сент"},
+		{"october", "oct", "октябрь", "октября", "октябре", "окт"},
+		{"november", "nov", "ноябрь", "ноября", "ноябре", "ноя"},
+		{"december", "dec", "декабрь", "декабря", "декабре", "дек"},
+	}
+)
+
+// The words of an alert rule (see ParseAlertRule): the operators written
+// as words, the marks of percentage points, and the names of the metrics
+// that are not figures of a report, compared after NormalizeName.
+var (
+	alertBelowWords  = []string{"below", "under", "less than", "ниже", "меньше", "менее"}
+	alertAboveWords  = []string{"above", "over", "more than", "выше", "больше", "более"}
+	alertFallsWords  = []string{"falls", "fall", "drops", "drop", "falls by", "drops by", "падает", "упадет", "снижается", "снизится", "падает на", "упадет на"}
+	alertRisesWords  = []string{"rises", "rise", "grows", "grow", "rises by", "grows by", "растет", "вырастет", "растет на", "вырастет на"}
+	alertPointsMarks = []string{"pp", "p.p.", "p.p", "п.п.", "п.п", "пп", "points", "пункта", "пунктов"}
+	alertMetricWords = map[Metric][]string{
+		MetricCPL:              {"cpl", "cost per lead", "цена лида", "стоимость лида"},
+		MetricCostPerQualified: {"cpq", "cost per qualified", "cost per qualified lead", "цена целевого", "цена целевого лида", "стоимость целевого лида"},
+		MetricCAC:              {"cac", "цена клиента", "стоимость клиента"},
+		MetricAvgCheck:         {"avg check", "average check", "check", "средний чек", "чек"},
+		MetricROMI:             {"romi"},
+		MetricNonTargetShare:   {"non target", "nontarget", "non target share", "нецелевые", "доля нецелевых"},
+	}
+)
 
 // scheduleKindWords name the scheduled posts in /settings.
 var scheduleKindWords = map[string]ScheduleKind{
@@ -179,6 +229,34 @@ var (
 	nonTargetPrefix = []string{"nontarget", "non target", "nt", "нецелевые", "нецелевой", "нецел"}
 	dropOffPrefix   = []string{"lost", "drop off", "dropoff", "отвал", "отвалы", "потери"}
 	managerPrefix   = []string{"manager", "mgr", "менеджер", "мен"}
+)
+
+// The words of a competitor's fields in /competitor and in the competitor
+// sheet's headers (see ParseCompetitorCommand), compared after
+// NormalizeName; the first spelling is the key the code uses.
+var (
+	playerFieldWords = map[PlayerField][]string{
+		PlayerShare:      {"share", "market share", "доля", "доля рынка"},
+		PlayerRevenue:    {"revenue", "выручка", "оборот"},
+		PlayerSource:     {"source", "источник"},
+		PlayerProducts:   {"products", "product", "продукты", "продукт", "услуги"},
+		PlayerFeatures:   {"features", "feature", "функции", "функция", "фичи"},
+		PlayerPrice:      {"price", "prices", "цена", "цены"},
+		PlayerTarget:     {"target", "audience", "аудитория", "ца"},
+		PlayerAdvantages: {"advantage", "advantages", "преимущество", "преимущества", "утп"},
+	}
+	playerNameWords    = []string{"name", "player", "competitor", "название", "игрок", "конкурент"}
+	playerUsWords      = []string{"us", "ours", "мы", "наш"}
+	playerCheckedWords = []string{"checked", "as of", "проверено", "дата"}
+	marketVolumeWords  = []string{"volume", "объем", "объем рынка"}
+	// A player named by one of these is the company itself, and a sheet row
+	// naming the whole market gives its volume.
+	ourselfWords    = []string{"us", "we", "мы"}
+	wholeMarketWord = []string{"market", "whole market", "рынок", "весь рынок", "рынок целиком"}
+	// The parts of a positioning statement: who we sell to, what, why.
+	positioningWords = [3][]string{{"who", "кому"}, {"what", "что"}, {"why", "почему"}}
+	// clearWords empty a field: "price=—".
+	clearWords = []string{"-", "—", "–"}
 )
 
 // The units written after a number (see ParseNumber). currencySuffixes go

@@ -203,14 +203,17 @@ func TestTrackerQuestions_WrongPhonesAskSales(t *testing.T) {
 	if !q.Change.Delta.OK || q.Change.Delta.V > -0.15 {
 		t.Errorf("delta = %v, want a fall of more than 15 pp", q.Change.Delta)
 	}
+	// The reason is told with its move against the weeks before, and the
+	// money at stake comes with its assumptions.
 	en := q.Text(ws, domain.English)
-	for _, want := range []string{"Conversion Qualified → Meetings in Dealers fell from", "top drop-off reason: Wrong phone number", "in sales?"} {
+	for _, want := range []string{"Conversion Qualified → Meetings in Dealers fell from", "“Wrong phone number” rose from",
+		"At stake: about", "average check", "in sales?"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English text %q lacks %q", en, want)
 		}
 	}
 	ru := q.Text(ws, domain.Russian)
-	for _, want := range []string{"Конверсия Целевые → Встречи в сегменте «Дилеры»: снижение с", "Неверный номер"} {
+	for _, want := range []string{"Конверсия Целевые → Встречи в сегменте «Дилеры»: снижение с", "Неверный номер", "На кону: около"} {
 		if !strings.Contains(ru, want) {
 			t.Errorf("Russian text %q lacks %q", ru, want)
 		}
@@ -235,6 +238,10 @@ func TestTrackerQuestions_RetailFloodAsksMarketing(t *testing.T) {
 	if q.Change.Delta.V < 0.5 {
 		t.Errorf("lead growth = %v, want the planted 60%% or so", q.Change.Delta.V)
 	}
+	// The spend above the segment's share of the money is at stake.
+	if !q.Stake.PerWeek.OK || q.Stake.PerWeek.V <= 0 || q.Stake.Basis != domain.StakeFocus {
+		t.Errorf("stake = %+v, want the retail spend above its share of the money", q.Stake)
+	}
 	en := q.Text(ws, domain.English)
 	for _, want := range []string{"Leads from Retail buyers grew by", "not our focus"} {
 		if !strings.Contains(en, want) {
@@ -247,6 +254,32 @@ func TestTrackerQuestions_RetailFloodAsksMarketing(t *testing.T) {
 	for i := 1; i < len(qs); i++ {
 		if qs[i].Score > qs[i-1].Score {
 			t.Errorf("question %d scores %v above question %d's %v", i, qs[i].Score, i-1, qs[i-1].Score)
+		}
+	}
+}
+
+func TestQuestionDetails_ShowTheTestsAndTheMoney(t *testing.T) {
+	ws, recs := Workspace(demoNow)
+	qs := domain.TrackerQuestions(ws, "", domain.WeekPeriod(ws.LastCompleteWeek(demoNow)), recs)
+	if len(qs) < 2 {
+		t.Fatalf("got %d questions, want the wrong phones and the flood", len(qs))
+	}
+	en := strings.Join(qs[0].Details(ws, domain.English), "\n")
+	for _, want := range []string{"Qualified → Meetings: 12 of 48 = 25% (95% interval", "one-sided p = ", "Benjamini–Hochberg", "At stake: about"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("details lack %q:\n%s", want, en)
+		}
+	}
+	for _, q := range qs {
+		for _, lang := range domain.Langs {
+			for _, line := range q.Details(ws, lang) {
+				if strings.Contains(line, "evidence.") || strings.Contains(line, "stake.") || strings.Contains(line, "%!") {
+					t.Errorf("%s detail of a %s question renders badly: %q", lang, q.Kind, line)
+				}
+			}
+			if text := q.Text(ws, lang); strings.Contains(text, "question.") || strings.Contains(text, "%!") {
+				t.Errorf("%s text of a %s question renders badly: %q", lang, q.Kind, text)
+			}
 		}
 	}
 }

@@ -2,11 +2,15 @@
 // the import a department head uploads, the template to fill in, and the
 // export of everything. It is the only package that imports excelize.
 //
-// A file has one row per segment and week ("wide"): the columns segment,
+// A table has one row per segment and week ("wide"): the columns segment,
 // week, the stage counts, spend, revenue, margin, nontarget.<reason> and
 // lost.<stage>.<reason>, manager.<name>.<stage>. Headers are read like /log
 // keys (domain.ParseField): keys or names in either language. An empty cell
-// is "not reported", so an import overwrites only the filled cells.
+// is "not reported", so an import overwrites only the filled cells. A CSV
+// is one such table; an XLSX may spread the columns over sheets (the
+// template has one per concern, and a sheet with a manager column holds
+// one row per manager), and every sheet whose first row names a column is
+// read, the figures of a segment's week joined across sheets.
 //
 // Reading is all-or-nothing: any problem returns no entries and a
 // *FileError naming every bad cell by row and column. Files are untrusted:
@@ -81,25 +85,39 @@ func (l Limits) withDefaults() Limits {
 // all; a limit or a broken file returns an EINVALID *domain.Error saying
 // what to do.
 func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Limits) ([]domain.Entry, error) {
+	book, err := ReadBook(ws, name, r, now, lim)
+	if err != nil {
+		return nil, err
+	}
+	if len(book.Entries) == 0 {
+		return nil, domain.Errorf(domain.EINVALID, "sheets.empty")
+	}
+	return book.Entries, nil
+}
+
+// ReadBook is Read for a file that may also hold a sheet of plans (see
+// plans.go): it returns the entries and the plans, and a file with only
+// plans is not empty.
+func ReadBook(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Limits) (Book, error) {
 	lim = lim.withDefaults()
 	data, err := readLimited(r, lim.MaxBytes)
 	if err != nil {
-		return nil, err
+		return Book{}, err
 	}
 	format, err := detectFormat(name, data)
 	if err != nil {
-		return nil, err
+		return Book{}, err
 	}
-	p := newRowParser(ws, now, lim)
+	book := newBookParser(ws, now, lim)
 	if format == FormatXLSX {
-		err = readXLSX(data, lim, p.row)
+		err = readXLSX(data, lim, book.sheet)
 	} else {
-		err = readCSV(data, lim, p.row)
+		err = readCSV(data, lim, book.csv())
 	}
 	if err != nil {
-		return nil, err
+		return Book{}, err
 	}
-	return p.finish()
+	return book.finish()
 }
 
 // readLimited reads at most max bytes and refuses a longer stream after

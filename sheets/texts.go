@@ -105,6 +105,30 @@ func init() {
 			domain.English: "Row %d, column %s",
 			domain.Russian: "Строка %d, столбец %s",
 		},
+		"sheets.in_sheet": {
+			domain.English: "sheet “%s”",
+			domain.Russian: "лист «%s»",
+		},
+		"sheets.figure_twice": {
+			domain.English: "this segment and week already have this figure on sheet %s. Keep it in one place.",
+			domain.Russian: "у этого сегмента и недели этот показатель уже есть на листе %s. Оставьте его в одном месте.",
+		},
+		"sheets.manager_sheet_column": {
+			domain.English: "a sheet with a “manager” column holds the managers’ stage counts only. Move this column to another sheet.",
+			domain.Russian: "на листе со столбцом «менеджер» — только цифры менеджеров по этапам. Перенесите этот столбец на другой лист.",
+		},
+		"sheets.no_manager": {
+			domain.English: "the manager is missing. Write the sales manager’s name, as in earlier weeks.",
+			domain.Russian: "не указан менеджер. Напишите имя менеджера по продажам, как в прошлые недели.",
+		},
+		"sheets.manager_too_long": {
+			domain.English: "the manager’s name is longer than %d characters. Write a shorter name.",
+			domain.Russian: "имя менеджера длиннее %d символов. Напишите короче.",
+		},
+		"sheets.duplicate_manager_row": {
+			domain.English: "this segment, week and manager are already in row %d. Keep one row per manager.",
+			domain.Russian: "этот сегмент, неделя и менеджер уже есть в строке %d. Оставьте одну строку на менеджера.",
+		},
 		"sheets.sheet.data": {
 			domain.English: "Funnel",
 			domain.Russian: "Воронка",
@@ -113,23 +137,45 @@ func init() {
 			domain.English: "Instructions",
 			domain.Russian: "Инструкция",
 		},
+		"sheets.sheet.nontarget": {
+			domain.English: "Non-target",
+			domain.Russian: "Нецелевые",
+		},
+		"sheets.sheet.dropoff": {
+			domain.English: "Drop-offs",
+			domain.Russian: "Отвалы",
+		},
+		"sheets.sheet.managers": {
+			domain.English: "Managers",
+			domain.Russian: "Менеджеры",
+		},
+		"sheets.label.manager": {
+			domain.English: "Manager",
+			domain.Russian: "Менеджер",
+		},
 		"sheets.instructions": {
 			domain.English: "How to fill in this file\n" +
-				"One row is one segment in one ISO week. Keep the first row (the column names) as it is.\n" +
+				"One row is one segment in one ISO week; the rows of the last complete weeks are ready. Keep the first row of each sheet (the column names) as it is.\n" +
+				"Funnel: the count at each stage, spend, revenue and margin.\n" +
+				"Non-target: leads that were not qualified, by reason.\n" +
+				"Drop-offs: items lost on the way into a stage, by reason. lost.Meetings.Price counts the qualified leads that did not get to a meeting because of the price.\n" +
+				"Managers: a row per sales manager with their own counts. Write the name as in earlier weeks; add rows for more managers.\n" +
 				"Week: 2026-W47, 47/2026 or any date of that week, such as 20.11.2026.\n" +
 				"Leave a cell empty when you have no number: empty means “not reported” and keeps what the bot already has; 0 means zero.\n" +
 				"Numbers: 1200, 1 200, 1,2 млн, 350k. Money in the workspace currency. Margin: 35% (or 0.35).\n" +
-				"nontarget.<reason>: leads that were not qualified, by reason. lost.<stage>.<reason>: items lost at a stage, by reason.\n" +
-				"You may add columns manager.<name>.<stage> for the counts of one sales manager.\n" +
-				"Only the first sheet is read. Send the file to the bot in the group; it shows a preview and saves nothing until you confirm.",
+				"Fill in your department's columns. A department head may send the whole company's sheet: the bot takes their department's columns and a CEO can accept the rest.\n" +
+				"Every sheet is read. Send the file to the bot in the group; it shows a preview and saves nothing until you confirm.",
 			domain.Russian: "Как заполнить файл\n" +
-				"Одна строка — один сегмент за одну неделю (ISO). Первую строку с названиями столбцов не меняйте.\n" +
+				"Одна строка — один сегмент за одну неделю (ISO); строки последних полных недель уже готовы. Первую строку каждого листа с названиями столбцов не меняйте.\n" +
+				"Воронка: сколько на каждом этапе, расход, выручка и маржа.\n" +
+				"Нецелевые: лиды, не прошедшие квалификацию, по причинам.\n" +
+				"Отвалы: сколько отвалилось на пути к этапу и почему. отвал.Встречи.Цена — целевые лиды, не дошедшие до встречи из-за цены.\n" +
+				"Менеджеры: строка на менеджера по продажам с его цифрами. Пишите имя как в прошлые недели; для новых менеджеров добавьте строки.\n" +
 				"Неделя: 2026-W47, 47/2026 или любая дата этой недели, например 20.11.2026.\n" +
 				"Если цифры нет, оставьте ячейку пустой: пусто — «не сообщали», бот сохранит то, что уже знает; 0 — это ноль.\n" +
 				"Числа: 1200, 1 200, 1,2 млн, 350к. Деньги — в валюте воронки. Маржа: 35% (или 0,35).\n" +
-				"нецелевые.<причина> — нецелевые лиды по причинам. отвал.<этап>.<причина> — сколько отвалилось на этапе и почему.\n" +
-				"Можно добавить столбцы менеджер.<имя>.<этап> — цифры одного менеджера по продажам.\n" +
-				"Читается только первый лист. Пришлите файл боту в группу: он покажет, что загрузит, и ничего не сохранит без вашего подтверждения.",
+				"Заполняйте столбцы своего отдела. Руководитель отдела может прислать общую таблицу компании: бот возьмёт столбцы его отдела, остальные сможет принять CEO.\n" +
+				"Читаются все листы. Пришлите файл боту в группу: он покажет, что загрузит, и ничего не сохранит без вашего подтверждения.",
 		},
 	})
 }

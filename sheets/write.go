@@ -112,18 +112,13 @@ func percentText(f float64, lang domain.Lang) string {
 
 // templateFields returns the figure columns of a template: the active
 // stages, money, the active non-target reasons, and drop-offs by active
-// reason for the stages from leads on, except the last (nothing goes
-// further than it, so nothing is lost there).
+// reason for the stages that ask for them (Workspace.DropOffStages).
 func templateFields(ws *domain.Workspace) []domain.Field {
-	var stages []domain.Stage
+	var fs []domain.Field
 	for _, st := range ws.Stages {
 		if !st.Archived {
-			stages = append(stages, st)
+			fs = append(fs, domain.Field{Kind: domain.FieldCount, Stage: st.Key})
 		}
-	}
-	var fs []domain.Field
-	for _, st := range stages {
-		fs = append(fs, domain.Field{Kind: domain.FieldCount, Stage: st.Key})
 	}
 	fs = append(fs, domain.Field{Kind: domain.FieldSpend}, domain.Field{Kind: domain.FieldRevenue}, domain.Field{Kind: domain.FieldMargin})
 	for _, r := range ws.NonTarget {
@@ -131,11 +126,10 @@ func templateFields(ws *domain.Workspace) []domain.Field {
 			fs = append(fs, domain.Field{Kind: domain.FieldNonTarget, Reason: r.Key})
 		}
 	}
-	from := max(0, slices.IndexFunc(stages, func(st domain.Stage) bool { return st.Role == domain.RoleLeads }))
-	for i := from; i < len(stages)-1; i++ {
+	for _, st := range ws.DropOffStages() {
 		for _, r := range ws.DropOff {
 			if !r.Archived {
-				fs = append(fs, domain.Field{Kind: domain.FieldDropOff, Stage: stages[i].Key, Reason: r.Key})
+				fs = append(fs, domain.Field{Kind: domain.FieldDropOff, Stage: st.Key, Reason: r.Key})
 			}
 		}
 	}
@@ -151,35 +145,45 @@ func headerRow(ws *domain.Workspace, lang domain.Lang, fields []domain.Field) []
 	return h
 }
 
-// Template returns a ready-to-fill file (format "csv" or "xlsx") in lang:
-// the header for the workspace's active stages and reasons, and one empty
-// row per active segment and week. An XLSX has a second sheet with
-// instructions.
+// Template returns a ready-to-fill file (format "csv" or "xlsx") in lang
+// with a row for each active segment and week; see TemplateWith.
 func Template(ws *domain.Workspace, lang domain.Lang, weeks []domain.Week, format string) ([]byte, error) {
+	return TemplateWith(ws, lang, TemplateSpec{Weeks: weeks}, format)
+}
+
+// TemplateWith returns a ready-to-fill file (format "csv" or "xlsx") in
+// lang for the workspace's active stages and reasons. A CSV is one wide
+// table with an empty row per active segment and week. An XLSX has a sheet
+// per concern (funnel and money, non-target reasons, drop-off reasons, the
+// managers' counts) with frozen headers and number formats, and a sheet of
+// instructions; Read takes either back.
+func TemplateWith(ws *domain.Workspace, lang domain.Lang, spec TemplateSpec, format string) ([]byte, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
+	}
+	if format == FormatXLSX {
+		return writeTemplateXLSX(ws, lang, spec)
 	}
 	fields := templateFields(ws)
 	t := table{header: headerRow(ws, lang, fields)}
 	for _, seg := range ws.ActiveSegments() {
-		for _, w := range weeks {
+		for _, w := range spec.Weeks {
 			row := make([]value, len(t.header))
 			row[0] = value{kind: valueString, str: seg.Name.In(lang)}
 			row[1] = value{kind: valueString, str: w.String()}
 			t.rows = append(t.rows, row)
 		}
 	}
-	if format == FormatCSV {
-		return writeCSV(t, lang)
-	}
-	return writeXLSX(t, lang, strings.Split(domain.Text(lang, "sheets.instructions"), "\n"))
+	return writeCSV(t, lang)
 }
 
 // Export returns every record in the template's layout (format "csv" or
 // "xlsx"), ordered by segment and week, so the file re-imports to the same
 // numbers. Columns are the template's plus any figure a record holds
 // beyond them (manager counts, drop-offs at other stages). Records of
-// archived segments or stages are exported but would not re-import.
+// archived segments or stages are exported but would not re-import. An
+// XLSX also holds the workspace's plans on a sheet of their own, which
+// ReadBook takes back.
 func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, format string) ([]byte, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
@@ -204,7 +208,7 @@ func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, 
 	if format == FormatCSV {
 		return writeCSV(t, lang)
 	}
-	return writeXLSX(t, lang, nil)
+	return writeExportXLSX(t, planTable(ws, lang), lang)
 }
 
 // sortEntries orders entries by the workspace's segment order, then week.

@@ -19,14 +19,13 @@ import (
 // the zip into memory when it opens a workbook (48 parts of 1 MB cost the
 // bot 134 MB), while reading numbers needs three parts, each streamed. Only
 // the workbook (to find the first sheet), its relationships, the shared
-// strings and that sheet are ever unpacked.
+// strings and the sheets are ever unpacked, one at a time.
 
 // The parts read, as excelize names them; zip names compare without case.
 const (
 	workbookPart      = "xl/workbook.xml"
 	workbookRelsPart  = "xl/_rels/workbook.xml.rels"
 	sharedStringsPart = "xl/sharedstrings.xml"
-	firstSheetPart    = "xl/worksheets/sheet1.xml"
 )
 
 // maxSharedText bounds the shared strings kept: each is kept only up to
@@ -44,12 +43,21 @@ var errBadXLSX = errors.New("xlsx: not a workbook")
 type workbook struct {
 	parts map[string]*zip.File // by lowercase name with forward slashes
 	lim   Limits
+	cells int // cells read so far, over all sheets
 }
 
-// readXLSX reads the rows of the workbook's first sheet, streaming, after
-// checkZip. A limit returns its own message; anything else wrong with the
-// file says it is damaged.
-func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
+// sheetRef is one sheet of a workbook: the name people see and its part.
+type sheetRef struct {
+	name string
+	part string
+}
+
+// readXLSX reads the rows of every sheet of the workbook in order,
+// streaming, after checkZip. sheet gives the row reader of each sheet (by
+// its name, one of count), which may stop its sheet with errSkipSheet. A
+// limit returns its own message; anything else wrong with the file says it
+// is damaged.
+func readXLSX(data []byte, lim Limits, sheet func(name string, count int) func(int, []cell) error) error {
 	zr, err := checkZip(data, lim)
 	if err != nil {
 		return err
@@ -61,7 +69,7 @@ func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
 			wb.parts[name] = f
 		}
 	}
-	err = wb.read(row)
+	err = wb.read(sheet)
 	var de *domain.Error // a FileError unwraps to one too
 	if err == nil || errors.As(err, &de) {
 		return err
@@ -69,8 +77,8 @@ func readXLSX(data []byte, lim Limits, row func(int, []cell) error) error {
 	return domain.Errorf(domain.EINVALID, "sheets.bad_xlsx")
 }
 
-func (wb *workbook) read(row func(int, []cell) error) error {
-	sheet, err := wb.firstSheet()
+func (wb *workbook) read(sheet func(name string, count int) func(int, []cell) error) error {
+	refs, err := wb.sheets()
 	if err != nil {
 		return err
 	}
@@ -78,7 +86,13 @@ func (wb *workbook) read(row func(int, []cell) error) error {
 	if err != nil {
 		return err
 	}
-	return wb.readSheet(sheet, sst, row)
+	for _, ref := range refs {
+		err := wb.readSheet(ref.part, sst, sheet(ref.name, len(refs)))
+		if err != nil && !errors.Is(err, errSkipSheet) {
+			return err
+		}
+	}
+	return nil
 }
 
 // open opens a part by name; a missing part is errBadXLSX.
@@ -90,34 +104,50 @@ func (wb *workbook) open(name string) (*xmlPart, error) {
 	return openXMLPart(f)
 }
 
-// firstSheet returns the name of the first sheet's part: the workbook
-// lists the sheets in order, each by a relationship id that its
-// relationships part resolves to a path.
-func (wb *workbook) firstSheet() (string, error) {
+// sheets lists the workbook's sheets in order: the workbook names each
+// with a relationship id that its relationships part resolves to a path.
+func (wb *workbook) sheets() ([]sheetRef, error) {
 	x, err := wb.open(workbookPart)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer x.Close()
-	var id string
-	for id == "" {
+	var refs []sheetRef
+	for {
 		tok, err := x.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
-			return "", errBadXLSX // no sheet at all
+			return nil, err
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "sheet" {
-			if id, ok = attr(e, "id"); !ok {
-				return "", errBadXLSX
-			}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "sheet" {
+			continue
 		}
+		id, ok := attr(e, "id")
+		if !ok {
+			return nil, errBadXLSX
+		}
+		name, _ := attr(e, "name")
+		refs = append(refs, sheetRef{name: name, part: wb.sheetPart(id, len(refs))})
 	}
+	if len(refs) == 0 {
+		return nil, errBadXLSX // no sheet at all
+	}
+	return refs, nil
+}
+
+// sheetPart resolves a sheet's relationship id to its part; a workbook
+// without relationships uses the conventional sheetN.xml names.
+func (wb *workbook) sheetPart(id string, index int) string {
 	if target, ok := wb.relationship(id); ok {
 		if strings.HasPrefix(target, "/") {
-			return path.Clean(target[1:]), nil
+			return path.Clean(target[1:])
 		}
-		return path.Join(path.Dir(workbookPart), target), nil
+		return path.Join(path.Dir(workbookPart), target)
 	}
-	return firstSheetPart, nil
+	return "xl/worksheets/sheet" + strconv.Itoa(index+1) + ".xml"
 }
 
 // relationship returns the target of the workbook's relationship id.
@@ -271,7 +301,6 @@ func (wb *workbook) readSheet(name string, sst *sharedStrings, row func(int, []c
 		num      int // the row being read
 		col      int // the column of the next cell, 0-based
 		cellType string
-		read     int // cells read
 	)
 	for {
 		tok, err := x.next()
@@ -299,7 +328,7 @@ func (wb *workbook) readSheet(name string, sst *sharedStrings, row func(int, []c
 				}
 				cells, col = nil, 0
 			case "c":
-				if read++; read > wb.lim.MaxCells {
+				if wb.cells++; wb.cells > wb.lim.MaxCells {
 					return domain.Errorf(domain.EINVALID, "sheets.too_many_cells", domain.FormatCount(int64(wb.lim.MaxCells)))
 				}
 				if ref, ok := attr(e, "r"); ok {

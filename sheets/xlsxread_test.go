@@ -20,7 +20,7 @@ func readSheetXML(t *testing.T, rows, sst string) ([][]string, error) {
 		parts = append(parts, zipPart{name: "xl/sharedStrings.xml", content: text(sst)})
 	}
 	var got [][]string
-	err := readXLSX(buildZip(parts...), DefaultLimits(), func(num int, cells []cell) error {
+	err := readXLSX(buildZip(parts...), DefaultLimits(), oneSheet(func(num int, cells []cell) error {
 		for len(got) < num-1 {
 			got = append(got, nil) // a row readSheet skipped would show here as missing
 		}
@@ -30,8 +30,13 @@ func readSheetXML(t *testing.T, rows, sst string) ([][]string, error) {
 		}
 		got = append(got, row)
 		return nil
-	})
+	}))
 	return got, err
+}
+
+// oneSheet gives every sheet of a workbook the same row reader.
+func oneSheet(row func(int, []cell) error) func(string, int) func(int, []cell) error {
+	return func(string, int) func(int, []cell) error { return row }
 }
 
 func TestReadXLSX_Cells(t *testing.T) {
@@ -121,7 +126,7 @@ func TestReadXLSX_CellLimit(t *testing.T) {
 	rows := `<row r="1">` + strings.Repeat(`<c><v>1</v></c>`, 11) + `</row>`
 	lim := DefaultLimits()
 	lim.MaxCells = 10
-	err := readXLSX(buildZip(workbookParts(text(rows))...), lim, func(int, []cell) error { return nil })
+	err := readXLSX(buildZip(workbookParts(text(rows))...), lim, oneSheet(func(int, []cell) error { return nil }))
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Key != "sheets.too_many_cells" {
 		t.Fatalf("readXLSX error = %v, want sheets.too_many_cells", err)

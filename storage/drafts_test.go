@@ -24,6 +24,13 @@ func TestDrafts_RoundTripAndDelete(t *testing.T) {
 			DropOffs:  map[string]map[string]int64{"meetings": {"wrong_phone": 14}},
 			Managers:  map[string]map[string]int64{"Ivan": {"deals": 3}},
 		}, {Segment: "retail", Week: domain.Week{Year: 2026, Num: 53}, Counts: map[string]int64{"leads": 0}}},
+		LeftOut: []domain.Entry{{
+			Segment: "dealers", Week: domain.Week{Year: 2026, Num: 47},
+			Counts: map[string]int64{"meetings": 30}, DropOffs: map[string]map[string]int64{"paid": {"price": 1}},
+		}},
+		AcceptedBy: &domain.Person{UserID: 1, Name: "Anna", Username: "anna_ceo"},
+		Plans: []domain.Plan{{Segment: "dealers", Kind: domain.PeriodMonth, Year: 2026, Num: 12,
+			Targets: []domain.PlanTarget{{Kind: domain.FieldRevenue, Value: 5_000_000_00}}}},
 	}
 	if err := db.Update(func(tx domain.Tx) error { return tx.Drafts().Create(want) }); err != nil {
 		t.Fatal(err)

@@ -165,8 +165,8 @@ func TestOpen_MigratesV3ToRevisions(t *testing.T) {
 		return setSchemaVersion(btx, 3)
 	})
 	db := mustOpenAt(t, path, Options{})
-	if got := readSchemaVersion(t, db); got != 4 {
-		t.Errorf("schema version = %d, want 4", got)
+	if got := readSchemaVersion(t, db); got != SchemaVersion {
+		t.Errorf("schema version = %d, want %d", got, SchemaVersion)
 	}
 	update(t, db, func(tx domain.Tx) error {
 		return tx.Revisions().Add(&domain.Revision{Workspace: 1, Kind: domain.RevisionSave, At: t0})

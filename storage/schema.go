@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 4
+const SchemaVersion = 6
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -26,12 +26,18 @@ var (
 	bucketHypotheses     = []byte("hypotheses")
 	bucketReviews        = []byte("reviews")
 	bucketRevisions      = []byte("revisions")
+	bucketMarket         = []byte("market")
+	bucketAlerts         = []byte("alerts")
 )
 
 // Keys in the meta bucket.
 var (
 	keySchemaVersion = []byte("schema_version")
 	keyPollOffset    = []byte("poll_offset")
+	// keyHandledUpdates holds the ids of the webhook updates applied
+	// lately; it needs no migration, as a missing key means none.
+	keyHandledUpdates = []byte("handled_updates")
+	keyHealthCheck    = []byte("health_check")
 )
 
 // migration brings the schema from its index in the list to the next
@@ -45,6 +51,8 @@ var migrations = []migration{
 	createDraftBuckets,
 	createTrackerBuckets,
 	createRevisionBucket,
+	createMarketBucket,
+	createAlertBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -82,6 +90,18 @@ func createTrackerBuckets(btx *bolt.Tx) error {
 // replaced record versions in record_history.
 func createRevisionBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketRevisions)
+	return err
+}
+
+// createMarketBucket is version 5: the competitor table per segment.
+func createMarketBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketMarket)
+	return err
+}
+
+// createAlertBucket is version 6: the CEOs' alert rules.
+func createAlertBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketAlerts)
 	return err
 }
 

@@ -492,3 +492,63 @@ func commandEntities(text string) []wireEntity {
 	}
 	return []wireEntity{{Type: "bot_command", Offset: 0, Length: textLen(m)}}
 }
+
+// The checks below apply the fake's rules to what a bot is about to send,
+// for tests that never reach the HTTP server (the bot's in-package handler
+// tests read the outbox). Each returns the error Telegram would answer, or
+// nil, so a handler that builds an invalid message fails a test at once.
+
+// CheckText reports whether Telegram accepts text as the text of a
+// message in parse mode HTML (sendMessage, editMessageText): valid
+// Telegram HTML, not empty, at most 4096 UTF-16 units after parsing.
+func CheckText(text string) error {
+	if _, aerr := renderText(text, "HTML", false); aerr != nil {
+		return aerr
+	}
+	return nil
+}
+
+// CheckCaption reports whether Telegram accepts caption as a photo's or
+// a document's caption in parse mode HTML: valid Telegram HTML, at most
+// 1024 UTF-16 units after parsing.
+func CheckCaption(caption string) error {
+	if _, aerr := renderText(caption, "HTML", true); aerr != nil {
+		return aerr
+	}
+	return nil
+}
+
+// CheckAnswer reports whether Telegram accepts text as the answer to a
+// button press (answerCallbackQuery): at most 200 UTF-16 units.
+func CheckAnswer(text string) error {
+	if textLen(text) > maxAnswerTextLen {
+		return badRequest("MESSAGE_TOO_LONG")
+	}
+	return nil
+}
+
+// CheckButton reports whether Telegram accepts an inline button with
+// the label and callback data: a label, and 1-64 bytes of data.
+func CheckButton(label, data string) error {
+	raw, err := json.Marshal(wireButton{Text: label, CallbackData: &data})
+	if err != nil {
+		return err
+	}
+	if _, aerr := parseButton(raw); aerr != nil {
+		return aerr
+	}
+	return nil
+}
+
+// CheckMediaGroup reports whether Telegram accepts a media group of n
+// items.
+func CheckMediaGroup(n int) error {
+	if n < minMediaGroupItems || n > maxMediaGroupItems {
+		return badRequest("media group must contain %d-%d items, got %d", minMediaGroupItems, maxMediaGroupItems, n)
+	}
+	return nil
+}
+
+// Error returns Telegram's description, such as "Bad Request: message is
+// too long".
+func (e *apiError) Error() string { return e.desc }

@@ -1,0 +1,54 @@
+package domain
+
+import "unicode/utf16"
+
+// MaxEcho is how much of a user's own input a message quotes back, in
+// UTF-16 units (Telegram's measure). A reply that quoted a whole pasted
+// paragraph would run over the chat's message limit and lose the reason
+// it exists to give.
+const MaxEcho = 100
+
+// Echo shortens s, something a person wrote, to quote it back in a
+// message: at most MaxEcho units, ending with an ellipsis when cut.
+func Echo(s string) string {
+	if utf16Len(s) <= MaxEcho {
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > MaxEcho-1 {
+			return s[:i] + "…"
+		}
+	}
+	return s
+}
+
+// utf16Len is the length of s in UTF-16 units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// echoArgs shortens the plain string arguments of a user-facing text:
+// those are what the person wrote (a value, a name, a file name), while
+// the catalog's own parts (lists, examples) are Localizers and stay whole.
+func echoArgs(args []any) []any {
+	var out []any
+	for i, a := range args {
+		s, ok := a.(string)
+		if !ok || utf16Len(s) <= MaxEcho {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = Echo(s)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
