@@ -28,6 +28,8 @@ type Context struct {
 	Lang      domain.Lang
 	Command   string // lowercase, without slash and @botname
 	Args      string
+	Thread    int  // the forum topic the update came from (topics.go): new messages go there
+	Forum     bool // the chat has topics
 	now       time.Time
 
 	callbackID   string
@@ -37,8 +39,9 @@ type Context struct {
 	out          []*domain.OutboxJob
 }
 
-func (b *Bot) newContext(ctx context.Context, u tgbotapi.Update) *Context {
-	c := &Context{ctx: ctx, b: b, Update: u, now: b.now(), Lang: domain.English}
+func (b *Bot) newContext(ctx context.Context, u tgUpdate) *Context {
+	c := &Context{ctx: ctx, b: b, Update: u.Update, now: b.now(), Lang: domain.English,
+		Thread: u.topic.Thread, Forum: u.topic.Forum}
 	var user *tgbotapi.User
 	switch {
 	case u.Message != nil:
@@ -68,7 +71,8 @@ func person(u *tgbotapi.User) domain.Person {
 }
 
 // loadWorkspace finds the chat's workspace. In a private chat it is the
-// one workspace the person belongs to, so heads can use the bot directly.
+// company the person works with there (see loadCompany), so heads can use
+// the bot directly.
 func (c *Context) loadWorkspace() {
 	_ = c.b.store.View(func(tx domain.Tx) error {
 		ws, err := tx.Workspaces().ByChat(c.Chat.ID)
@@ -79,20 +83,7 @@ func (c *Context) loadWorkspace() {
 		if !c.Chat.IsPrivate() {
 			return nil
 		}
-		all, err := tx.Workspaces().List()
-		if err != nil {
-			return err
-		}
-		var mine []*domain.Workspace
-		for _, w := range all {
-			if w.Member(c.From.UserID).Role() != domain.RoleMember {
-				mine = append(mine, w)
-			}
-		}
-		if len(mine) == 1 {
-			c.Workspace = mine[0]
-		}
-		return nil
+		return c.loadCompany(tx)
 	})
 	if c.Workspace != nil {
 		c.Lang = c.Workspace.Lang
@@ -160,6 +151,7 @@ func (c *Context) Edit(messageID int, text string, kb ...[]domain.Button) {
 func (c *Context) textJob(text string, kb [][]domain.Button) *domain.OutboxJob {
 	return &domain.OutboxJob{
 		ChatID:   c.Chat.ID,
+		ThreadID: c.Thread,
 		Kind:     domain.SendText,
 		Text:     text,
 		Keyboard: kb,
@@ -168,14 +160,16 @@ func (c *Context) textJob(text string, kb [][]domain.Button) *domain.OutboxJob {
 }
 
 // Queue adds a prepared job for the context's chat and workspace, made to
-// fit Telegram's limits (see fitJob): a long message goes out in parts.
+// fit Telegram's limits (see fitJob): a long message goes out in parts. A
+// job without a chat goes to the context's chat, in its topic.
 func (c *Context) Queue(job *domain.OutboxJob) {
 	if job.ChatID == 0 {
-		job.ChatID = c.Chat.ID
+		job.ChatID, job.ThreadID = c.Chat.ID, c.Thread
 	}
 	if c.Workspace != nil {
 		job.Workspace = c.Workspace.ID
 	}
+	tagCompany(job)
 	c.out = append(c.out, fitJob(job)...)
 }
 

@@ -61,6 +61,11 @@ type handlerHarness struct {
 	seen  map[int64]bool // outbox jobs already returned
 	shown map[[2]int64]shownMessage
 	said  map[[2]int64]*tgbotapi.Message // the users' messages, for replies to them
+	// threads are the forum topics of messages (chat, message id) that
+	// are in one, and forums the chats with topics (see
+	// handler_topics_test.go).
+	threads map[[2]int64]int
+	forums  map[int64]bool
 }
 
 // shownMessage is what a chat shows of one bot message now.
@@ -294,7 +299,7 @@ func (h *handlerHarness) handle(u tgbotapi.Update) sent {
 	h.t.Helper()
 	h.upd++
 	u.UpdateID = h.upd
-	if err := h.b.handleUpdate(context.Background(), u); err != nil {
+	if err := h.b.handleUpdate(context.Background(), tgUpdate{Update: u, topic: h.topicOf(u)}); err != nil {
 		h.t.Fatalf("handleUpdate: %v", err)
 	}
 	var pending, jobs, keyed []*domain.OutboxJob
@@ -310,6 +315,7 @@ func (h *handlerHarness) handle(u tgbotapi.Update) sent {
 		h.seen[j.ID] = true
 		checkTelegramRules(h.t, j)
 		j.MessageIDs = h.deliver(j)
+		h.noteThread(j)
 		jobs = append(jobs, j)
 		if j.Key != "" {
 			keyed = append(keyed, j)

@@ -295,7 +295,7 @@ func TestHandlerHyp_ReshownCardStaysUpToDate(t *testing.T) {
 	h.send(leadership, olga, "/hyp H-7").contains("There is no hypothesis H-7")
 
 	// A press on the group's card edits the re-shown one too.
-	out := h.press(leadership, mark, first, again.button(":s:1", "Start"))
+	out := h.press(leadership, mark, first, "h:1:s:1")
 	edited := map[int64]int{}
 	for _, e := range out.ofKind(domain.EditText) {
 		edited[e.ChatID] = e.EditMessageID

@@ -86,7 +86,7 @@ func (p *previewBench) build(tb testing.TB) draftView {
 func (p *previewBench) update(tb testing.TB, id int) {
 	msg := &tgbotapi.Message{MessageID: id, From: &anna, Chat: &leadership, Date: int(p.now.Unix()),
 		Document: &tgbotapi.Document{FileID: "f", FileName: longFileName, FileSize: len(p.file)}}
-	c := p.bot.newContext(context.Background(), tgbotapi.Update{UpdateID: id, Message: msg})
+	c := p.bot.newContext(context.Background(), tgUpdate{Update: tgbotapi.Update{UpdateID: id, Message: msg}})
 	if err := p.bot.proposeDraft(c, longFileName, p.read(tb)); err != nil {
 		tb.Fatal(err)
 	}

@@ -102,6 +102,7 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 	if err != nil {
 		return err
 	}
+	first := len(c.out)
 	c.Reply(pack.Headline+"\n\n"+c.T("review.how_to_end"), []domain.Button{{Text: c.T("review.end_button"), Data: "rv:end"}})
 	// The rest of the pack costs up to domain.ReviewPackBudget of a group's
 	// twenty messages a minute: as bulk it keeps its order, and the answers
@@ -120,6 +121,7 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)
 	}
+	c.postToTopic(first, c.Workspace.ReviewTopic(c.Thread))
 	return nil
 }
 
@@ -130,7 +132,9 @@ func (b *Bot) endReview(c *Context) error {
 		if err != nil {
 			return err
 		}
+		first := len(c.out)
 		c.Reply(b.protocolText(c, r, protocol))
+		c.postToTopic(first, c.Workspace.ReviewTopic(c.Thread))
 		return nil
 	})
 	return nil

@@ -18,6 +18,8 @@ type command struct {
 	setup bool
 	// hidden commands work but are left out of the menu.
 	hidden bool
+	// privateOnly commands are offered only in private chats' menu.
+	privateOnly bool
 }
 
 // commands lists every command in menu order. Descriptions come from the
@@ -28,6 +30,7 @@ func (b *Bot) commands() []command {
 		{name: "start", run: b.help, private: true, setup: true, hidden: true},
 		{name: "setup", run: b.setup, setup: true},
 		{name: "team", run: b.team, private: true},
+		{name: "company", run: b.companyCmd, private: true, setup: true, privateOnly: true},
 		{name: "join", run: b.join},
 		{name: "ceo", run: b.makeCEO},
 		{name: "head", run: b.makeHead},
@@ -123,7 +126,7 @@ func (b *Bot) routeMessage(c *Context) error {
 		}
 		if c.Workspace == nil && !cmd.setup {
 			if c.Chat.IsPrivate() {
-				c.Reply(c.T("chat.private_no_workspace"))
+				return b.askCompany(c)
 			} else {
 				c.Reply(c.T("chat.not_set_up"))
 			}
@@ -182,7 +185,11 @@ func (b *Bot) routeButton(c *Context) error {
 		c.Answer(c.T("button.stale"), false)
 		return nil
 	}
-	prefix, payload, _ := strings.Cut(c.callbackData, ":")
+	data, _, _ := untagCompany(c.callbackData)
+	prefix, payload, _ := strings.Cut(data, ":")
+	if prefix == companyPrefix {
+		return b.onCompanyButton(c, payload) // works before a company is chosen
+	}
 	handler, ok := b.buttons()[prefix]
 	if !ok || c.Workspace == nil {
 		c.Answer(c.T("button.stale"), false)
@@ -219,7 +226,7 @@ func pressFits(m *tgMessage, data string) bool {
 func (b *Bot) menu(private bool, lang domain.Lang) []menuCommand {
 	var out []menuCommand
 	for _, cmd := range b.commands() {
-		if cmd.hidden || private && !cmd.private {
+		if cmd.hidden || private && !cmd.private || !private && cmd.privateOnly {
 			continue
 		}
 		out = append(out, menuCommand{name: cmd.name, description: domain.Text(lang, "cmd."+cmd.name)})

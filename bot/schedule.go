@@ -333,6 +333,7 @@ func missedNote(ws *domain.Workspace, missed []preparedRun) *domain.OutboxJob {
 		Key:       fmt.Sprintf("missed:%d:%d", ws.ID, latest.Unix()),
 		Workspace: ws.ID,
 		ChatID:    ws.ChatID,
+		ThreadID:  ws.Topic(domain.PostOf(missed[0].kind)), // beside the posts it is about
 		Priority:  domain.PriorityBulk,
 		Kind:      domain.SendText,
 		Text:      text,

@@ -62,7 +62,7 @@ func (b *Bot) settings(c *Context) error {
 		}
 		b.changeSchedule(c, change)
 	}
-	c.Reply(settingsCard(c.Workspace), settingsKeyboard(c.Workspace)...)
+	c.Reply(settingsCard(c.Workspace), append(settingsKeyboard(c.Workspace), topicsRow(c)...)...)
 	return nil
 }
 
@@ -211,8 +211,11 @@ func (b *Bot) onSettingsButton(c *Context, payload string) error {
 	parts := strings.Split(payload, ":")
 	op := parts[0]
 	if op == "back" {
-		c.Edit(c.Message.MessageID, settingsCard(ws), settingsKeyboard(ws)...)
+		c.Edit(c.Message.MessageID, settingsCard(ws), append(settingsKeyboard(ws), topicsRow(c)...)...)
 		return nil
+	}
+	if op == "topics" || op == "here" {
+		return b.onTopicsButton(c, parts)
 	}
 	var kind domain.ScheduleKind
 	ok := len(parts) >= 2
@@ -247,14 +250,14 @@ func (b *Bot) onSettingsButton(c *Context, payload string) error {
 	default:
 		return b.staleSettings(c)
 	}
-	c.Edit(c.Message.MessageID, settingsCard(ws), settingsKeyboard(ws)...)
+	c.Edit(c.Message.MessageID, settingsCard(ws), append(settingsKeyboard(ws), topicsRow(c)...)...)
 	c.Answer(c.T("settings.saved"), false)
 	return nil
 }
 
 // staleSettings refreshes an outdated card and says so.
 func (b *Bot) staleSettings(c *Context) error {
-	c.Edit(c.Message.MessageID, settingsCard(c.Workspace), settingsKeyboard(c.Workspace)...)
+	c.Edit(c.Message.MessageID, settingsCard(c.Workspace), append(settingsKeyboard(c.Workspace), topicsRow(c)...)...)
 	c.Answer(c.T("button.stale"), false)
 	return nil
 }
@@ -274,6 +277,9 @@ func (b *Bot) sendNow(c *Context, kind domain.ScheduleKind) error {
 	period := ws.Schedule(kind).Period(c.now, ws.Location())
 	key := domain.PostKey(kind, ws.ID, period) + ":now:" + strconv.FormatInt(c.now.UnixNano(), 10)
 	for _, j := range keyed(jobs, key) {
+		// A press's new messages go to the pressed card's topic, also
+		// when the post is directed elsewhere on its schedule.
+		j.ThreadID = c.Thread
 		j.Priority = domain.PriorityReply
 		c.Queue(j)
 	}

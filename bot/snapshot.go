@@ -21,7 +21,7 @@ const (
 )
 
 // buildPost returns the jobs of a scheduled post for the run at run, in
-// the workspace's chat; none when there is nothing to say (all numbers in,
+// the workspace's chat and the post's topic; none when there is nothing to say (all numbers in,
 // no hypothesis due). The jobs fit Telegram's limits (see fitJob).
 func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time.Time) ([]*domain.OutboxJob, error) {
 	sub := domain.SubjectOf(kind, run, ws.Location())
@@ -37,7 +37,11 @@ func (b *Bot) buildPost(ws *domain.Workspace, kind domain.ScheduleKind, run time
 	default:
 		err = fmt.Errorf("unknown schedule kind %q", kind)
 	}
-	return fitJobs(jobs), err
+	jobs = fitJobs(jobs)
+	for _, j := range jobs {
+		j.ThreadID = ws.Topic(domain.PostOf(kind)) // where a CEO directed it
+	}
+	return jobs, err
 }
 
 // postJob is a bulk text message to the workspace's chat.

@@ -30,13 +30,76 @@ type telegram struct {
 	red     *redactor
 }
 
-// The Bot API's update types the handlers read, named here so that the
-// library is named in as few places as possible.
+// The Bot API's types the handlers read, named here so that the library
+// is named in as few places as possible; updates are tgUpdate (topics.go).
 type (
-	tgUpdate  = tgbotapi.Update
 	tgMessage = tgbotapi.Message
 	tgUser    = tgbotapi.User
 )
+
+// tgUpdate is an update as the bot reads it: the library's Update and,
+// beside it, where in a forum it happened. getUpdates and the webhook both
+// decode it from Telegram's JSON.
+type tgUpdate struct {
+	tgbotapi.Update
+	topic updateTopic
+}
+
+// updateTopic is where an update happened in a forum group.
+type updateTopic struct {
+	// Thread is the topic (message_thread_id) of the message or of the
+	// pressed message; 0 in General and in chats without topics.
+	Thread int
+	// Forum tells that the chat has topics.
+	Forum bool
+}
+
+// topicJSON holds the fields of an update the library does not decode.
+type topicJSON struct {
+	Message       *topicMessageJSON `json:"message"`
+	EditedMessage *topicMessageJSON `json:"edited_message"`
+	CallbackQuery *struct {
+		Message *topicMessageJSON `json:"message"`
+	} `json:"callback_query"`
+}
+
+// topicMessageJSON is the part of a Message that says where it is.
+type topicMessageJSON struct {
+	ThreadID int  `json:"message_thread_id"`
+	IsTopic  bool `json:"is_topic_message"`
+	Chat     struct {
+		IsForum bool `json:"is_forum"`
+	} `json:"chat"`
+}
+
+// UnmarshalJSON decodes the library's Update and the topic beside it. A
+// message_thread_id counts only on a topic message: in a group without
+// topics Telegram also sets it on replies, naming the reply thread, and a
+// send with it there would fail.
+func (u *tgUpdate) UnmarshalJSON(data []byte) error {
+	if err := json.Unmarshal(data, &u.Update); err != nil {
+		return err
+	}
+	var raw topicJSON
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	m := raw.Message
+	if m == nil {
+		m = raw.EditedMessage
+	}
+	if m == nil && raw.CallbackQuery != nil {
+		m = raw.CallbackQuery.Message
+	}
+	u.topic = updateTopic{}
+	if m != nil {
+		u.topic.Forum = m.Chat.IsForum
+		if m.IsTopic {
+			u.topic.Thread = m.ThreadID
+		}
+	}
+	return nil
+}
 
 // contextTransport ties every request to a stop context as well as to its
 // own: the library builds requests without a context, and a shutdown would

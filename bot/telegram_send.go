@@ -1,8 +1,12 @@
 package bot
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
+	"net/http"
+	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -18,6 +22,12 @@ import (
 // *apiError; any other error is a network failure, scrubbed of the token.
 func (t *telegram) transmit(job *domain.OutboxJob) ([]int, error) {
 	ids, err := t.call(job)
+	if err != nil && job.ThreadID != 0 && topicGone(err) {
+		// The topic was deleted or closed since: General beats nothing.
+		general := *job
+		general.ThreadID, general.ReplyTo = 0, 0
+		ids, err = t.call(&general)
+	}
 	if err == nil {
 		return ids, nil
 	}
@@ -36,6 +46,9 @@ func (t *telegram) transmit(job *domain.OutboxJob) ([]int, error) {
 // call maps one outbox job to its library call.
 func (t *telegram) call(job *domain.OutboxJob) ([]int, error) {
 	api := t.api
+	if job.ThreadID != 0 && job.Kind != domain.EditText && job.Kind != domain.AnswerCallback {
+		return t.callInTopic(job)
+	}
 	switch job.Kind {
 	case domain.SendText:
 		m := tgbotapi.NewMessage(job.ChatID, job.Text)
@@ -151,4 +164,98 @@ func (t *telegram) setCommands(private bool, langCode string, cmds []menuCommand
 		return errors.New(t.red.Err(err))
 	}
 	return nil
+}
+
+// Forum topics: the library predates message_thread_id, so a new message
+// for a topic is sent here, through its raw request calls, with the same
+// parameters its typed calls send plus the thread. This is the only place
+// the bot sends a thread id.
+
+// callInTopic sends a job to its forum topic.
+func (t *telegram) callInTopic(job *domain.OutboxJob) ([]int, error) {
+	p := tgbotapi.Params{}
+	p.AddNonZero64("chat_id", job.ChatID)
+	p.AddNonZero("message_thread_id", job.ThreadID)
+	if job.Kind == domain.ChatAction {
+		p.AddNonEmpty("action", job.Action)
+		_, err := t.api.MakeRequest("sendChatAction", p)
+		return nil, err
+	}
+	p.AddNonZero("reply_to_message_id", job.ReplyTo)
+	p.AddBool("allow_sending_without_reply", job.ReplyTo != 0)
+	p.AddNonEmpty("parse_mode", tgbotapi.ModeHTML)
+	if err := p.AddInterface("reply_markup", keyboard(job.Keyboard)); err != nil {
+		return nil, err
+	}
+	switch job.Kind {
+	case domain.SendText:
+		p.AddNonEmpty("text", job.Text)
+		p.AddBool("disable_web_page_preview", true)
+		return oneRaw(t.api.MakeRequest("sendMessage", p))
+	case domain.SendPhoto, domain.SendDocument:
+		f := job.Files[0]
+		method, field := "sendPhoto", "photo"
+		if job.Kind == domain.SendDocument {
+			method, field = "sendDocument", "document"
+		}
+		p.AddNonEmpty("caption", f.Caption)
+		file := tgbotapi.RequestFile{Name: field, Data: tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data}}
+		return oneRaw(t.api.UploadFiles(method, p, []tgbotapi.RequestFile{file}))
+	case domain.SendMediaGroup:
+		delete(p, "parse_mode") // per item
+		delete(p, "reply_markup")
+		type item struct {
+			Type      string `json:"type"`
+			Media     string `json:"media"`
+			Caption   string `json:"caption,omitempty"`
+			ParseMode string `json:"parse_mode,omitempty"`
+		}
+		media := make([]item, len(job.Files))
+		files := make([]tgbotapi.RequestFile, len(job.Files))
+		for i, f := range job.Files {
+			name := fmt.Sprintf("file-%d", i)
+			media[i] = item{Type: "photo", Media: "attach://" + name, Caption: f.Caption, ParseMode: tgbotapi.ModeHTML}
+			files[i] = tgbotapi.RequestFile{Name: name, Data: tgbotapi.FileBytes{Name: f.Name, Bytes: f.Data}}
+		}
+		if err := p.AddInterface("media", media); err != nil {
+			return nil, err
+		}
+		resp, err := t.api.UploadFiles("sendMediaGroup", p, files)
+		if err != nil {
+			return nil, err
+		}
+		var msgs []tgbotapi.Message
+		if err := json.Unmarshal(resp.Result, &msgs); err != nil {
+			return nil, errors.New("sendMediaGroup: unreadable result")
+		}
+		ids := make([]int, len(msgs))
+		for i, m := range msgs {
+			ids[i] = m.MessageID
+		}
+		return ids, nil
+	}
+	return nil, errors.New("unknown outbox job kind " + string(job.Kind))
+}
+
+// oneRaw reads the message a raw send created.
+func oneRaw(resp *tgbotapi.APIResponse, err error) ([]int, error) {
+	if err != nil {
+		return nil, err
+	}
+	var m tgbotapi.Message
+	if err := json.Unmarshal(resp.Result, &m); err != nil {
+		return nil, errors.New("send: unreadable result")
+	}
+	return []int{m.MessageID}, nil
+}
+
+// topicGone reports whether Telegram refused a send because its topic is
+// deleted or closed (or the group no longer has topics).
+func topicGone(err error) bool {
+	e := classify(err)
+	if e == nil || e.Code != http.StatusBadRequest {
+		return false
+	}
+	d := strings.ToLower(e.Description)
+	return strings.Contains(d, "message thread not found") || strings.Contains(d, "topic_deleted") || strings.Contains(d, "topic_closed")
 }

@@ -146,9 +146,10 @@ func latestSaved(rev *Revision, segment string, current Week) (Week, bool) {
 	return latest, true
 }
 
-// AlertMessage is the message of a fired rule to the workspace's chat:
-// the segment and week, the figure against the rule, the heads who own the
-// metric, and the buttons to mute the rule for a week or delete it.
+// AlertMessage is the message of a fired rule to the workspace's chat (in
+// the topic a CEO chose for alerts): the segment and week, the figure
+// against the rule, the heads who own the metric, and the buttons to mute
+// the rule for a week or delete it.
 func AlertMessage(ws *Workspace, r *AlertRule, c AlertCheck) *OutboxJob {
 	l := ws.Lang
 	dept := AlertDepartment(ws, r.Metric)
@@ -165,6 +166,7 @@ func AlertMessage(ws *Workspace, r *AlertRule, c AlertCheck) *OutboxJob {
 	return &OutboxJob{
 		Workspace: ws.ID,
 		ChatID:    ws.ChatID,
+		ThreadID:  ws.Topic(PostAlerts),
 		Priority:  PriorityBulk, // the replies of the update that saved the numbers go first
 		Kind:      SendText,
 		Text:      text,

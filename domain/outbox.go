@@ -49,6 +49,7 @@ type OutboxJob struct {
 	Text          string // HTML
 	Keyboard      [][]Button
 	ReplyTo       int // message id to reply to
+	ThreadID      int // forum topic (message_thread_id) of a new message; 0: General, or no topics
 	EditMessageID int // for EditText
 	Files         []Attachment
 	CallbackID    string // for AnswerCallback

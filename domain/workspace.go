@@ -29,6 +29,8 @@ type Workspace struct {
 	// Schedules are the scheduled posts a CEO changed; a kind missing here
 	// runs on its default schedule (see Workspace.Schedule).
 	Schedules []Schedule
+	// Topics are the forum topics a CEO directed posts to (see Topic).
+	Topics map[PostKind]int
 	// Plans are the CEOs' targets per segment and month or quarter.
 	Plans []Plan
 
@@ -125,6 +127,9 @@ type Member struct {
 	CEO       bool
 	HeadOf    []string // department keys
 	UpdatedAt time.Time
+	// ChosenAt is when the person last chose this company for their
+	// private chat with the bot (see ChosenCompany); zero if never.
+	ChosenAt time.Time
 }
 
 // Role returns the member's most powerful role.

@@ -154,7 +154,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		DropOff:   []domain.Reason{{Key: "price", Name: name("Price", "Цена"), Aliases: []string{"дорого"}, Archived: true}},
 		Members: []domain.Member{{
 			UserID: 42, Name: "Anna Ivanova", Username: "anna", CEO: true,
-			HeadOf: []string{"marketing"}, UpdatedAt: t0.Add(time.Hour),
+			HeadOf: []string{"marketing"}, UpdatedAt: t0.Add(time.Hour), ChosenAt: t0.Add(3 * time.Hour),
 		}},
 		Joins: []domain.JoinRequest{{
 			ID: 3, Person: domain.Person{UserID: 43, Name: "Boris", Username: "boris"},
@@ -164,6 +164,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 			Kind: domain.ScheduleDigest, Days: []time.Weekday{time.Monday, time.Thursday},
 			Hour: 10, Minute: 30, Off: true, Since: t0.Add(4 * time.Hour), Done: t0.Add(5 * time.Hour),
 		}},
+		Topics: map[domain.PostKind]int{domain.PostSnapshot: 555, domain.PostReview: 7},
 		Plans: []domain.Plan{{
 			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
 			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
@@ -198,6 +199,7 @@ func fullJob() *domain.OutboxJob {
 		Key:           "update:100:reply",
 		Workspace:     1,
 		ChatID:        -1001234,
+		ThreadID:      555,
 		Priority:      domain.PriorityBulk,
 		Kind:          domain.SendMediaGroup,
 		Text:          "<b>Funnel</b>",

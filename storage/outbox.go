@@ -24,6 +24,7 @@ type jobRow struct {
 	Key           string      `json:"key,omitempty"`
 	Workspace     int64       `json:"workspace,omitempty"`
 	ChatID        int64       `json:"chat"`
+	ThreadID      int         `json:"thread,omitempty"` // absent in rows before topics: 0
 	Priority      int         `json:"priority,omitempty"`
 	Kind          string      `json:"kind"`
 	Text          string      `json:"text,omitempty"`
@@ -59,7 +60,7 @@ type fileEntry struct {
 
 func toJobRow(j *domain.OutboxJob) jobRow {
 	return jobRow{
-		V: jobRowVersion, ID: j.ID, Key: j.Key, Workspace: j.Workspace, ChatID: j.ChatID,
+		V: jobRowVersion, ID: j.ID, Key: j.Key, Workspace: j.Workspace, ChatID: j.ChatID, ThreadID: j.ThreadID,
 		Priority: j.Priority, Kind: string(j.Kind), Text: j.Text,
 		Keyboard: convertAll(j.Keyboard, func(row []domain.Button) []button {
 			return convertAll(row, func(b domain.Button) button { return button{Text: b.Text, Data: b.Data} })
@@ -78,7 +79,7 @@ func toJobRow(j *domain.OutboxJob) jobRow {
 // job converts the row; file bytes are filled in by the caller.
 func (r jobRow) job() *domain.OutboxJob {
 	return &domain.OutboxJob{
-		ID: r.ID, Key: r.Key, Workspace: r.Workspace, ChatID: r.ChatID,
+		ID: r.ID, Key: r.Key, Workspace: r.Workspace, ChatID: r.ChatID, ThreadID: r.ThreadID,
 		Priority: r.Priority, Kind: domain.OutboxKind(r.Kind), Text: r.Text,
 		Keyboard: convertAll(r.Keyboard, func(row []button) []domain.Button {
 			return convertAll(row, func(b button) domain.Button { return domain.Button{Text: b.Text, Data: b.Data} })

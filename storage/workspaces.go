@@ -27,6 +27,7 @@ type workspaceRow struct {
 	Members     []memberRow     `json:"members,omitempty"`
 	Joins       []joinRow       `json:"joins,omitempty"`
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
+	Topics      map[string]int  `json:"topics,omitempty"`
 	Plans       []planRow       `json:"plans,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
@@ -77,6 +78,7 @@ type memberRow struct {
 	CEO       bool     `json:"ceo,omitempty"`
 	HeadOf    []string `json:"head_of,omitempty"`
 	UpdatedAt int64    `json:"updated,omitempty"`
+	ChosenAt  int64    `json:"chosen,omitempty"`
 }
 
 // scheduleRow is a scheduled post's settings; days are time.Weekday
@@ -102,6 +104,18 @@ type joinRow struct {
 	Person     personRow `json:"person"`
 	Department string    `json:"dept"`
 	At         int64     `json:"at,omitempty"`
+}
+
+// convertMap maps a map's keys, keeping nil (and empty) as nil.
+func convertMap[From, To comparable, V any](in map[From]V, convert func(From) To) map[To]V {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make(map[To]V, len(in))
+	for k, v := range in {
+		out[convert(k)] = v
+	}
+	return out
 }
 
 // convertAll maps a slice, keeping nil as nil.
@@ -133,6 +147,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Members:     convertAll(w.Members, toMemberRow),
 		Joins:       convertAll(w.Joins, toJoinRow),
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
+		Topics:      convertMap(w.Topics, func(k domain.PostKind) string { return string(k) }),
 		Plans:       convertAll(w.Plans, toPlanRow),
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
@@ -155,6 +170,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Members:     convertAll(r.Members, memberRow.member),
 		Joins:       convertAll(r.Joins, joinRow.join),
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
+		Topics:      convertMap(r.Topics, func(k string) domain.PostKind { return domain.PostKind(k) }),
 		Plans:       convertAll(r.Plans, planRow.plan),
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
@@ -214,6 +230,7 @@ func toMemberRow(m domain.Member) memberRow {
 	return memberRow{
 		UserID: m.UserID, Name: m.Name, Username: m.Username,
 		CEO: m.CEO, HeadOf: m.HeadOf, UpdatedAt: unixNano(m.UpdatedAt),
+		ChosenAt: unixNano(m.ChosenAt),
 	}
 }
 
@@ -221,6 +238,7 @@ func (r memberRow) member() domain.Member {
 	return domain.Member{
 		UserID: r.UserID, Name: r.Name, Username: r.Username,
 		CEO: r.CEO, HeadOf: r.HeadOf, UpdatedAt: fromUnixNano(r.UpdatedAt),
+		ChosenAt: fromUnixNano(r.ChosenAt),
 	}
 }
 

@@ -58,9 +58,16 @@ func handleSendChatAction(s *Server, r *request) (any, *apiError) {
 	if !slices.Contains(chatActions, r.params["action"]) {
 		return nil, badRequest("wrong parameter action in request")
 	}
+	thread, aerr := intParam(r, "message_thread_id")
+	if aerr != nil {
+		return nil, aerr
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if aerr := s.checkChatLocked(r.chatID); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := checkThreadLocked(s.chatLocked(r.chatID), thread); aerr != nil {
 		return nil, aerr
 	}
 	return true, nil

@@ -25,16 +25,20 @@ const notModified = "message is not modified: specified new message content and 
 
 // sendOptions are the parameters the send methods share.
 type sendOptions struct {
+	thread       int // message_thread_id: a forum topic
 	replyTo      int
 	allowNoReply bool
 	markup       *wireKeyboard
 }
 
-// parseSendOptions reads reply_to_message_id, allow_sending_without_reply
-// and reply_markup.
+// parseSendOptions reads message_thread_id, reply_to_message_id,
+// allow_sending_without_reply and reply_markup.
 func parseSendOptions(r *request) (sendOptions, *apiError) {
 	var o sendOptions
 	var aerr *apiError
+	if o.thread, aerr = intParam(r, "message_thread_id"); aerr != nil {
+		return o, aerr
+	}
 	if o.replyTo, aerr = intParam(r, "reply_to_message_id"); aerr != nil {
 		return o, aerr
 	}
@@ -43,16 +47,22 @@ func parseSendOptions(r *request) (sendOptions, *apiError) {
 	return o, aerr
 }
 
-// prepareSendLocked checks the target chat and resolves the replied
-// message.
+// prepareSendLocked checks the target chat and topic and resolves the
+// replied message, which must be in the same topic.
 func (s *Server) prepareSendLocked(chatID int64, o sendOptions) (*chatState, *wireMessage, *apiError) {
 	if aerr := s.checkChatLocked(chatID); aerr != nil {
 		return nil, nil, aerr
 	}
 	cs := s.chatLocked(chatID)
+	if aerr := checkThreadLocked(cs, o.thread); aerr != nil {
+		return nil, nil, aerr
+	}
 	var reply *wireMessage
 	if o.replyTo != 0 {
 		reply = s.replyCopyLocked(chatID, o.replyTo)
+		if reply != nil && threadOf(reply) != o.thread {
+			reply = nil
+		}
 		if reply == nil && !o.allowNoReply {
 			return nil, nil, badRequest("message to be replied not found")
 		}
@@ -62,7 +72,8 @@ func (s *Server) prepareSendLocked(chatID int64, o sendOptions) (*chatState, *wi
 
 // newBotMessage starts a message from the bot.
 func (s *Server) newBotMessage(o sendOptions, reply *wireMessage) *storedMessage {
-	return &storedMessage{fromBot: true, wire: wireMessage{From: s.botFrom(), ReplyToMessage: reply, ReplyMarkup: o.markup}}
+	return &storedMessage{fromBot: true, wire: wireMessage{From: s.botFrom(), ReplyToMessage: reply, ReplyMarkup: o.markup,
+		MessageThreadID: o.thread, IsTopicMessage: o.thread != 0}}
 }
 
 // commitLocked stores a new bot message and notes it on the request.

@@ -18,6 +18,7 @@ type chatState struct {
 	messages   map[int]*storedMessage
 	order      []int
 	members    map[int64]string // user id -> status
+	topics     map[int]string   // forum topics: thread id -> name
 	kicked     bool
 	migratedTo int64
 }
@@ -232,6 +233,9 @@ func (s *Server) viewLocked(m *storedMessage) Message {
 	}
 	if w.ReplyToMessage != nil {
 		v.ReplyToMessageID = w.ReplyToMessage.MessageID
+	}
+	if w.IsTopicMessage {
+		v.ThreadID = w.MessageThreadID
 	}
 	for _, e := range append(w.Entities, w.CaptionEntities...) {
 		v.Entities = append(v.Entities, Entity{Type: e.Type, Offset: e.Offset, Length: e.Length, URL: e.URL})

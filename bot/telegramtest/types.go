@@ -58,6 +58,9 @@ type Message struct {
 	ReplyMarkup      [][]Button
 	MediaGroupID     string
 	ReplyToMessageID int
+	// ThreadID is the forum topic the message is in (0 for General and
+	// chats without topics).
+	ThreadID int
 	// EditCount is how many successful edit* calls changed the message.
 	EditCount int
 	// MigrateToChatID and MigrateFromChatID are set on the service

@@ -32,6 +32,7 @@ type wireChat struct {
 	Username  string `json:"username,omitempty"`
 	FirstName string `json:"first_name,omitempty"`
 	LastName  string `json:"last_name,omitempty"`
+	IsForum   bool   `json:"is_forum,omitempty"`
 }
 
 // wireEntity is a MessageEntity; offsets and lengths are in UTF-16 code
@@ -93,6 +94,8 @@ type wireKeyboard struct {
 // fake produces.
 type wireMessage struct {
 	MessageID         int             `json:"message_id"`
+	MessageThreadID   int             `json:"message_thread_id,omitempty"`
+	IsTopicMessage    bool            `json:"is_topic_message,omitempty"`
 	From              *wireUser       `json:"from,omitempty"`
 	SenderChat        *wireChat       `json:"sender_chat,omitempty"`
 	Date              int64           `json:"date"`
