@@ -147,3 +147,22 @@ func TestCompany_OfferedInPrivateMenusOnly(t *testing.T) {
 		t.Errorf("/company in the private menu: %v, in the group menu: %v; want only private", has(true), has(false))
 	}
 }
+
+func TestHandlerCompany_AReplyToAPrivatePromptAnswersItsOwnCompany(t *testing.T) {
+	h, lead, other := twoCompanies(t)
+	h.twoSegments(leadership)
+	pm := privateChat(mark)
+	picker := h.send(pm, mark, "/company")
+	h.press(pm, mark, picker.id(), pick(lead))
+	h.logHyp(leadership, "Answer every lead within an hour", "Marketing", "Leads")
+	card := privately(t, h.send(pm, mark, "/hyp H-1"), mark)
+	ask := privately(t, h.press(pm, mark, card.id(), card.button(":d:1", "Done")), mark)
+	// Mark switches to the other company before he answers.
+	picker = h.send(pm, mark, "/company")
+	h.press(pm, mark, picker.id(), pick(other))
+	// The reply is about Leadership's H-1: its cards, the group's too, show it.
+	h.replyTo(pm, mark, ask.id(), "Done in a day").contains("H-1 is done", "H-1 · done")
+	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusDone || hyp.Result != "Done in a day" {
+		t.Errorf("Leadership's H-1 after the private reply: %s, %q", hyp.Status, hyp.Result)
+	}
+}

@@ -52,7 +52,13 @@ func (b *Bot) onReplyToBot(c *Context) error {
 	m := c.Message
 	r := m.ReplyToMessage
 	text := strings.TrimSpace(m.Text)
-	if c.Workspace == nil || r == nil || r.From == nil || r.From.ID != b.self.ID || text == "" {
+	if r == nil || r.From == nil || r.From.ID != b.self.ID || text == "" {
+		return nil
+	}
+	if err := b.promptCompany(c, r); err != nil {
+		return err
+	}
+	if c.Workspace == nil {
 		return nil
 	}
 	p, ok, err := b.promptOf(c, r)
@@ -64,6 +70,26 @@ func (b *Bot) onReplyToBot(c *Context) error {
 		return nil
 	}
 	return answer(c, p, r, text)
+}
+
+// promptCompany makes a reply in a private chat answer the company the
+// prompt was about, as a private button does (see loadCompany), when the
+// person is in it: a head in several companies may have switched since.
+func (b *Bot) promptCompany(c *Context, prompt *tgMessage) error {
+	p, ok := b.promptInText(prompt)
+	if !ok || !c.Chat.IsPrivate() || c.Workspace != nil && c.Workspace.ID == p.Workspace {
+		return nil
+	}
+	mine, err := b.companiesOf(c.From.UserID)
+	if err != nil {
+		return err
+	}
+	for _, w := range mine {
+		if w.ID == p.Workspace {
+			c.Workspace, c.Lang = w, w.Lang
+		}
+	}
+	return nil
 }
 
 // promptOf identifies the prompt a bot message is: by its message id when
