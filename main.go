@@ -185,13 +185,14 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
 	}
 	b := bot.New(bot.Config{
-		Token:        cfg.Token,
-		APIURL:       cfg.APIURL,
-		TimeZone:     cfg.TimeZone,
-		AllowedChats: cfg.AllowedChats,
-		Limits:       cfg.Limits,
-		RetryDelay:   s.retryDelay,
-		Webhook:      cfg.Ops.Webhook,
+		Token:         cfg.Token,
+		APIURL:        cfg.APIURL,
+		TimeZone:      cfg.TimeZone,
+		AllowedChats:  cfg.AllowedChats,
+		Limits:        cfg.Limits,
+		RetryDelay:    s.retryDelay,
+		ShutdownGrace: cfg.ShutdownGrace,
+		Webhook:       cfg.Ops.Webhook,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)

@@ -60,6 +60,7 @@ type handlerHarness struct {
 	msg   int            // the last message id, the users' and the bot's
 	seen  map[int64]bool // outbox jobs already returned
 	shown map[[2]int64]shownMessage
+	said  map[[2]int64]*tgbotapi.Message // the users' messages, for replies to them
 	// threads are the forum topics of messages (chat, message id) that
 	// are in one, and forums the chats with topics (see
 	// handler_topics_test.go).
@@ -71,6 +72,7 @@ type handlerHarness struct {
 type shownMessage struct {
 	Text     string // HTML
 	Keyboard [][]domain.Button
+	ReplyTo  int // the message it replies to
 }
 
 var (
@@ -85,7 +87,8 @@ func newHandlerHarness(t *testing.T) *handlerHarness {
 	// Each test has its own database and mostly waits for its commits
 	// to reach the disk: they run side by side.
 	t.Parallel()
-	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{}}
+	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{},
+		said: map[[2]int64]*tgbotapi.Message{}}
 	clock := func() time.Time { return h.now }
 	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: clock})
 	if err != nil {
@@ -215,6 +218,7 @@ func (h *handlerHarness) message(chat tgbotapi.Chat, from tgbotapi.User, text st
 	h.msg++
 	m := &tgbotapi.Message{MessageID: h.msg, From: &from, Chat: &chat, Date: int(h.now.Unix()), Text: text}
 	m.Entities = commandEntity(text)
+	h.said[[2]int64{chat.ID, int64(m.MessageID)}] = m
 	return m
 }
 
@@ -254,11 +258,6 @@ func (h *handlerHarness) replyToUser(chat tgbotapi.Chat, from tgbotapi.User, to 
 // it from the bot; it is there to be replied to.
 func (h *handlerHarness) say(chat tgbotapi.Chat, from tgbotapi.User, text string) *tgbotapi.Message {
 	return h.message(chat, from, text)
-}
-
-// original is the bot message with the id as the chat shows it.
-func (h *handlerHarness) original(chat tgbotapi.Chat, id int) *tgbotapi.Message {
-	return &tgbotapi.Message{MessageID: id, From: &botUser, Chat: &chat, Text: h.shown[[2]int64{chat.ID, int64(id)}].Text}
 }
 
 // document delivers a file with a caption; replyTo, when not zero, makes
@@ -349,10 +348,11 @@ func (h *handlerHarness) deliver(j *domain.OutboxJob) []int {
 			ids = append(ids, h.msg)
 		}
 	case domain.EditText:
-		h.shown[[2]int64{j.ChatID, int64(j.EditMessageID)}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard}
+		key := [2]int64{j.ChatID, int64(j.EditMessageID)}
+		h.shown[key] = shownMessage{Text: j.Text, Keyboard: j.Keyboard, ReplyTo: h.shown[key].ReplyTo}
 	}
 	if j.Kind == domain.SendText {
-		h.shown[[2]int64{j.ChatID, int64(ids[0])}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard}
+		h.shown[[2]int64{j.ChatID, int64(ids[0])}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard, ReplyTo: j.ReplyTo}
 	}
 	return ids
 }

@@ -229,6 +229,7 @@ func TestHandlerTopics_CEODirectsTheSnapshotToATopic(t *testing.T) {
 func TestHandlerTopics_TheReviewPackGoesToTheReviewTopic(t *testing.T) {
 	h := reviewTeam(t)
 	card := h.sendIn(leadership, 777, anna, "/settings")
+	h.press(leadership, anna, card.id(), "st:topics")
 	h.press(leadership, anna, card.id(), "st:here:v")
 	out := h.sendIn(leadership, 555, anna, "/review")
 	var told bool

@@ -112,7 +112,8 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	for _, w := range []domain.Week{weekW11.Add(1), weekW11.Add(2)} {
 		h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: w, Counts: map[string]int64{"leads": 100, "qualified": 70}})
 	}
-	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
+	shown := h.send(leadership, anna, "/hyp H-1") // the card drawn again offers Confirm on the numbers
+	h.press(leadership, anna, shown.id(), shown.button(":c:2", "Confirm")).contains("H-1 · confirmed")
 	next := h.send(leadership, anna, "/review")
 	next.contains("Review · 2026-W13", "Results since the last review (1)", "H-1 · confirmed")
 

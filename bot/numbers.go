@@ -87,6 +87,11 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		return err
 	})
 	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && draft.Workspace != ws.ID {
+		// The draft is gone, and with it who sent it: the preview replies to
+		// the sender's message, so only they or a CEO clear a copy of it.
+		if by := previewAuthor(c.Message); !c.IsCEO() && (by == 0 || by != c.From.UserID) {
+			return domain.Errorf(domain.EFORBIDDEN, "log.not_yours")
+		}
 		if err := c.Refuse(domain.Errorf(domain.ESTALE, "log.handled")); err != nil {
 			return err
 		}
@@ -124,6 +129,15 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 	})
 	c.Answer(c.T("log.saved_short"), false)
 	return nil
+}
+
+// previewAuthor is who sent the numbers a preview shows: the author of the
+// message it replies to, or 0 when Telegram did not include it.
+func previewAuthor(preview *tgMessage) int64 {
+	if r := preview.ReplyToMessage; r != nil && r.From != nil {
+		return r.From.ID
+	}
+	return 0
 }
 
 // importCmd answers /import: with a document it imports it, without one

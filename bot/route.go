@@ -177,9 +177,11 @@ func (b *Bot) parseCommand(m *tgMessage) (name, args string, ok bool) {
 }
 
 // routeButton sends a press to the handler of its data prefix. Data the
-// bot never made gets a short answer and changes nothing.
+// bot never made, or data the pressed message has no button for, gets a
+// short answer and changes nothing: a client can send any data for any
+// message, so a press is acted on only when it fits the message.
 func (b *Bot) routeButton(c *Context) error {
-	if c.Chat == nil || c.Message == nil {
+	if c.Chat == nil || c.Message == nil || !pressFits(c.Message, c.callbackData) {
 		c.Answer(c.T("button.stale"), false)
 		return nil
 	}
@@ -194,6 +196,30 @@ func (b *Bot) routeButton(c *Context) error {
 		return nil
 	}
 	return handler(c, payload)
+}
+
+// pressFits reports whether the pressed message, as Telegram shows it now,
+// has a button with the data. A button of an older state of the message
+// (its keyboard was edited since) does not fit either: the message already
+// shows what is current. Telegram leaves out the content of a message that
+// is too old or inaccessible (its date is zero then); such a press cannot
+// be checked here and is left to the handlers, which check who pressed
+// and the object the data names before they change anything.
+func pressFits(m *tgMessage, data string) bool {
+	if m.Date == 0 {
+		return true
+	}
+	if m.ReplyMarkup == nil {
+		return false
+	}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		for _, btn := range row {
+			if btn.CallbackData != nil && *btn.CallbackData == data {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // menu returns the commands offered in the menu for private chats or groups.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 
@@ -33,6 +34,11 @@ func (t *telegram) transmit(job *domain.OutboxJob) ([]int, error) {
 	if e := classify(err); e != nil {
 		e.Description = t.red.String(e.Description)
 		return nil, e
+	}
+	// A connection that could not be made carried no request.
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return nil, notSentError{errors.New(t.red.Err(err))}
 	}
 	return nil, errors.New(t.red.Err(err))
 }

@@ -62,8 +62,35 @@ type OutboxJob struct {
 	Attempts  int
 	LastError string
 
+	// MaybeSent is set, before the request leaves, on a job whose repeat
+	// would not be harmless (see RepeatHarmless): if the bot dies before
+	// it learns Telegram's answer, the job may be in the chat already.
+	MaybeSent bool
+
 	Sent       bool
 	Failed     bool // given up: rejected by Telegram or past its deadline
 	SentAt     time.Time
 	MessageIDs []int
+}
+
+// RepeatHarmless reports whether sending the job a second time does no
+// harm, so a send that may have reached Telegram (the bot died or the
+// connection broke before the answer) is repeated rather than risk that
+// it is lost. Telegram has no idempotency key, so for the other jobs a
+// possible duplicate is worse than a possible loss and they are not
+// repeated.
+//
+// Edits, answers to presses and chat actions are idempotent. A text or a
+// file in reply to a person is harmless twice: a reply to either copy of a
+// prompt answers it (see Prompt) and either copy's buttons work once,
+// while a lost reply leaves the person without an answer. Scheduled posts
+// ("never twice") and pictures are not repeated.
+func (j *OutboxJob) RepeatHarmless() bool {
+	switch j.Kind {
+	case EditText, AnswerCallback, ChatAction:
+		return true
+	case SendText, SendDocument:
+		return j.Priority == PriorityReply
+	}
+	return false
 }

@@ -84,6 +84,10 @@ type OutboxStore interface {
 	Get(id int64) (*OutboxJob, error)
 	// ByKey returns the job with key, sent or not.
 	ByKey(key string) (*OutboxJob, bool, error)
+	// FinishedSince returns the jobs that finished (sent, or given up as
+	// possibly sent) at or after since, for the sender to pace a restart
+	// against what it sent before.
+	FinishedSince(since time.Time) ([]*OutboxJob, error)
 }
 
 // HypothesisStore keeps hypotheses, drafts included, per workspace.

@@ -215,6 +215,7 @@ func fullJob() *domain.OutboxJob {
 		Deadline:      t0.Add(time.Hour),
 		Attempts:      2,
 		LastError:     "Too Many Requests",
+		MaybeSent:     true,
 		Sent:          true,
 		Failed:        true,
 		SentAt:        t0.Add(3 * time.Minute),
