@@ -66,17 +66,19 @@ func (b *Bot) funnelCmd(c *Context) error {
 		return err
 	}
 	prev := period.Previous()
-	recs, err := b.records(ws, prev.From, period.To)
+	// The earlier periods are the noise a change is judged against.
+	recs, err := b.records(ws, domain.HistoryFrom(period), period.To)
 	if err != nil {
 		return err
 	}
 	cur := domain.BuildReport(ws, seg.Key, period, recs)
 	before := domain.BuildReport(ws, seg.Key, prev, recs)
+	earlier := domain.EarlierReports(ws, seg.Key, period, recs)
 	if cur.Weeks == 0 {
 		c.Reply(c.T("funnel.no_data", escape(seg.Name.In(c.Lang)), escape(period.Label(c.Lang)), escape(logExample(ws, c.Lang))))
 		return nil
 	}
-	png, err := b.charts.Funnel(ws, cur, before, prev.Label(c.Lang))
+	png, err := b.charts.Funnel(ws, cur, before, earlier, prev.Label(c.Lang))
 	if err != nil {
 		return err
 	}

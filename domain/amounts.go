@@ -83,33 +83,17 @@ func levelTest(now float64, hist []float64) (t, usual float64, df int, ok bool) 
 	if len(xs) < minAmountHistory || now <= 0 {
 		return 0, 0, 0, false
 	}
-	noise, kept, ok := changeNoise(xs)
-	if !ok {
-		return 0, 0, 0, false
-	}
-	level := median(slices.Clone(xs[:levelWeeks]))
-	se := noise * math.Sqrt(1+1.0/levelWeeks)
-	return (math.Log(now) - level) / se, math.Exp(level), kept, true
-}
-
-// changeNoise returns the noise of one period's value of an amount from
-// its earlier values xs (logarithms, the most recent first): the standard
-// deviation of the changes from one period to the next that were not jumps
-// (further than amountIncident robust deviations), as robust as the median
-// deviation and a sharper estimate, divided by √2 as each change carries
-// the noise of two periods; never below minLogSpread. kept is how many
-// changes it rests on; ok is false when too few are left.
-func changeNoise(xs []float64) (noise float64, kept int, ok bool) {
-	if len(xs) < 2 {
-		return 0, 0, false
-	}
 	diffs := make([]float64, len(xs)-1)
 	for i := range diffs {
 		diffs[i] = xs[i] - xs[i+1]
 	}
+	// The standard deviation of the changes that were not jumps (further
+	// than amountIncident robust deviations): as robust as the median
+	// deviation, and a sharper estimate of the noise.
 	c, spread := robustScale(diffs)
 	limit := amountIncident * math.Max(spread, minLogSpread)
 	var ss float64
+	kept := 0
 	for _, d := range diffs {
 		if math.Abs(d-c) <= limit {
 			ss += d * d
@@ -117,9 +101,12 @@ func changeNoise(xs []float64) (noise float64, kept int, ok bool) {
 		}
 	}
 	if kept < minAmountHistory-2 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return math.Max(math.Sqrt(ss/float64(kept))/math.Sqrt2, minLogSpread), kept, true
+	noise := math.Max(math.Sqrt(ss/float64(kept))/math.Sqrt2, minLogSpread)
+	level := median(slices.Clone(xs[:levelWeeks]))
+	se := noise * math.Sqrt(1+1.0/levelWeeks)
+	return (math.Log(now) - level) / se, math.Exp(level), kept, true
 }
 
 // levelWeeks is how many recent periods make an amount's level.

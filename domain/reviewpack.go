@@ -104,7 +104,7 @@ func reviewHeadline(ws *Workspace, l Lang, s Segment, p Period, recs []WeeklyRec
 	fmt.Fprintf(&sb, "\n%s", Text(l, "review.money",
 		FormatMoney(cur.Revenue.Units(), ws.Currency, l), FormatMoneyValue(cur.CPL, ws.Currency, l),
 		FormatPercent(cur.ROMI, l), FormatPercent(cur.NonTargetShare, l)))
-	moves := significantMoves(ws, l, cur, prev, base)
+	moves := significantMoves(ws, l, cur, prev, base, EarlierReports(ws, s.Key, p, recs))
 	if len(moves) > 0 {
 		sb.WriteString("\n" + Text(l, "review.moves") + "\n" + strings.Join(moves, "\n"))
 	}
@@ -122,8 +122,9 @@ func countDelta(now, before int64, l Lang, against string) string {
 }
 
 // significantMoves lists the significant changes against the previous
-// period and the baseline, worst first, one line per metric.
-func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport) []string {
+// period and the baseline, worst first, one line per metric, judged
+// against the noise of the earlier periods.
+func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport, earlier []FunnelReport) []string {
 	type move struct {
 		c         Change
 		prev, bas string
@@ -158,9 +159,9 @@ func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *Funne
 			}
 		}
 	}
-	add(Compare(cur, prev), false)
+	add(Compare(cur, prev, earlier), false)
 	if base != nil {
-		add(Compare(cur, *base), true)
+		add(Compare(cur, *base, earlier), true)
 	}
 	var out []string
 	for _, m := range moves[:min(len(moves), maxMoves)] {

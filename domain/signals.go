@@ -96,6 +96,16 @@ func newHistory(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) *histor
 	return h
 }
 
+// HistoryFrom returns the first week EarlierReports of p may read, so a
+// caller fetches the records it needs and no more.
+func HistoryFrom(p Period) Week {
+	n, _ := historySlots(p.Kind)
+	for range n {
+		p = p.Previous()
+	}
+	return p.From
+}
+
 // EarlierReports returns the reports of the periods of p's kind before p,
 // the most recent first, as far back as the tracker questions look
 // (historySlots: 12 weeks, 6 months or 4 quarters) and not before the
