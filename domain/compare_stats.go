@@ -105,13 +105,14 @@ func rateChangeTest(k, n, bk, bn int64, ks, ns []int64) changeTest {
 		return changeTest{}
 	}
 	history := len(ks) >= minBaselineSlots
-	phi, factor := float64(fallbackPhi), float64(fallbackMaterial)
+	phi, df, factor := float64(fallbackPhi), math.Inf(1), float64(fallbackMaterial)
 	if history {
 		phi, factor = overdispersion(ks, ns), 1
+		df = satterthwaiteDF(phi, len(ks)-1)
 	}
 	now, before := float64(k)/float64(n), float64(bk)/float64(bn)
 	move := math.Abs(now - before)
-	p := min(1, 2*min(proportionLowerP(k, n, bk, bn, phi), proportionLowerP(n-k, n, bn-bk, bn, phi)))
+	p := rateMoveP(k, n, bk, bn, phi, df)
 	material := move >= factor*MinPointFall-1e-12 && move >= factor*MinRelativeFall*before-1e-12
 	if !history {
 		return changeTest{tested: true, ruled: true, sig: material && p <= fallbackAlpha}
@@ -119,11 +120,33 @@ func rateChangeTest(k, n, bk, bn int64, ks, ns []int64) changeTest {
 	return changeTest{tested: true, p: p, material: material}
 }
 
+// rateMoveP is the two-sided p-value of the move from bk of bn to k of n
+// when the rate varies phi times as much as coin flips: the test of
+// proportionLowerP, its z read on Student's t with df degrees of freedom,
+// as phi is itself estimated from a few periods (satterthwaiteDF).
+func rateMoveP(k, n, bk, bn int64, phi, df float64) float64 {
+	phi = max(phi, 1)
+	e1, f1, e2, f2 := float64(k)/phi, float64(n)/phi, float64(bk)/phi, float64(bn)/phi
+	pooled := (e1 + e2) / (f1 + f2)
+	if pooled <= 0 || pooled >= 1 {
+		return 1
+	}
+	if min(f1*pooled, f1*(1-pooled), f2*pooled, f2*(1-pooled)) >= 5 {
+		se := math.Sqrt(pooled * (1 - pooled) * (1/f1 + 1/f2))
+		c := studentCDF((e1/f1-e2/f2)/se, df)
+		return min(1, 2*min(c, 1-c))
+	}
+	return min(1, 2*min(proportionLowerP(k, n, bk, bn, phi), proportionLowerP(n-k, n, bn-bk, bn, phi)))
+}
+
 // amountSample is an amount's value in a report and the volume behind it:
-// items for a per-item amount, weeks for an amount of the period.
+// items for a per-item amount, weeks for an amount of the period. count
+// is the items the amount rests on (paying customers behind revenue,
+// leads behind CPL), when it rests on any (counted).
 type amountSample struct {
 	value, volume float64
-	ok            bool
+	count         float64
+	counted, ok   bool
 }
 
 // amountChangeTest tests the move of an amount from before to now against
@@ -151,9 +174,7 @@ func amountChangeTest(now, before amountSample, hist []amountSample) (t changeTe
 	t = changeTest{tested: true, p: 1, material: math.Abs(move) >= MinAmountMove-1e-12}
 	switch {
 	case now.value <= 0:
-		if zeros == 0 {
-			t.p = 0
-		}
+		t.p = zeroP(now, hist, zeros)
 	case now.volume > 0:
 		typical := median(vols)
 		z := math.Log(now.value/before.value) / (noise * math.Sqrt(typical/now.volume+typical/before.volume))
@@ -161,6 +182,33 @@ func amountChangeTest(now, before amountSample, hist []amountSample) (t changeTe
 		t.p = min(1, 2*min(c, 1-c))
 	}
 	return t, true
+}
+
+// zeroP is the two-sided p-value of an amount that fell to zero. One that
+// rests on a count (no paying customers, no revenue) is as unusual as the
+// count's fall is in the spread of its earlier values (countLowerP: a week
+// without deals is common where two a week are usual); one that does not
+// (spend) is beyond its noise after a history without zeros.
+func zeroP(now amountSample, hist []amountSample, zeros int) float64 {
+	if !now.counted {
+		if zeros == 0 {
+			return 0
+		}
+		return 1
+	}
+	var counts []float64
+	var sum float64
+	for _, h := range hist {
+		if h.ok && h.counted {
+			counts, sum = append(counts, h.count), sum+h.count
+		}
+	}
+	mean := sum / float64(len(counts))
+	var ss float64
+	for _, c := range counts {
+		ss += (c - mean) * (c - mean)
+	}
+	return min(1, 2*countLowerP(int64(now.count), mean, ss/float64(max(1, len(counts)-1))))
 }
 
 // amountFallback is the rule for an amount without history.
@@ -197,6 +245,10 @@ func sampleOf(r FunnelReport, rule metricRule) amountSample {
 	if rule.volume != RoleNone {
 		f, _ := r.RoleFigure(rule.volume)
 		s.volume = float64(f.Count)
+	}
+	if rule.fallback != RoleNone {
+		f, _ := r.RoleFigure(rule.fallback)
+		s.count, s.counted = float64(f.Count), true
 	}
 	return s
 }
