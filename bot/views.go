@@ -9,8 +9,9 @@ import (
 )
 
 // parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
-// defaults to the first focus segment, the period to the last complete week.
-func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
+// defaults to the first focus segment, the period to the last complete week;
+// an unknown segment is an error with the usage text of the command.
+func parseViewArgs(c *Context, usage string) (domain.Segment, domain.Period, error) {
 	ws := c.Workspace
 	words := strings.Fields(c.Args)
 	kind := domain.PeriodWeek
@@ -31,7 +32,7 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 	}
 	seg, ok := domain.MatchSegment(ws, strings.Join(words, " "))
 	if !ok {
-		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, "funnel.usage", segmentNames(ws, c.Lang))
+		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, usage, segmentNames(ws, c.Lang))
 	}
 	return seg, period, nil
 }
@@ -61,7 +62,7 @@ func (b *Bot) records(ws *domain.Workspace, from, to domain.Week) ([]domain.Week
 // previous period, and the numbers as a compact table.
 func (b *Bot) funnelCmd(c *Context) error {
 	ws := c.Workspace
-	seg, period, err := parseViewArgs(c)
+	seg, period, err := parseViewArgs(c, "funnel.usage")
 	if err != nil {
 		return err
 	}
