@@ -67,6 +67,7 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hd": b.onDraftStep,
 		"hl": b.onListPage,
 		"rv": b.onReviewButton,
+		"rq": b.onWhyButton,
 		"cm": b.onCompetitorButton,
 	}
 }

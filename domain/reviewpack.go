@@ -30,6 +30,9 @@ type ReviewPack struct {
 	Pictures   []Attachment
 	Questions  string
 	Hypotheses string
+	// Asked are the tracker questions Questions shows, in its order: the
+	// "why this question" buttons find them by their Key.
+	Asked []Question
 }
 
 // ReviewTexts composes the texts of the review of period p for one segment
@@ -51,6 +54,7 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
+		Asked:      qs,
 	}
 }
 

@@ -12,6 +12,10 @@ func init() {
 			English: "Only a CEO of this workspace can do that. Ask a CEO, or see who is who with /team.",
 			Russian: "Это может сделать только CEO. Попросите CEO или посмотрите роли: /team.",
 		},
+		"error.leads_only": {
+			English: "Only CEOs and department heads can see this. See who is who with /team.",
+			Russian: "Это видят только CEO и руководители отделов. Роли: /team.",
+		},
 		"chat.not_allowed": {
 			English: "Sorry, this bot is not enabled for this chat. Ask the person who runs trackbot to add the chat to access.allowed_chats.",
 			Russian: "Извините, бот не включён для этого чата. Попросите администратора trackbot добавить чат в access.allowed_chats.",

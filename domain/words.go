@@ -37,6 +37,7 @@ const (
 	WordEdit      Word = "edit"      // /competitor edit Dealers ИгроМир price=…
 	WordMarket    Word = "market"    // /competitor market Dealers volume=2 млрд
 	WordTemplate  Word = "template"  // /competitor template csv
+	WordDetails   Word = "details"   // /review details 2
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -62,6 +63,7 @@ var wordSpellings = map[Word][]string{
 	WordEdit:      {"edit", "change", "изменить", "править"},
 	WordMarket:    {"market", "рынок"},
 	WordTemplate:  {"template", "шаблон"},
+	WordDetails:   {"details", "why", "подробности", "почему"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and
