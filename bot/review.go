@@ -15,6 +15,9 @@ import (
 // review handles /review, /review <segment>, /review month and /review end.
 func (b *Bot) review(c *Context) error {
 	ws := c.Workspace
+	if words := strings.Fields(c.Args); len(words) > 0 && domain.IsWord(words[0], domain.WordDetails) {
+		return b.reviewDetails(c, words[1:]) // CEOs and heads
+	}
 	if err := ws.RequireCEO(c.From); err != nil {
 		return err
 	}
@@ -26,7 +29,7 @@ func (b *Bot) review(c *Context) error {
 		return b.endReview(c)
 	}
 	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
-	recs, err := b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
+	recs, err := b.reviewRecords(ws, period)
 	if err != nil {
 		return err
 	}
@@ -63,6 +66,13 @@ func (b *Bot) review(c *Context) error {
 		return err
 	}
 	return b.queueStaleFacts(c, reviews, session)
+}
+
+// reviewRecords loads the records a review of period reads: the period
+// and the history its questions judge it against.
+func (b *Bot) reviewRecords(ws *domain.Workspace, period domain.Period) ([]domain.WeeklyRecord, error) {
+	// The plan's window may reach further back than the history.
+	return b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".
@@ -119,10 +129,18 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 		}
 		c.Queue(&domain.OutboxJob{Kind: kind, Priority: domain.PriorityBulk, Files: pack.Pictures})
 	}
-	for _, text := range pack.FollowUps() {
+	for i, text := range pack.FollowUps() {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)
+		if i == 0 && len(pack.Asked) > 0 {
+			// "Why?" under the questions: the buttons name the review,
+			// whose id a new session gets only at commit.
+			c.Change(func(domain.Tx) error {
+				job.Keyboard = whyButtons(c.Lang, r.ID, pack.Asked)
+				return nil
+			})
+		}
 	}
 	c.postToTopic(first, c.Workspace.ReviewTopic(c.Thread))
 	return nil

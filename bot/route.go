@@ -41,6 +41,7 @@ func (b *Bot) commands() []command {
 		{name: "import", run: b.importCmd, private: true},
 		{name: "template", run: b.templateCmd, private: true},
 		{name: "funnel", run: b.funnelCmd, private: true},
+		{name: "managers", run: b.managersCmd, private: true},
 		{name: "focus", run: b.focusCmd, private: true},
 		{name: "competitors", run: b.competitorsCmd, private: true},
 		{name: "competitor", run: b.competitorCmd, private: true},
@@ -73,6 +74,7 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hd": b.onDraftStep,
 		"hl": b.onListPage,
 		"rv": b.onReviewButton,
+		"rq": b.onWhyButton,
 		"cm": b.onCompetitorButton,
 		"al": b.onAlertButton, // domain.AlertButton
 	}

@@ -10,7 +10,9 @@ import (
 )
 
 // postFixture is a London workspace with two weeks of dealers' numbers:
-// leads went from 100 to 150 and paid customers from 10 to 5.
+// leads went from 100 to 150, the share of them that qualified from 60% to
+// 20% (a move two weeks are enough to call notable) and paid customers
+// from 10 to 5.
 func postFixture(t *testing.T) (*Bot, *domain.Workspace, domain.Week) {
 	t.Helper()
 	now := time.Date(2026, 3, 30, 8, 0, 0, 0, time.UTC)
@@ -21,7 +23,7 @@ func postFixture(t *testing.T) (*Bot, *domain.Workspace, domain.Week) {
 	mustUpdate(t, db, func(tx domain.Tx) error {
 		for i, counts := range []map[string]int64{
 			{"leads": 100, "qualified": 60, "meetings": 30, "deals": 12, "paid": 10},
-			{"leads": 150, "qualified": 90, "meetings": 30, "deals": 6, "paid": 5},
+			{"leads": 150, "qualified": 30, "meetings": 30, "deals": 6, "paid": 5},
 		} {
 			r := domain.WeeklyRecord{Segment: "dealers", Week: week.Add(i - 1), Counts: counts, Spend: 100_000_00, Revenue: 1_000_000_00}
 			if err := tx.Records().Put(ws.ID, r); err != nil {
@@ -48,7 +50,7 @@ func TestSnapshotPost_HeadlineWithWeekOnWeekAndCharts(t *testing.T) {
 		"<b>Dealers</b>",
 		"Leads: 150 (+50% w/w)",
 		"Paid: 5 (−50% w/w)",
-		"Notable changes:",
+		"Notable changes:\n🔻 Leads → Qualified: 60% → 20%",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("snapshot text lacks %q:\n%s", want, text)

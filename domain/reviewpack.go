@@ -30,6 +30,9 @@ type ReviewPack struct {
 	Pictures   []Attachment
 	Questions  string
 	Hypotheses string
+	// Asked are the tracker questions Questions shows, in its order: the
+	// "why this question" buttons find them by their Key.
+	Asked []Question
 }
 
 // ReviewTexts composes the texts of the review of period p for one segment
@@ -52,6 +55,7 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today, judge),
+		Asked:      qs,
 	}
 }
 
@@ -105,7 +109,7 @@ func reviewHeadline(ws *Workspace, l Lang, s Segment, p Period, recs []WeeklyRec
 	fmt.Fprintf(&sb, "\n%s", Text(l, "review.money",
 		FormatMoney(cur.Revenue.Units(), ws.Currency, l), FormatMoneyValue(cur.CPL, ws.Currency, l),
 		FormatPercent(cur.ROMI, l), FormatPercent(cur.NonTargetShare, l)))
-	moves := significantMoves(ws, l, cur, prev, base)
+	moves := significantMoves(ws, l, cur, prev, base, EarlierReports(ws, s.Key, p, recs))
 	if len(moves) > 0 {
 		sb.WriteString("\n" + Text(l, "review.moves") + "\n" + strings.Join(moves, "\n"))
 	}
@@ -123,8 +127,9 @@ func countDelta(now, before int64, l Lang, against string) string {
 }
 
 // significantMoves lists the significant changes against the previous
-// period and the baseline, worst first, one line per metric.
-func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport) []string {
+// period and the baseline, worst first, one line per metric, judged
+// against the noise of the earlier periods.
+func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport, earlier []FunnelReport) []string {
 	type move struct {
 		c         Change
 		prev, bas string
@@ -159,9 +164,9 @@ func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *Funne
 			}
 		}
 	}
-	add(Compare(cur, prev), false)
+	add(Compare(cur, prev, earlier), false)
 	if base != nil {
-		add(Compare(cur, *base), true)
+		add(Compare(cur, *base, earlier), true)
 	}
 	var out []string
 	for _, m := range moves[:min(len(moves), maxMoves)] {

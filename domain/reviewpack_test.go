@@ -71,6 +71,26 @@ func TestReviewTexts_HeadlineQuestionsAndHypotheses(t *testing.T) {
 	}
 }
 
+// A 7% wobble of ROMI on a steady funnel is the noise the questions leave
+// alone: the headline does not list it as a significant move either.
+func TestReviewTexts_HeadlineLeavesOutNoise(t *testing.T) {
+	ws := packWorkspace()
+	week := wk(2026, 20)
+	var recs []WeeklyRecord
+	for i := 1; i <= 10; i++ {
+		r := record("a", week.Add(-i), funnel(200, 120, 60, 40, 20, 18))
+		r.Spend, r.Revenue, r.Margin, r.HasMargin = rub(1_000_000), rub(10_500_000+int64(i%3)*300_000), 0.5, true
+		recs = append(recs, r)
+	}
+	recs[0].Revenue = rub(10_820_000) // ROMI 441% the week before
+	cur := record("a", week, funnel(200, 120, 60, 40, 20, 18))
+	cur.Spend, cur.Revenue, cur.Margin, cur.HasMargin = rub(1_000_000), rub(10_220_000), 0.5, true // ROMI 411%
+	pack := ReviewTexts(ws, "", WeekPeriod(week), append(recs, cur), nil, nil, Date{2026, time.May, 18})
+	if !strings.Contains(pack.Headline, "ROMI 411%") || strings.Contains(pack.Headline, "Significant moves") {
+		t.Errorf("headline of a steady week lists moves or lacks ROMI 411%%:\n%s", pack.Headline)
+	}
+}
+
 func TestReviewTexts_NamedSegmentAndNothingToSay(t *testing.T) {
 	ws := packWorkspace()
 	week := wk(2026, 10)

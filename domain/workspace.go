@@ -200,6 +200,16 @@ func (w *Workspace) RequireCEO(p Person) error {
 	return nil
 }
 
+// RequireLead returns an EFORBIDDEN error unless the person is a CEO or
+// heads a department: the people who run the review and answer its
+// questions.
+func (w *Workspace) RequireLead(p Person) error {
+	if m := w.Member(p.UserID); !m.CEO && len(m.HeadOf) == 0 {
+		return Errorf(EFORBIDDEN, "error.leads_only")
+	}
+	return nil
+}
+
 // JoinRequest is a person's request to become the head of a department,
 // waiting for a CEO's approval.
 type JoinRequest struct {
