@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -13,17 +14,56 @@ import (
 
 // logCmd parses a /log message into a draft and shows what was understood,
 // asking the author to confirm. Nothing is saved before the confirmation.
+// The help it gives without numbers is a prompt: a reply to it with the
+// numbers is read as /log.
 func (b *Bot) logCmd(c *Context) error {
 	ws := c.Workspace
+	asks := domain.NumbersPrompt(ws.ID, domain.Week{})
 	if strings.TrimSpace(c.Args) == "" {
-		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang))))
+		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang)), b.promptLink(asks, c.T("log.reply_here"))))
 		return nil
 	}
-	entries, err := domain.ParseEntries(ws, c.Args, c.now.In(ws.Location()))
+	return b.logNumbers(c, asks, c.Args)
+}
+
+// answerNumbers reads a reply to a numbers prompt (the /log help, a /log
+// message's problems, the reminder) as /log, for whoever replies, with
+// the rules of their role. A second reply, to the same copy or another,
+// is one more /log: it proposes one more draft, and nothing is saved
+// before its author or a CEO confirms it.
+func (b *Bot) answerNumbers(c *Context, p domain.Prompt, _ *tgMessage, text string) error {
+	return b.logNumbers(c, p, text)
+}
+
+// logNumbers reads text as /log does and proposes the numbers as a draft,
+// for the week the prompt asks for when the text names none. The problems
+// of numbers not understood are a reply that asks for them again, as asks
+// does, so the fixed numbers can come as a reply too.
+func (b *Bot) logNumbers(c *Context, asks domain.Prompt, text string) error {
+	ws := c.Workspace
+	week, ok := asks.NumbersWeek()
+	if !ok {
+		week = ws.LastCompleteWeek(c.now)
+	}
+	entries, err := domain.ParseEntriesFor(ws, text, c.now.In(ws.Location()), week)
 	if err != nil {
+		return b.askAgain(c, asks, err)
+	}
+	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
+		d, n, err := domain.ProposeDraft(tx, ws, c.From, "/log", entries, c.now)
+		return d, n, b.askAgain(c, asks, err)
+	})
+}
+
+// askAgain makes the reply to the problems of numbers not understood (an
+// *EntryError, which shows a correct example) the prompt asks as well.
+// Other errors, and nil, are returned as they are.
+func (b *Bot) askAgain(c *Context, asks domain.Prompt, err error) error {
+	var problems *domain.EntryError
+	if !errors.As(err, &problems) {
 		return err
 	}
-	return b.proposeDraft(c, "/log", entries)
+	return &promptError{err: err, hint: c.T("log.reply_fix", b.promptLink(asks, c.T("log.reply_here")))}
 }
 
 // logExample is a /log line in the workspace's own words.

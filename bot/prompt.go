@@ -32,8 +32,23 @@ func (b *Bot) promptAnswers() map[domain.PromptKind]promptAnswer {
 	return map[domain.PromptKind]promptAnswer{
 		domain.PromptHypothesisResult: b.answerResult,
 		domain.PromptHypothesisDraft:  b.answerDraft,
+		domain.PromptNumbers:          b.answerNumbers,
+		domain.PromptWeekNumbers:      b.answerNumbers,
 	}
 }
+
+// promptError is a user error whose reply is a prompt too: the reply shows
+// the error, then hint, the HTML that carries the prompt's link and says
+// what a reply to it does (see Context.tell).
+type promptError struct {
+	err  error
+	hint string
+}
+
+func (e *promptError) Error() string { return e.err.Error() }
+
+// Unwrap returns the error the reply shows.
+func (e *promptError) Unwrap() error { return e.err }
 
 // promptLink marks visible, an HTML fragment of the prompt's text, as the
 // prompt p.

@@ -284,7 +284,9 @@ func hypothesesLine(ws *domain.Workspace, hyps []*domain.Hypothesis, week domain
 }
 
 // reminderPost mentions the heads whose numbers for week are missing;
-// nothing when all are in.
+// nothing when all are in. It is a prompt asking for the week's numbers
+// (the week in its title and the words "reply to this message" carry the
+// link), so a head's reply with the numbers is read as /log for that week.
 func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.OutboxJob, error) {
 	var recs []domain.WeeklyRecord
 	err := b.store.View(func(tx domain.Tx) error {
@@ -300,7 +302,8 @@ func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.Ou
 		return nil, nil
 	}
 	l := ws.Lang
-	lines := []string{domain.Text(l, "reminder.title", week.String())}
+	asks := domain.NumbersPrompt(ws.ID, week)
+	lines := []string{domain.Text(l, "reminder.title", b.promptLink(asks, week.String()))}
 	for _, m := range missing {
 		var segs []string
 		for _, s := range m.Segments {
@@ -312,7 +315,7 @@ func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.Ou
 		}
 		lines = append(lines, domain.Text(l, "reminder.line", escape(m.Department.Name.In(l)), strings.Join(segs, ", "), who))
 	}
-	lines = append(lines, "", domain.Text(l, "reminder.how"))
+	lines = append(lines, "", domain.Text(l, "reminder.how", b.promptLink(asks, domain.Text(l, "log.reply_here"))))
 	return []*domain.OutboxJob{postJob(ws, strings.Join(lines, "\n"))}, nil
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +94,7 @@ func TestSnapshotPost_WithoutFocusShowsTheFirstSegment(t *testing.T) {
 
 func TestReminderPost_MentionsOnlyTheMissingHeads(t *testing.T) {
 	b, ws, week := postFixture(t)
+	b.self = botUser
 	// Week 13 has dealers' marketing and sales numbers; retail has none.
 	jobs, err := b.reminderPost(ws, week)
 	if err != nil {
@@ -101,10 +103,12 @@ func TestReminderPost_MentionsOnlyTheMissingHeads(t *testing.T) {
 	if len(jobs) != 1 {
 		t.Fatalf("jobs = %d, want one reminder", len(jobs))
 	}
-	want := "⏰ <b>Numbers for 2026-W13</b> are still missing:\n" +
+	// The reminder is a prompt for the week's numbers: its link names the week.
+	link := `<a href="https://t.me/trackbot_test_bot?start=nw-` + strconv.FormatInt(ws.ID, 10) + `-202613">`
+	want := "⏰ <b>Numbers for " + link + "2026-W13</a></b> are still missing:\n" +
 		"• Marketing (Retail): @mark\n" +
 		"• Sales (Retail): @sam\n\n" +
-		"Send them with /log before the week closes, please."
+		"Send them with /log before the week closes, please, or " + link + "reply to this message</a> with the numbers."
 	if got := jobs[0].Text; got != want {
 		t.Errorf("reminder:\ngot  %q\nwant %q", got, want)
 	}

@@ -25,6 +25,19 @@ const (
 	PromptHypothesisDraft PromptKind = "hd"
 )
 
+// The prompts for the week's numbers (see NumbersPrompt): a reply to them
+// is read as /log, by whoever replies, with their role's rules.
+const (
+	// PromptNumbers asks for numbers as /log reads them: the /log help and
+	// the problems of a /log message. Its ID is always 1; the reply names
+	// its week or reports the last complete week, as /log does.
+	PromptNumbers PromptKind = "nl"
+	// PromptWeekNumbers asks for one week's numbers: the reminder. Its ID
+	// is the week, 202612 for 2026-W12; a reply that names no week reports
+	// that week, the one the reminder chases, not the last complete one.
+	PromptWeekNumbers PromptKind = "nw"
+)
+
 // Prompt is what a prompt asks: the kind of answer and the object of the
 // workspace the answer goes to.
 type Prompt struct {

@@ -20,3 +20,28 @@ func TestParsePromptToken_RefusesWhatTokenNeverWrites(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersPrompt_CarriesTheWeekItAsksFor(t *testing.T) {
+	week := Week{Year: 2026, Num: 12}
+	p := NumbersPrompt(3, week)
+	if p.Token() != "nw-3-202612" {
+		t.Errorf("the reminder's token = %q, want nw-3-202612", p.Token())
+	}
+	back, ok := ParsePromptToken(p.Token())
+	if got, asks := back.NumbersWeek(); !ok || !asks || got != week {
+		t.Errorf("week read back = %s, %v; want %s", got, asks, week)
+	}
+	help := NumbersPrompt(3, Week{})
+	if help.Token() != "nl-3-1" {
+		t.Errorf("the /log help's token = %q, want nl-3-1", help.Token())
+	}
+	if w, asks := help.NumbersWeek(); asks {
+		t.Errorf("the /log help asks for %s, want no week of its own", w)
+	}
+	// A week that does not exist, and other kinds, ask for none.
+	for _, p := range []Prompt{{Kind: PromptWeekNumbers, Workspace: 3, ID: 202654}, {Kind: PromptWeekNumbers, Workspace: 3, ID: 7}, {Kind: PromptHypothesisResult, Workspace: 3, ID: 202612}} {
+		if w, asks := p.NumbersWeek(); asks {
+			t.Errorf("%s asks for week %s, want none", p.Token(), w)
+		}
+	}
+}
