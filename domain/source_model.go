@@ -64,8 +64,10 @@ type Source struct {
 	Name string
 	// Link is the sheet's URL or the CRM account's address; not a secret.
 	Link string
-	// Secret is the CRM token or webhook URL; zero for a sheet.
+	// Secret is the CRM token or webhook URL; zero for a sheet. Hint is
+	// its masked form ("…a1b2"), kept even when the secret cannot be read.
 	Secret Secret
+	Hint   string
 	// SecretLost is set when the stored secret cannot be read back (the
 	// key is missing or was changed): the CEO has to give it again.
 	SecretLost bool
@@ -159,6 +161,12 @@ type SourceStore interface {
 	List(workspace int64) ([]*Source, error)
 	// CanKeepSecrets reports whether a key to encrypt secrets is set.
 	CanKeepSecrets() bool
+}
+
+// SetSecret gives the source its secret; the CEO no longer needs to send it.
+func (s *Source) SetSecret(sec Secret) {
+	s.Secret, s.Hint, s.SecretLost = sec, sec.Hint(), false
+	s.Awaiting, s.AwaitingUntil = 0, time.Time{}
 }
 
 // NeedsSecret reports whether the kind connects with a secret.

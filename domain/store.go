@@ -22,6 +22,7 @@ type Tx interface {
 	Reviews() ReviewStore
 	Revisions() RevisionStore
 	Market() MarketStore
+	Sources() SourceStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -27,6 +27,7 @@ var (
 	bucketReviews        = []byte("reviews")
 	bucketRevisions      = []byte("revisions")
 	bucketMarket         = []byte("market")
+	bucketSources        = []byte("sources")
 )
 
 // Keys in the meta bucket.
@@ -47,6 +48,7 @@ var migrations = []migration{
 	createTrackerBuckets,
 	createRevisionBucket,
 	createMarketBucket,
+	createSourcesBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -90,6 +92,13 @@ func createRevisionBucket(btx *bolt.Tx) error {
 // createMarketBucket is version 5: the competitor table per segment.
 func createMarketBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketMarket)
+	return err
+}
+
+// createSourcesBucket is version 6: the sources numbers sync from, with
+// their secrets sealed (see secrets.go).
+func createSourcesBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketSources)
 	return err
 }
 
