@@ -42,6 +42,9 @@ type Bot struct {
 	sender *sender
 	sched  *scheduler
 	charts *charts.Renderer
+	// sources is how the bot reaches sources; syncer wakes their loop.
+	sources SourceAccess
+	syncer  *syncer
 	// crash is the test hook that stops the work at a kill point when it
 	// returns true; nil in production.
 	crash func(killPoint) bool
@@ -66,7 +69,7 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = 3 * time.Second
 	}
-	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token)}
+	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token), syncer: newSyncer()}
 	// The token never reaches a log line, whatever the caller's handler is.
 	b.log = slog.New(NewRedactingHandler(log.Handler(), cfg.Token))
 	for _, o := range opts {
@@ -146,9 +149,15 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.sched.run(schedCtx)
 		close(scheduled)
 	}()
+	synced := make(chan struct{})
+	go func() {
+		b.runSyncer(schedCtx)
+		close(synced)
+	}()
 	err = b.poll(ctx)
 	stopScheduling()
 	<-scheduled
+	<-synced
 	// Let replies to the last commands go out within the grace period.
 	b.drain(b.cfg.ShutdownGrace)
 	stopSending()
@@ -245,6 +254,7 @@ func (b *Bot) handleUpdate(ctx context.Context, u tgUpdate) error {
 	}
 	b.sender.enqueue(jobs)
 	b.sched.afterUpdate(c.Workspace)
+	b.syncer.afterUpdate()
 	return nil
 }
 

@@ -25,7 +25,7 @@ type command struct {
 func (b *Bot) commands() []command {
 	return []command{
 		{name: "help", run: b.help, private: true, setup: true},
-		{name: "start", run: b.help, private: true, setup: true, hidden: true},
+		{name: "start", run: b.start, private: true, setup: true, hidden: true},
 		{name: "setup", run: b.setup, setup: true},
 		{name: "team", run: b.team, private: true},
 		{name: "join", run: b.join},
@@ -51,6 +51,7 @@ func (b *Bot) commands() []command {
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
 		{name: "reason", run: b.reasonCmd, private: true},
+		{name: "source", run: b.sourceCmd, private: true},
 	}
 }
 
@@ -58,15 +59,16 @@ func (b *Bot) commands() []command {
 // handler, which gets the rest of the data.
 func (b *Bot) buttons() map[string]func(*Context, string) error {
 	return map[string]func(*Context, string) error{
-		"j":  b.onJoinButton,
-		"st": b.onSettingsButton,
-		"rm": b.onRemoveButton,
-		"lg": b.onDraftButton,
-		"h":  b.onHypButton,
-		"hd": b.onDraftStep,
-		"hl": b.onListPage,
-		"rv": b.onReviewButton,
-		"cm": b.onCompetitorButton,
+		"j":   b.onJoinButton,
+		"st":  b.onSettingsButton,
+		"rm":  b.onRemoveButton,
+		"lg":  b.onDraftButton,
+		"h":   b.onHypButton,
+		"hd":  b.onDraftStep,
+		"hl":  b.onListPage,
+		"rv":  b.onReviewButton,
+		"cm":  b.onCompetitorButton,
+		"src": b.onSourceButton,
 	}
 }
 
@@ -101,6 +103,9 @@ func (b *Bot) routeMessage(c *Context) error {
 		if b.isFileForImport(m) {
 			name, ok = "import", true
 		} else {
+			if handled, err := b.onSecretText(c); handled {
+				return err
+			}
 			return b.onReplyToBot(c)
 		}
 	}

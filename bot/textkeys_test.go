@@ -114,13 +114,13 @@ func dynamicTextKeys() map[string][]string {
 	metrics := []domain.Metric{domain.MetricCPL, domain.MetricCostPerQualified, domain.MetricCAC, domain.MetricAvgCheck,
 		domain.MetricROMI, domain.MetricNonTargetShare, domain.MetricSpend, domain.MetricRevenue}
 	return map[string][]string{
-		"cmd.":              commands,
-		"hyp.action.":       keyCompletions(domain.AllActions),
-		"hyp.deadline.":     keyCompletions(domain.DeadlinePresets),
-		"hyp.status.":       keyCompletions(statuses),
-		"schedule.kind.":    keyCompletions(domain.ScheduleKinds),
-		"schedule.day.":     days,
-		"calc.metric.":      keyCompletions(metrics),
+		"cmd.":           commands,
+		"hyp.action.":    keyCompletions(domain.AllActions),
+		"hyp.deadline.":  keyCompletions(domain.DeadlinePresets),
+		"hyp.status.":    keyCompletions(statuses),
+		"schedule.kind.": keyCompletions(domain.ScheduleKinds),
+		"schedule.day.":  days,
+		"calc.metric.":   keyCompletions(metrics),
 		// Departments without their own question get "other"; "focus" is asked about the focus segment.
 		"question.ask.": {domain.DeptMarketing, domain.DeptSales, "other", "focus"},
 		// The snapshot always posts, so only the other two can have nothing to send.
@@ -128,6 +128,13 @@ func dynamicTextKeys() map[string][]string {
 		"setup.title_":      keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages, domain.ListNonTarget, domain.ListDropOff}),
 		// The two reason lists share "setup.reason_usage".
 		"setup.usage_": keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages}),
+		"source.kind.": keyCompletions(domain.SourceKinds),
+		// Only the CRMs take a secret.
+		"source.ask.":        keyCompletions([]domain.SourceKind{domain.SourceKommo, domain.SourceBitrix24}),
+		"source.secret_bad.": keyCompletions([]domain.SourceKind{domain.SourceKommo, domain.SourceBitrix24}),
+		"source.map_part.":   keyCompletions(domain.MapParts),
+		// What a sync's failure can be (sources_read.go classifies them).
+		"source.fail.": {"network", "unauthorized", "limit", "changed", "private", "link", "status", "too_big", "html", "data", "other", "unavailable"},
 	}
 }
 

@@ -169,6 +169,9 @@ func (s *Source) SetSecret(sec Secret) {
 	s.Awaiting, s.AwaitingUntil = 0, time.Time{}
 }
 
+// SourceKinds lists the kinds of source in the order help shows them.
+var SourceKinds = []SourceKind{SourceSheet, SourceKommo, SourceBitrix24}
+
 // NeedsSecret reports whether the kind connects with a secret.
 func (k SourceKind) NeedsSecret() bool { return k == SourceKommo || k == SourceBitrix24 }
 

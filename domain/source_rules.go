@@ -116,9 +116,10 @@ func (s *Source) NextCheck(ws *Workspace, now time.Time, loc *time.Location) tim
 }
 
 // Scheduled reports whether the source syncs by itself: switched on, not
-// paused, and ready.
+// paused, not waiting for a new secret. A source that lost its secret
+// still tries, and fails loudly, rather than stop in silence.
 func (s *Source) Scheduled() bool {
-	return s.On && !s.Paused && s.Awaiting == 0 && s.Ready() == nil
+	return s.On && !s.Paused && s.Awaiting == 0
 }
 
 // RetryAt is when a failed source is tried again.

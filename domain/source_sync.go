@@ -88,3 +88,50 @@ func (s *Source) SwitchOn(now time.Time) error {
 	s.On, s.Paused, s.Since = true, false, now
 	return nil
 }
+
+// DryRunSync checks the entries exactly as a sync would save them —
+// without the locked figures, merged into the stored records, with the
+// plausibility warnings — and saves nothing, so a CEO sees last week's
+// numbers as they would arrive before switching the source on.
+func DryRunSync(tx Tx, ws *Workspace, src *Source, entries []Entry, now time.Time) (DraftSummary, []Warning, error) {
+	entries = src.Unlocked(entries)
+	if len(entries) == 0 {
+		return DraftSummary{}, nil, Errorf(EINVALID, "source.empty", src.Name)
+	}
+	for _, e := range entries {
+		if err := ws.CheckWeek(e.Week, now); err != nil {
+			return DraftSummary{}, nil, err
+		}
+		old, _, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
+		if err != nil {
+			return DraftSummary{}, nil, err
+		}
+		if _, err := e.Merge(ws, old); err != nil {
+			return DraftSummary{}, nil, err
+		}
+	}
+	warnings, err := CheckPlausibility(tx, ws, entries)
+	if err != nil {
+		return DraftSummary{}, nil, err
+	}
+	sum, err := SummarizeDraft(tx, ws, entries)
+	return sum, warnings, err
+}
+
+// DryRunWeek picks the week a dry run shows: last complete week, or, when
+// the source has nothing for it, the latest week it has.
+func DryRunWeek(entries []Entry, last Week) (Week, []Entry) {
+	if of := EntriesOfWeek(entries, last); len(of) > 0 {
+		return last, of
+	}
+	var latest Week
+	for _, e := range entries {
+		if !e.Week.Before(last) {
+			continue
+		}
+		if latest == (Week{}) || latest.Before(e.Week) {
+			latest = e.Week
+		}
+	}
+	return latest, EntriesOfWeek(entries, latest)
+}

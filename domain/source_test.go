@@ -114,7 +114,8 @@ func TestSource_Due(t *testing.T) {
 		{"a source switched on after the run does not owe it", func() *Source { s := on(); s.Since = run.Add(time.Minute); return s }, time.Time{}, false},
 		{"a paused source owes nothing", func() *Source { s := on(); s.Paused = true; return s }, time.Time{}, false},
 		{"a source not switched on owes nothing", func() *Source { s := on(); s.On = false; return s }, time.Time{}, false},
-		{"a CRM without its secret owes nothing", func() *Source { s := on(); s.Kind = SourceKommo; return s }, time.Time{}, false},
+		{"a CRM that lost its secret still tries, to fail loudly", func() *Source { s := on(); s.Kind, s.SecretLost = SourceKommo, true; return s }, run, false},
+		{"a CRM waiting for a new secret owes nothing", func() *Source { s := on(); s.Awaiting = 7; return s }, time.Time{}, false},
 		{"a failed run waits for its backoff", func() *Source {
 			s := on()
 			s.Failures, s.Last = 2, SyncResult{At: now.Add(-20 * time.Minute)}

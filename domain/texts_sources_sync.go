@@ -65,6 +65,10 @@ func init() {
 		"source.map_back":        {English: "⬅ Back", Russian: "⬅ Назад"},
 		"source.map_more_button": {English: "More ➡", Russian: "Ещё ➡"},
 		"source.map_saved":       {English: "Saved", Russian: "Сохранено"},
+		"source.map_sheet": {
+			English: "“%s” is a sheet: it uses the workspace's own names, as an uploaded file does, so there is nothing to map.",
+			Russian: "«%s» — таблица: в ней те же названия, что и в загружаемом файле, сопоставлять нечего.",
+		},
 		"source.map_empty":       {English: "The CRM offers nothing here.", Russian: "В CRM здесь ничего нет."},
 
 		"source.fail.network": {
