@@ -69,7 +69,7 @@ func init() {
 			English: "“%s” is a sheet: it uses the workspace's own names, as an uploaded file does, so there is nothing to map.",
 			Russian: "«%s» — таблица: в ней те же названия, что и в загружаемом файле, сопоставлять нечего.",
 		},
-		"source.map_empty":       {English: "The CRM offers nothing here.", Russian: "В CRM здесь ничего нет."},
+		"source.map_empty": {English: "The CRM offers nothing here.", Russian: "В CRM здесь ничего нет."},
 
 		"source.fail.network": {
 			English: "the server could not be reached (%s).",

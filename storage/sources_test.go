@@ -44,13 +44,13 @@ func fullSource() *domain.Source {
 		CatalogVersion: 3, On: true, Since: t0, Paused: true,
 		Locked:  []domain.Field{{Kind: domain.FieldDropOff, Stage: "meetings", Reason: "price", Manager: "Ivan"}},
 		AddedBy: domain.Person{UserID: 101, Name: "Anna", Username: "anna"}, AddedAt: t0,
-		Request: &domain.SyncRequest{Kind: domain.SyncPreview, By: domain.Person{UserID: 101, Name: "Anna", Username: "anna"}, ChatID: -100, ReplyTo: 7, At: t0},
-		Last:    domain.SyncResult{At: t0, OK: true, Figures: 12, Revision: 4, Problem: "source.fail.network", Detail: "timeout"},
+		Request:  &domain.SyncRequest{Kind: domain.SyncPreview, By: domain.Person{UserID: 101, Name: "Anna", Username: "anna"}, ChatID: -100, ReplyTo: 7, At: t0},
+		Last:     domain.SyncResult{At: t0, OK: true, Figures: 12, Revision: 4, Problem: "source.fail.network", Detail: "timeout"},
 		Failures: 2, Done: t0.Add(-time.Hour),
 	}
 	s.SetSecret(domain.NewSecret(testToken))
 	s.Awaiting, s.AwaitingUntil = 101, t0.Add(time.Hour) // SetSecret clears them
-	s.SecretLost = true                                // set for the field check; Put clears it by sealing the secret
+	s.SecretLost = true                                  // set for the field check; Put clears it by sealing the secret
 	return s
 }
 
