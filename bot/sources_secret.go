@@ -165,7 +165,10 @@ func parseSecret(kind domain.SourceKind, text string) (domain.Secret, string, bo
 			return domain.Secret{}, "", false
 		}
 		link, ok := kommoAccount(fields[0])
-		return domain.NewSecret(fields[1]), link, ok
+		if !ok {
+			return domain.Secret{}, "", false
+		}
+		return domain.NewSecret(fields[1]), link, true
 	case domain.SourceBitrix24:
 		if len(fields) != 1 {
 			return domain.Secret{}, "", false
