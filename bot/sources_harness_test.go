@@ -57,7 +57,9 @@ func (s *sheetServer) set(body string, status int) {
 }
 
 // link is the sheet's published CSV link.
-func (s *sheetServer) link() string { return s.URL + "/spreadsheets/d/e/2PACX-x/pub?gid=0&single=true&output=csv" }
+func (s *sheetServer) link() string {
+	return s.URL + "/spreadsheets/d/e/2PACX-x/pub?gid=0&single=true&output=csv"
+}
 
 // fakeCRM is a CRM connector: a catalog, weekly entries, and a failure
 // to inject.
