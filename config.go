@@ -29,6 +29,9 @@ type Config struct {
 	// Limits are Telegram's flood limits the sender keeps. Only tests that
 	// do not test pacing lower them.
 	Limits bot.Limits
+	// Sources are the settings of the sources numbers sync from
+	// (config_sources.go).
+	Sources SourcesConfig
 }
 
 // configError is a bad configuration value, said in one line that names
@@ -86,6 +89,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		return Config{}, err
 	}
 	if cfg.Limits, err = parseLimits(v); err != nil {
+		return Config{}, err
+	}
+	if cfg.Sources, err = loadSourcesConfig(v); err != nil {
 		return Config{}, err
 	}
 	return cfg, cfg.validate()

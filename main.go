@@ -143,7 +143,7 @@ type seams struct {
 // serveWith is serve with the test seams.
 func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error {
 	log := cfg.logger(logOut)
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now})
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now, SecretsKey: cfg.Sources.SecretsKey})
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		stopPruning()
 		<-pruned
 	}()
-	var opts []bot.Option
+	opts := []bot.Option{bot.WithSources(sourceAccess(cfg))}
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
 	}

@@ -73,13 +73,14 @@ func (b *Bot) connect(src *domain.Source) (Connector, error) {
 		return nil, domain.Errorf(domain.ECONFLICT, "source.no_secret", src.Name)
 	}
 	if b.sources.Open == nil {
-		return nil, errUnavailable
+		return nil, ErrNoConnector
 	}
 	return b.sources.Open(src.Kind, src.Secret.Reveal(), src.Link, b.httpClient())
 }
 
-// errUnavailable: this build has no connector for the kind.
-var errUnavailable = errors.New("no connector")
+// ErrNoConnector is what an OpenConnector returns (wrapped) for a kind
+// this build cannot read; the CEO is told it is not available.
+var ErrNoConnector = errors.New("no connector for this kind of source in this build")
 
 func (b *Bot) httpClient() *http.Client {
 	if b.sources.HTTP != nil {
@@ -136,6 +137,9 @@ func sheetName(link string) string {
 // without the source's secret: an error text can hold a webhook URL.
 func syncProblem(lang domain.Lang, src *domain.Source, err error) (key, detail string) {
 	key, detail = classifyProblem(lang, err)
+	if key == "source.fail.unavailable" {
+		detail = string(src.Kind)
+	}
 	return key, scrubSecret(detail, src.Secret)
 }
 
@@ -150,8 +154,8 @@ func classifyProblem(lang domain.Lang, err error) (key, detail string) {
 		return de.Key, domain.Echo(toString(de.Args[0]))
 	case errors.As(err, &de):
 		return "source.fail.data", de.Localize(lang)
-	case errors.Is(err, errUnavailable):
-		return "source.fail.unavailable", "connector"
+	case errors.Is(err, ErrNoConnector):
+		return "source.fail.unavailable", ""
 	case errors.Is(err, errHTML):
 		return "source.fail.html", ""
 	case errors.Is(err, fetch.ErrPrivateAddress):

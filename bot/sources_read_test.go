@@ -53,7 +53,7 @@ func TestSyncProblem_ExplainsAndScrubs(t *testing.T) {
 		{fetch.ErrTooBig, "source.fail.too_big", "5 MB"},
 		{context.DeadlineExceeded, "source.fail.network", "timed out"},
 		{errHTML, "source.fail.html", ""},
-		{errUnavailable, "source.fail.unavailable", "connector"},
+		{fmt.Errorf("x: %w", ErrNoConnector), "source.fail.unavailable", "bitrix24"},
 		{domain.Errorf(domain.ECONFLICT, "source.fail.changed", "st 42"), "source.fail.changed", "st 42"},
 		{domain.Errorf(domain.EINVALID, "source.empty", "b24"), "source.fail.data", "gave no numbers"},
 		{errors.New("something odd"), "source.fail.other", "something odd"},
