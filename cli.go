@@ -122,19 +122,35 @@ func confirm(stdin io.Reader, stdout io.Writer, question string) bool {
 }
 
 // backup is `trackbot backup FILE`: a consistent copy of the database,
-// written to a temporary file, synced, then renamed into place.
+// written to a temporary file, synced, checked, then renamed into place.
+// While the bot runs it holds the database, so the copy comes from the bot
+// through its admin socket; otherwise the file is opened here.
 func backup(cfg Config, args []string, stdout io.Writer) error {
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
 		return errors.New("usage: trackbot backup FILE [--config PATH]")
 	}
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout})
-	if err != nil {
-		return fmt.Errorf("%w (bbolt lets one process open the file: stop the bot for the backup)", err)
+	path := args[0]
+	if live, err := os.Stat(cfg.StoragePath); err == nil {
+		if target, err := os.Stat(path); err == nil && os.SameFile(live, target) {
+			return fmt.Errorf("backup to %s: that is the live database", path)
+		}
 	}
-	defer db.Close()
-	if err := db.BackupToFile(args[0]); err != nil {
+	err := backupFromRunningBot(cfg.Ops.AdminSocket, path)
+	if err == nil {
+		fmt.Fprintf(stdout, "backup written to %s (from the running bot)\n", path)
+		return nil
+	}
+	if !errors.Is(err, errNoRunningBot) {
 		return err
 	}
-	fmt.Fprintf(stdout, "backup written to %s\n", args[0])
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout})
+	if err != nil {
+		return fmt.Errorf("%w (and no bot answered on %s; is storage.admin_socket the running bot's?)", err, cfg.Ops.AdminSocket)
+	}
+	defer db.Close()
+	if err := db.BackupToFile(path); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backup written to %s\n", path)
 	return nil
 }

@@ -29,6 +29,8 @@ type Config struct {
 	// Limits are Telegram's flood limits the sender keeps. Only tests that
 	// do not test pacing lower them.
 	Limits bot.Limits
+	// Ops is the webhook, metrics and backup configuration.
+	Ops Ops
 	// Sources are the settings of the sources numbers sync from
 	// (config_sources.go).
 	Sources SourcesConfig
@@ -67,6 +69,7 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	v.SetDefault("telegram.limits.chat_interval", limits.ChatInterval.String())
 	v.SetDefault("telegram.limits.group_per_minute", limits.GroupPerMinute)
 	v.SetDefault("telegram.limits.global_per_second", limits.GlobalPerSecond)
+	opsDefaults(v)
 	v.SetEnvPrefix("TRACKBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -89,6 +92,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		return Config{}, err
 	}
 	if cfg.Limits, err = parseLimits(v); err != nil {
+		return Config{}, err
+	}
+	if cfg.Ops, err = parseOps(v, cfg.StoragePath); err != nil {
 		return Config{}, err
 	}
 	if cfg.Sources, err = loadSourcesConfig(v); err != nil {

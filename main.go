@@ -7,9 +7,10 @@
 //	trackbot demo [--out DIR] [--lang ru|en] write the sample charts and review, offline
 //	trackbot eval [--draws N] [--seed S]     score the tracker questions on generated data
 //	trackbot import FILE --workspace ID      import numbers from CSV/XLSX (bot stopped)
-//	trackbot backup FILE                     a consistent copy of the database (bot stopped)
+//	trackbot backup FILE                     a consistent copy of the database, also while the bot runs
 //	trackbot check-config                    validate the configuration and exit
-//	trackbot version                         print the version
+//	trackbot version                         print the version and VCS revision
+//	trackbot help                            print the usage (also --help, -h)
 //
 // Every command takes --config PATH (default ./config.yaml).
 package main
@@ -20,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -30,7 +32,8 @@ import (
 	"trackbot/storage"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise the module version from the build info is printed.
 var version = "dev"
 
 // openTimeout bounds the wait for the database lock, so a second instance
@@ -49,6 +52,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Asking for help needs no configuration: it must work before a token
+	// or a config file exists.
+	for i, a := range args {
+		if isHelp(a) && (i == 0 || strings.HasPrefix(a, "-")) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
 	cmd := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -56,11 +67,11 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	configPath, explicit, args := takeConfigFlag(args)
 	switch cmd {
 	case "version":
-		fmt.Fprintln(stdout, "trackbot", version)
+		printVersion(stdout)
 		return 0
 	case "serve", "check-config", "import", "backup", "demo", "eval":
 	default:
-		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, eval, import, backup, version\n", cmd)
+		fmt.Fprintf(stderr, "trackbot: unknown command %q; commands: serve, check-config, demo, eval, import, backup, version, help\n", cmd)
 		return 2
 	}
 	// The demo and the evaluation need no configuration: they must work on
@@ -138,6 +149,13 @@ type seams struct {
 	// retryDelay shortens the wait before a failed send is retried, for
 	// tests that inject failures; zero keeps the bot's default.
 	retryDelay time.Duration
+	// webhookListener and metricsListener, when set, are used instead of
+	// listening on the configured addresses (tests take free ports).
+	webhookListener net.Listener
+	metricsListener net.Listener
+	// crmBaseURL sends every CRM request to a fake CRM instead of the
+	// account's own address (tests).
+	crmBaseURL string
 }
 
 // serveWith is serve with the test seams.
@@ -159,9 +177,16 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		stopPruning()
 		<-pruned
 	}()
-	opts := []bot.Option{bot.WithSources(sourceAccess(cfg))}
+	metrics := bot.NewMetrics()
+	opts := []bot.Option{bot.WithMetrics(metrics)}
+	now := time.Now
+	opts = append(opts, bot.WithSources(sourceAccess(cfg, s.crmBaseURL)))
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
+		now = s.now
+	}
+	if s.webhookListener != nil {
+		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
 	}
 	b := bot.New(bot.Config{
 		Token:        cfg.Token,
@@ -170,10 +195,17 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		AllowedChats: cfg.AllowedChats,
 		Limits:       cfg.Limits,
 		RetryDelay:   s.retryDelay,
+		Webhook:      cfg.Ops.Webhook,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)
 	}
+	ops, err := startOperations(cfg, db, b, metrics, log, now, s.metricsListener)
+	if err != nil {
+		return err
+	}
+	// Runs before db.Close: backups and health checks use the database.
+	defer ops.stop()
 	err = b.Run(ctx)
 	if errors.Is(ctx.Err(), context.Canceled) && err == nil {
 		log.Info("stopped")

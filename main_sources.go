@@ -1,27 +1,80 @@
 package main
 
 import (
-	"fmt"
+	"context"
+	"errors"
 	"net/http"
+	"time"
 
 	"trackbot/bot"
 	"trackbot/domain"
 	"trackbot/fetch"
+	"trackbot/sources"
 )
 
 // sourceAccess is how the bot reaches sources: one client for sheets and
 // CRMs that keeps to public addresses unless sources.allow_private is
-// set, and the CRM connectors.
-func sourceAccess(cfg Config) bot.SourceAccess {
+// set, and the CRM connectors of package sources. crmBaseURL, when set,
+// sends CRM requests to a fake (tests).
+func sourceAccess(cfg Config, crmBaseURL string) bot.SourceAccess {
 	return bot.SourceAccess{
 		HTTP: fetch.NewClient(fetch.Options{AllowPrivate: cfg.Sources.AllowPrivate}),
-		Open: openConnector,
+		Open: crmOpener(crmBaseURL),
 	}
 }
 
-// openConnector opens the CRM connector of kind. The Kommo and Bitrix24
-// connectors live in package sources (sources.Open); until they are in
-// this build, a CRM source fails its test with a clear "not available".
-var openConnector bot.OpenConnector = func(kind domain.SourceKind, secret, baseURL string, client *http.Client) (bot.Connector, error) {
-	return nil, fmt.Errorf("%s: %w", kind, bot.ErrNoConnector)
+// crmOpener opens package sources' connectors. The bot keeps a Kommo
+// account's address apart from its token (only the token is secret);
+// sources.Open reads them together. Its failures become the problems the
+// CEO is told about (source.fail.*).
+func crmOpener(baseURL string) bot.OpenConnector {
+	return func(kind domain.SourceKind, secret, account string, client *http.Client) (bot.Connector, error) {
+		if kind == domain.SourceKommo {
+			secret = account + " " + secret
+		}
+		c, err := sources.Open(kind, secret, baseURL, client)
+		if err != nil {
+			return nil, crmProblem(err)
+		}
+		return crmConnector{c}, nil
+	}
+}
+
+// crmConnector translates a connector's errors into what the CEO reads.
+type crmConnector struct{ c sources.Connector }
+
+func (w crmConnector) Catalog(ctx context.Context) (domain.SourceCatalog, error) {
+	cat, err := w.c.Catalog(ctx)
+	return cat, crmProblem(err)
+}
+
+func (w crmConnector) Weeks(ctx context.Context, m domain.SourceMapping, from, to domain.Week, loc *time.Location) ([]domain.Entry, error) {
+	entries, err := w.c.Weeks(ctx, m, from, to, loc)
+	return entries, crmProblem(err)
+}
+
+// crmProblem names the kind of a CRM failure for the CEO. The connectors'
+// errors never hold the token or the webhook URL, so their text is the
+// detail.
+func crmProblem(err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, k := range []struct {
+		kind error
+		key  string
+	}{
+		{sources.ErrUnauthorized, "source.fail.unauthorized"},
+		{sources.ErrForbidden, "source.fail.unauthorized"},
+		{sources.ErrRateLimited, "source.fail.limit"},
+		{sources.ErrMappingChanged, "source.fail.changed"},
+		{sources.ErrBadSecret, "source.fail.secret"},
+	} {
+		if errors.Is(err, k.kind) {
+			return domain.Errorf(domain.ECONFLICT, k.key, err.Error())
+		}
+	}
+	// A network failure or an unexpected answer is explained by the bot
+	// from the error as it is.
+	return err
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"trackbot/charts"
@@ -28,6 +30,8 @@ type Config struct {
 	// doubling with each attempt; zero means a second. Tests that inject
 	// failures shorten it.
 	RetryDelay time.Duration
+	// Webhook, when its URL is set, replaces polling (see webhook.go).
+	Webhook Webhook
 }
 
 // Bot is a running trackbot: the poll loop, the handlers and the sender.
@@ -48,6 +52,11 @@ type Bot struct {
 	// crash is the test hook that stops the work at a kill point when it
 	// returns true; nil in production.
 	crash func(killPoint) bool
+	// metrics counts for Prometheus; alive and ready feed the health checks.
+	metrics  *Metrics
+	alive    atomic.Int64
+	ready    atomic.Bool
+	listener net.Listener // the webhook's, when a test supplies it
 }
 
 // Option changes how a Bot is built (tests use them to inject a clock).
@@ -58,6 +67,9 @@ func WithClock(now func() time.Time) Option { return func(b *Bot) { b.now = now 
 
 // WithRenderer makes the bot draw with r instead of a renderer of its own.
 func WithRenderer(r *charts.Renderer) Option { return func(b *Bot) { b.charts = r } }
+
+// WithMetrics makes the bot count into m, which the caller serves.
+func WithMetrics(m *Metrics) Option { return func(b *Bot) { b.metrics = m } }
 
 // withCrash makes the bot stop a scheduled post's work at the kill points
 // where crash returns true, as a process killed there would (tests only).
@@ -75,13 +87,20 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 	for _, o := range opts {
 		o(b)
 	}
+	if b.metrics == nil {
+		b.metrics = NewMetrics()
+	}
 	b.sender = newSender(senderDeps{
 		store:      store,
 		now:        b.now,
 		limits:     cfg.Limits,
 		retryDelay: cfg.RetryDelay,
 		// The connection exists only once Run has connected.
-		transmit: func(job *domain.OutboxJob) ([]int, error) { return b.tg.transmit(job) },
+		transmit: func(job *domain.OutboxJob) ([]int, error) {
+			ids, err := b.tg.transmit(job)
+			b.metrics.sent(job, err)
+			return ids, err
+		},
 		moveChat: b.moveChat,
 		parkChat: b.parkChat,
 		log:      b.log,
@@ -93,10 +112,12 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 		now:     b.now,
 		build:   b.buildPost,
 		enqueue: b.sender.enqueue,
+		ran:     b.metrics.scheduled,
 		log:     b.log,
 		red:     b.red,
 		stopsAt: b.stopsAt,
 	})
+	b.metrics.Register(newOutboxCollector(b.sender))
 	return b
 }
 
@@ -154,7 +175,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.runSyncer(schedCtx)
 		close(synced)
 	}()
-	err = b.poll(ctx)
+	err = b.receive(ctx)
 	stopScheduling()
 	<-scheduled
 	<-synced
@@ -210,6 +231,7 @@ func (b *Bot) poll(ctx context.Context) error {
 			continue
 		}
 		wait.reset()
+		b.markAlive()
 		for _, u := range updates {
 			if err := b.handleUpdate(ctx, u); err != nil {
 				return err
@@ -231,27 +253,38 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
-// handleUpdate runs the handler for one update and commits its effects,
-// its replies and the next offset in one transaction. A handler that fails
-// with a user error has its changes dropped and the error replied instead;
-// the offset moves on either way, so a poisonous update cannot stall the
-// bot. Only a store that cannot commit stops the loop.
+// handleUpdate applies a polled update; its effects commit with the next
+// offset.
 func (b *Bot) handleUpdate(ctx context.Context, u tgUpdate) error {
+	return b.apply(ctx, u, func(tx domain.Tx) error { return tx.Poll().SetOffset(u.UpdateID + 1) })
+}
+
+// apply runs the handler for one update and commits its effects, its
+// replies and progress (the next offset, or the webhook's record of the
+// update) in one transaction. A handler that fails with a user error has
+// its changes dropped and the error replied instead; progress is made
+// either way, so a poisonous update cannot stall the bot. Only a store that
+// cannot commit stops the loop.
+func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) error) error {
+	start := time.Now()
 	c := b.newContext(ctx, u)
 	err := b.runHandler(c)
 	if err != nil {
+		b.metrics.handlerFailed(b, c, err)
 		b.replyError(c, err)
 	}
-	jobs, commitErr := b.commit(c, u.UpdateID+1)
+	jobs, commitErr := b.commit(c, progress)
 	if commitErr != nil && err == nil {
 		// The change itself failed at commit (a conflict found inside the
 		// transaction): drop it and commit the error reply alone.
+		b.metrics.handlerFailed(b, c, commitErr)
 		b.replyError(c, commitErr)
-		jobs, commitErr = b.commit(c, u.UpdateID+1)
+		jobs, commitErr = b.commit(c, progress)
 	}
 	if commitErr != nil {
 		return fmt.Errorf("committing update %d: %s", u.UpdateID, b.red.Err(commitErr))
 	}
+	b.metrics.updateHandled(c, time.Since(start))
 	b.sender.enqueue(jobs)
 	b.sched.afterUpdate(c.Workspace)
 	b.syncer.afterUpdate()
@@ -280,13 +313,14 @@ func (b *Bot) replyError(c *Context, err error) {
 }
 
 // commit applies the context's changes, stores its replies in the outbox
-// and moves the offset, all in one transaction.
-func (b *Bot) commit(c *Context, offset int) ([]*domain.OutboxJob, error) {
+// and records progress, all in one transaction.
+func (b *Bot) commit(c *Context, progress func(domain.Tx) error) ([]*domain.OutboxJob, error) {
 	var added []*domain.OutboxJob
 	err := b.store.Update(func(tx domain.Tx) error {
 		added = nil
+		noting := jobNotingTx{Tx: tx, added: &added} // jobs a use case queues itself (txjobs.go)
 		for _, change := range c.changes {
-			if err := change(tx); err != nil {
+			if err := change(noting); err != nil {
 				return err
 			}
 		}
@@ -300,7 +334,7 @@ func (b *Bot) commit(c *Context, offset int) ([]*domain.OutboxJob, error) {
 				added = append(added, job)
 			}
 		}
-		return tx.Poll().SetOffset(offset)
+		return progress(tx)
 	})
 	if err != nil {
 		c.changes, c.out = nil, nil

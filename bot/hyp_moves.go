@@ -103,7 +103,7 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 	if len(arg) == 0 {
 		var buttons []domain.Button
 		for i, d := range ws.Departments {
-			if d.Key != h.Department {
+			if d.Key != h.Department && !d.Archived {
 				buttons = append(buttons, domain.Button{Text: "→ " + d.Name.In(c.Lang),
 					Data: fmt.Sprintf("h:%d:a:%d:%d", h.ID, h.Version(), i)})
 			}

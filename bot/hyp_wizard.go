@@ -84,8 +84,12 @@ func (b *Bot) draftButtons(c *Context, h *domain.Hypothesis) [][]domain.Button {
 	var rows [][]domain.Button
 	switch h.Step() {
 	case domain.StepDepartment:
+		// Buttons carry the index in the full list, which removing (an
+		// archive in place) and adding (at the end) never shift.
 		for i, d := range ws.Departments {
-			rows = append(rows, []domain.Button{{Text: d.Name.In(c.Lang), Data: data("d", strconv.Itoa(i))}})
+			if !d.Archived {
+				rows = append(rows, []domain.Button{{Text: d.Name.In(c.Lang), Data: data("d", strconv.Itoa(i))}})
+			}
 		}
 	case domain.StepMetric:
 		var segs []domain.Button

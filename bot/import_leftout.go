@@ -18,11 +18,12 @@ const acceptAllVerdict = "a"
 // department before it only counts them.
 const maxLeftOutNames = 4
 
-// proposeImport proposes a file's entries as a draft, leaving out the
-// figures of other departments than the author's.
-func (b *Bot) proposeImport(c *Context, source string, entries []domain.Entry) error {
+// proposeImport proposes a file's entries and plans as a draft, leaving
+// out the figures of other departments than the author's (and the plans,
+// unless the author is a CEO).
+func (b *Bot) proposeImport(c *Context, source string, entries []domain.Entry, plans []domain.Plan) error {
 	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
-		return domain.ProposeFileDraft(tx, c.Workspace, c.From, source, entries, c.now)
+		return domain.ProposeImportDraft(tx, c.Workspace, c.From, source, entries, plans, c.now)
 	})
 }
 

@@ -165,14 +165,14 @@ func (b *Bot) importFile(c *Context) error {
 		return err
 	}
 	ws := c.Workspace
-	entries, err := sheets.Read(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
+	book, err := sheets.ReadBook(ws, doc.FileName, bytes.NewReader(data), c.now.In(ws.Location()), sheets.DefaultLimits())
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
+	if len(book.Entries) == 0 && len(book.Plans) == 0 {
 		return domain.Errorf(domain.EINVALID, "import.empty")
 	}
-	return b.proposeImport(c, doc.FileName, entries)
+	return b.proposeImport(c, doc.FileName, book.Entries, book.Plans)
 }
 
 // templateCmd sends a ready-to-fill file for the last four complete weeks:

@@ -58,7 +58,7 @@ func renderPreview(c *Context, d *domain.Draft, sum domain.DraftSummary) draftVi
 	} else {
 		head = c.T("log.preview_file", escape(domain.Echo(d.Source)), len(d.Entries), escape(sum.Extent(ws, c.Lang)))
 	}
-	warnings := joinBlocks(previewWarningLines(c, sum), leftOutNote(c, d), plausibilityLines(c, d))
+	warnings := joinBlocks(previewWarningLines(c, sum), leftOutNote(c, d), planNote(c, d), plausibilityLines(c, d))
 	action := c.T("log.preview_confirm")
 	if len(d.Warnings) > 0 {
 		action = c.T("plausible.confirm")

@@ -90,7 +90,7 @@ func (p *previewBench) update(tb testing.TB, id int) {
 	if err := p.bot.proposeDraft(c, longFileName, p.read(tb)); err != nil {
 		tb.Fatal(err)
 	}
-	if jobs, err := p.bot.commit(c, id+1); err != nil || len(jobs) != 2 {
+	if jobs, err := p.bot.commit(c, func(tx domain.Tx) error { return tx.Poll().SetOffset(id + 1) }); err != nil || len(jobs) != 2 {
 		tb.Fatalf("committed %d jobs: %v", len(jobs), err)
 	}
 }

@@ -26,7 +26,7 @@ func (b *Bot) review(c *Context) error {
 		return b.endReview(c)
 	}
 	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
-	recs, err := b.records(ws, period.From.Add(-domain.ReviewHistoryWeeks), period.To)
+	recs, err := b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
 	if err != nil {
 		return err
 	}

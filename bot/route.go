@@ -32,6 +32,7 @@ func (b *Bot) commands() []command {
 		{name: "ceo", run: b.makeCEO},
 		{name: "head", run: b.makeHead},
 		{name: "demote", run: b.demote},
+		{name: "department", run: b.departmentCmd, private: true},
 		{name: "settings", run: b.settings},
 		{name: "log", run: b.logCmd, private: true},
 		{name: "import", run: b.importCmd, private: true},
@@ -41,12 +42,15 @@ func (b *Bot) commands() []command {
 		{name: "competitors", run: b.competitorsCmd, private: true},
 		{name: "competitor", run: b.competitorCmd, private: true},
 		{name: "positioning", run: b.positioningCmd, private: true},
+		{name: "plan", run: b.planCmd, private: true},
 		{name: "review", run: b.review},
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
 		{name: "my", run: b.my, private: true},
 		{name: "history", run: b.historyCmd, private: true},
 		{name: "undo", run: b.undoCmd, private: true},
+		{name: "alert", run: b.alertCmd, private: true},
+		{name: "alerts", run: b.alertsCmd, private: true},
 		{name: "export", run: b.exportCmd, private: true},
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
@@ -68,6 +72,7 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hl":  b.onListPage,
 		"rv":  b.onReviewButton,
 		"cm":  b.onCompetitorButton,
+		"al":  b.onAlertButton, // domain.AlertButton
 		"src": b.onSourceButton,
 	}
 }

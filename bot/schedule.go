@@ -47,6 +47,9 @@ type schedulerDeps struct {
 	// stopsAt is the bot's test hook: true stops the work at that step as a
 	// crash would.
 	stopsAt func(killPoint) bool
+	// ran counts a handled run, posted or missed (for the metrics); nil
+	// counts nothing.
+	ran func(kind domain.ScheduleKind, missed bool)
 }
 
 // scheduler posts the weekly snapshot, the numbers reminder and the
@@ -242,6 +245,11 @@ func (s *scheduler) handle(w dueWork, now time.Time) error {
 	added, err := s.save(w.ws.ID, prepared, now)
 	if err != nil {
 		return err
+	}
+	if s.ran != nil {
+		for _, p := range prepared {
+			s.ran(p.kind, p.missed)
+		}
 	}
 	if s.stopsAt(afterStore) {
 		return nil

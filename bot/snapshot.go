@@ -98,6 +98,11 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 		}
 		prev := domain.BuildReport(ws, seg.Key, domain.WeekPeriod(week.Add(-1)), data.records)
 		sb.WriteString("\n\n" + segmentHeadline(ws, cur, prev))
+		plan, err := b.planBlock(ws, l, seg.Key, week)
+		if err != nil {
+			return nil, err
+		}
+		sb.WriteString(plan)
 		charts, missing, err := b.snapshotCharts(ws, seg, week, cur, prev, data.records)
 		if err != nil {
 			return nil, err

@@ -19,7 +19,7 @@ func TestParseSecret(t *testing.T) {
 		secret     string
 		link, hint string
 	}{
-		{domain.SourceKommo, "acme " + kommoToken, true, kommoToken, "https://acme.kommo.com", "…wxyz"},
+		{domain.SourceKommo, "acme " + kommoToken, true, kommoToken, "https://acme.amocrm.ru", "…wxyz"},
 		{domain.SourceKommo, "Acme.amoCRM.ru  " + kommoToken, true, kommoToken, "https://acme.amocrm.ru", "…wxyz"},
 		{domain.SourceKommo, "https://acme.kommo.com/ " + kommoToken, true, kommoToken, "https://acme.kommo.com", "…wxyz"},
 		{domain.SourceKommo, kommoToken, false, "", "", ""},

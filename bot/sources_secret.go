@@ -183,7 +183,7 @@ func parseSecret(kind domain.SourceKind, text string) (domain.Secret, string, bo
 }
 
 // kommoAccount turns "mycompany", "mycompany.kommo.com" or a full URL
-// into the account's base URL.
+// into the account's base URL; the connector checks it is Kommo's.
 func kommoAccount(s string) (string, bool) {
 	if strings.Contains(s, "://") {
 		u, err := fetch.ParseURL(s)
@@ -197,7 +197,7 @@ func kommoAccount(s string) (string, bool) {
 		return "", false
 	}
 	if !strings.Contains(s, ".") {
-		s += ".kommo.com"
+		s += ".amocrm.ru" // a bare subdomain, as amoCRM shows it
 	}
 	return "https://" + s, true
 }

@@ -128,7 +128,7 @@ func (t *telegram) getUpdates(ctx context.Context, offset int) ([]tgUpdate, erro
 	form.Set("offset", strconv.Itoa(offset))
 	form.Set("limit", "100")
 	form.Set("timeout", strconv.Itoa(int(pollTimeout/time.Second)))
-	form.Set("allowed_updates", `["message","edited_message","callback_query","my_chat_member"]`)
+	form.Set("allowed_updates", allowedUpdates)
 	endpoint := t.baseURL + "/bot" + t.token + "/getUpdates"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
 	if err != nil {

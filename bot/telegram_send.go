@@ -9,8 +9,9 @@ import (
 	"trackbot/domain"
 )
 
-// This file and telegram.go are the only ones that call the Telegram
-// library: here outbox jobs and the command menu become Bot API requests.
+// This file, telegram.go and telegram_webhook.go are the only ones that
+// call the Telegram library: here outbox jobs and the command menu become
+// Bot API requests.
 
 // transmit performs one job against the Bot API and returns the ids of
 // the messages it created. A refusal by Telegram comes back as an

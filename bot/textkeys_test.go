@@ -134,7 +134,7 @@ func dynamicTextKeys() map[string][]string {
 		"source.secret_bad.": keyCompletions([]domain.SourceKind{domain.SourceKommo, domain.SourceBitrix24}),
 		"source.map_part.":   keyCompletions(domain.MapParts),
 		// What a sync's failure can be (sources_read.go classifies them).
-		"source.fail.": {"network", "unauthorized", "limit", "changed", "private", "link", "status", "too_big", "html", "data", "other", "unavailable"},
+		"source.fail.": {"network", "unauthorized", "limit", "changed", "private", "link", "status", "too_big", "html", "data", "other", "unavailable", "secret"},
 	}
 }
 
@@ -160,7 +160,7 @@ var textKeyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*\.[a-z0-9_.]*$`)
 
 // notTextKey matches strings shaped like keys of a catalog namespace that
 // are something else: attachment file names and configuration keys.
-var notTextKey = regexp.MustCompile(`\.(png|html|txt|csv|xlsx)$|^(log\.format|log\.level|storage\.path)$`)
+var notTextKey = regexp.MustCompile(`\.(png|html|txt|csv|xlsx)$|^(log\.format|log\.level|storage\.(path|backup_dir|backup_keep|admin_socket))$`)
 
 // scanTextKeys reads the non-test Go files under root. A string is a key
 // when it is the key argument of Text, T or Errorf, or when it is shaped

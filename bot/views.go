@@ -83,7 +83,11 @@ func (b *Bot) funnelCmd(c *Context) error {
 	c.Queue(&domain.OutboxJob{Kind: domain.SendPhoto, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 		Files: []domain.Attachment{{Name: "funnel.png", Data: png,
 			Caption: c.T("funnel.caption", escape(seg.Name.In(c.Lang)), escape(period.Label(c.Lang)))}}})
-	c.Say(funnelTable(ws, c.Lang, cur))
+	plan, err := b.planBlock(ws, c.Lang, seg.Key, domain.PlanAsOf(period, ws.LastCompleteWeek(c.now)))
+	if err != nil {
+		return err
+	}
+	c.Say(funnelTable(ws, c.Lang, cur) + plan)
 	return nil
 }
 

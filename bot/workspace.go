@@ -103,7 +103,7 @@ func (b *Bot) teamText(ws *domain.Workspace, l domain.Lang) string {
 	sb.WriteString(domain.Text(l, "team.title", escape(ws.Title)))
 	sb.WriteString("\n")
 	sb.WriteString(domain.Text(l, "team.ceos", mentions(ws.CEOs())))
-	for _, d := range ws.Departments {
+	for _, d := range ws.ActiveDepartments() {
 		heads := ws.Heads(d.Key)
 		line := domain.Text(l, "team.nobody")
 		if len(heads) > 0 {
@@ -170,7 +170,7 @@ func (b *Bot) makeHead(c *Context) error {
 	if err := c.Workspace.RequireCEO(c.From); err != nil {
 		return err
 	}
-	dept, ok := c.Workspace.Department(c.Args)
+	dept, ok := c.Workspace.ActiveDepartment(c.Args)
 	if !ok {
 		return domain.Errorf(domain.EINVALID, "role.head_usage", departmentList(c.Workspace, c.Lang))
 	}
@@ -216,7 +216,7 @@ func (b *Bot) demote(c *Context) error {
 
 func departmentList(ws *domain.Workspace, l domain.Lang) string {
 	var names []string
-	for _, d := range ws.Departments {
+	for _, d := range ws.ActiveDepartments() {
 		names = append(names, d.Name.In(l))
 	}
 	return strings.Join(names, ", ")
@@ -228,7 +228,7 @@ func (b *Bot) join(c *Context) error {
 	if c.Message.SenderChat != nil || c.From.UserID == domain.AnonymousAdminID {
 		return domain.Errorf(domain.EINVALID, "role.anonymous")
 	}
-	dept, ok := c.Workspace.Department(c.Args)
+	dept, ok := c.Workspace.ActiveDepartment(c.Args)
 	if !ok {
 		return domain.Errorf(domain.EINVALID, "join.usage", departmentList(c.Workspace, c.Lang))
 	}

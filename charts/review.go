@@ -23,6 +23,9 @@ func (r *Renderer) ReviewPack(ws *domain.Workspace, segment string, p domain.Per
 	if err != nil {
 		return domain.ReviewPack{}, err
 	}
+	if pictures, err = r.withPlanPictures(ws, segment, p, today, recs, pictures); err != nil {
+		return domain.ReviewPack{}, err
+	}
 	pack.Pictures = pictures
 	if note := domain.ChartGapsText(ws.Lang, p, gaps); note != "" {
 		pack.Headline += "\n\n" + note

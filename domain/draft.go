@@ -26,6 +26,11 @@ type Draft struct {
 	// AcceptedBy is the CEO who accepted the left-out figures; the entries
 	// are then checked against the CEO's role instead of the author's.
 	AcceptedBy *Person
+	// Plans are a CEO's file's plans, saved with the numbers; PlansLeftOut
+	// counts those of another author's file, for the preview only
+	// (plan_draft.go).
+	Plans        []Plan
+	PlansLeftOut int
 }
 
 // DraftTTL is how long a draft waits for confirmation; an older one is
@@ -131,6 +136,9 @@ func ConfirmDraft(tx Tx, ws *Workspace, d *Draft, by Person, now time.Time, anyw
 	if err != nil {
 		return nil, err
 	}
+	if err := saveDraftPlans(tx, ws, d, now); err != nil {
+		return nil, err
+	}
 	return rev, tx.Drafts().Delete(d.ID)
 }
 
@@ -149,7 +157,9 @@ type Save struct {
 // Revision. Numbers with plausibility warnings are refused with an
 // ECONFLICT "plausible.needs_anyway" error unless s.Anyway. Any problem
 // fails the whole set, and since it runs in one transaction nothing is
-// saved. A week outside Workspace.CheckWeek fails the set too.
+// saved. A week outside Workspace.CheckWeek fails the set too. The alert
+// rules are checked against what was saved and their messages queued in
+// the same transaction (EvaluateAlerts).
 func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, error) {
 	warnings, err := CheckPlausibility(tx, ws, entries)
 	if err != nil {
@@ -183,6 +193,9 @@ func SaveEntries(tx Tx, ws *Workspace, entries []Entry, s Save) (*Revision, erro
 		return rev, nil // the same numbers again: nothing to record or undo
 	}
 	if err := tx.Revisions().Add(rev); err != nil {
+		return nil, err
+	}
+	if err := EvaluateAlerts(tx, ws, rev, s.At); err != nil {
 		return nil, err
 	}
 	return rev, nil

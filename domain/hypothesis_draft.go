@@ -49,7 +49,7 @@ func (h *Hypothesis) CheckDraftEditor(ws *Workspace, userID int64) error {
 
 // ChooseDepartment sets the department at the department step.
 func (h *Hypothesis) ChooseDepartment(ws *Workspace, key string) error {
-	d, ok := ws.Department(key)
+	d, ok := ws.ActiveDepartment(key)
 	if !ok || h.Step() != StepDepartment {
 		return errStaleStep()
 	}

@@ -148,7 +148,7 @@ func (h *Hypothesis) apply(ws *Workspace, p Person, act HypothesisAction, commen
 // ReassignTo gives the hypothesis to another department (CEOs only); the
 // new owners start from new, and the history says who had it before.
 func (h *Hypothesis) ReassignTo(ws *Workspace, p Person, dept string, now time.Time) error {
-	d, ok := ws.Department(dept)
+	d, ok := ws.ActiveDepartment(dept)
 	if !ok {
 		return Errorf(ENOTFOUND, "hyp.no_department", dept)
 	}

@@ -13,6 +13,9 @@ import (
 // reason and the drift behind it, what it did to the compound metrics,
 // the money at stake with its assumptions, and the question itself.
 func (q Question) Text(ws *Workspace, lang Lang) string {
+	if q.Plan != nil {
+		return q.Plan.Text(ws, q.Segment.Name.In(lang), lang)
+	}
 	parts := []string{q.main(ws, lang)}
 	if q.Reason != nil && q.Kind != QuestionReason && q.Kind != QuestionFocus {
 		parts = append(parts, q.reasonText(ws, lang))

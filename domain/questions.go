@@ -108,6 +108,8 @@ type Question struct {
 	// Score is the strength of the main test (−log10 p), ordering the
 	// questions whose money cannot be estimated.
 	Score float64
+	// Plan is the missed plan target, for a plan question (plan_question.go).
+	Plan *PlanMiss
 
 	h          *history
 	stageIndex int
@@ -244,8 +246,8 @@ func MetricDepartment(ws *Workspace, m Metric) string {
 			return st.Department
 		}
 	}
-	if len(ws.Departments) > 0 {
-		return ws.Departments[0].Key
+	if active := ws.ActiveDepartments(); len(active) > 0 {
+		return active[0].Key
 	}
 	return ""
 }

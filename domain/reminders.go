@@ -22,7 +22,7 @@ type MissingReport struct {
 // everything is in, and then no reminder is sent.
 func MissingReports(ws *Workspace, week Week, recs []WeeklyRecord) []MissingReport {
 	var out []MissingReport
-	for _, d := range ws.Departments {
+	for _, d := range ws.ActiveDepartments() {
 		var missing []Segment
 		for _, seg := range ws.Segments {
 			if seg.Archived {

@@ -41,9 +41,9 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs))
+		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
 	}
-	qs := TrackerQuestions(ws, segment, p, recs)
+	qs := WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))
 	if line := StakeHeadline(ws, qs, l); line != "" {
 		sb.WriteString("\n\n" + esc(line))
 	}

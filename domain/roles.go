@@ -13,7 +13,7 @@ func (w *Workspace) Grant(p Person, role Role, dept string, now time.Time) error
 		return Errorf(EINVALID, "role.anonymous")
 	}
 	if role == RoleHead {
-		if _, ok := w.Department(dept); !ok {
+		if _, ok := w.ActiveDepartment(dept); !ok {
 			return Errorf(ENOTFOUND, "role.no_department", dept)
 		}
 	}

@@ -322,7 +322,7 @@ func (w *Workspace) SetStageOwner(stage, dept string) error {
 	if !ok {
 		return Errorf(ENOTFOUND, "setup.not_found", stage)
 	}
-	d, ok := w.Department(dept)
+	d, ok := w.ActiveDepartment(dept)
 	if !ok {
 		return Errorf(ENOTFOUND, "role.no_department", dept)
 	}

@@ -3,6 +3,7 @@ package domain
 // SourceKind names where numbers come from by themselves.
 type SourceKind string
 
+// The kinds of sources.
 const (
 	SourceSheet    SourceKind = "sheet"
 	SourceKommo    SourceKind = "kommo"

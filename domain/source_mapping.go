@@ -184,8 +184,12 @@ func matchTarget(name string, targets []MapTarget) string {
 			if f == n {
 				return t.Key
 			}
-			if strings.Contains(" "+n+" ", " "+f+" ") && len(f) > bestLen {
-				best, bestLen = t.Key, len(f)
+			// An English plural matches its singular: "Meetings" is in
+			// "Meeting scheduled", "Leads" in "New lead".
+			for i, g := range []string{f, strings.TrimSuffix(f, "s")} {
+				if (i == 0 || len(g) >= 4) && strings.Contains(" "+n+" ", " "+g+" ") && len(g) > bestLen {
+					best, bestLen = t.Key, len(g)
+				}
 			}
 		}
 	}

@@ -231,7 +231,7 @@ func TestProposeMapping_MatchesNamesInBothLanguages(t *testing.T) {
 	cat := SourceCatalog{
 		Segments: []SourceItem{{ID: "p1", Name: "Дилеры"}, {ID: "p2", Name: "Retail buyers"}, {ID: "p3", Name: "Тестовая воронка"}},
 		Stages: []SourceItem{
-			{ID: "s1", Name: "Новая заявка", Parent: "p1"}, {ID: "s2", Name: "Qualified leads", Parent: "p1"},
+			{ID: "s1", Name: "New lead", Parent: "p1"}, {ID: "s2", Name: "Qualified leads", Parent: "p1"},
 			{ID: "s3", Name: "Встречи", Parent: "p1"}, {ID: "s4", Name: "Успешно реализовано", Parent: "p1", Won: true},
 			{ID: "s5", Name: "Закрыто и не реализовано", Parent: "p1", Lost: true}, {ID: "s6", Name: "Думают", Parent: "p1"},
 		},
@@ -241,7 +241,7 @@ func TestProposeMapping_MatchesNamesInBothLanguages(t *testing.T) {
 	m := ProposeMapping(ws, cat)
 	want := SourceMapping{
 		Segments: map[string]string{"p1": "dealers", "p2": "retail"},
-		Stages:   map[string]string{"s2": "qualified", "s3": "meetings", "s4": "deals"},
+		Stages:   map[string]string{"s1": "leads", "s2": "qualified", "s3": "meetings", "s4": "deals"},
 		Reasons:  map[string]string{"r1": "price", "r2": "no_answer", "r3": OtherReason},
 		Managers: map[string]string{"u1": "Иван Петров"},
 	}

@@ -22,6 +22,7 @@ type Tx interface {
 	Reviews() ReviewStore
 	Revisions() RevisionStore
 	Market() MarketStore
+	Alerts() AlertStore
 	Sources() SourceStore
 }
 
@@ -55,10 +56,17 @@ type RecordStore interface {
 	History(workspace int64, segment string, week Week) ([]WeeklyRecord, error)
 }
 
-// PollState keeps the Telegram long-poll offset.
+// PollState keeps where the bot is in Telegram's stream of updates: the
+// long-poll offset, and for webhooks the ids of the updates applied.
 type PollState interface {
 	Offset() (int, error)
 	SetOffset(offset int) error
+	// Handled reports whether the update with id was applied, so a webhook
+	// delivery Telegram repeats (its answer was lost) changes nothing.
+	Handled(updateID int) (bool, error)
+	// MarkHandled records the update as applied, in the transaction that
+	// holds its effects. Only the most recent ids are kept.
+	MarkHandled(updateID int) error
 }
 
 // OutboxStore keeps what the bot has to send until Telegram has taken it.

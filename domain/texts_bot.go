@@ -47,14 +47,14 @@ func init() {
 		"help.workspace": {
 			English: "<b>trackbot</b> for %s\n\n" +
 				"<b>Numbers</b> (department heads, CEOs)\n/log dealers last week leads=120 qualified=80 spend=350k — the week in one message\n/template, then send the file with /import — the same from CSV/XLSX\n/history — who changed which figure; /undo — undo your last save\n\n" +
-				"<b>See</b>\n/funnel [segment] [week|month|quarter] — the funnel\n/focus — effort vs money per segment\n/competitors [segment] — the market and where we are not different\n/export — everything as CSV and XLSX\n\n" +
-				"<b>Track</b>\n/review — the pack with questions (CEOs); /review end — the protocol\n/hyp &lt;text&gt; — log a hypothesis (CEOs); /hyps, /my — lists\n/settings — weekly snapshot, reminders, digest (CEOs)\n\n" +
-				"<b>Set up</b>\n/segment, /stage, /reason — lists and edits (CEOs)\n/team — who is who; /join &lt;department&gt; — ask to head one\n/ceo, /head &lt;department&gt;, /demote — CEOs, as a reply to the person's message",
+				"<b>See</b>\n/funnel [segment] [week|month|quarter] — the funnel\n/focus — effort vs money per segment\n/competitors [segment] — the market and where we are not different\n/plan [segment] [month] — plan vs fact with the pace (CEOs set plans)\n/export — everything as CSV and XLSX\n\n" +
+				"<b>Track</b>\n/review — the pack with questions (CEOs); /review end — the protocol\n/hyp &lt;text&gt; — log a hypothesis (CEOs); /hyps, /my — lists\n/alert dealers cpl &gt; 1500 — an alert between reviews (CEOs); /alerts — the rules\n/settings — weekly snapshot, reminders, digest (CEOs)\n\n" +
+				"<b>Set up</b>\n/segment, /stage, /reason, /department — lists and edits (CEOs)\n/team — who is who; /join &lt;department&gt; — ask to head one\n/ceo, /head &lt;department&gt;, /demote — CEOs, as a reply to the person's message",
 			Russian: "<b>trackbot</b> — %s\n\n" +
 				"<b>Цифры</b> (руководители отделов, CEO)\n/log дилеры прошлая неделя лиды=120 целевые=80 расход=350к — неделя одним сообщением\n/template, затем файл с подписью /import — то же из CSV/XLSX\n/history — кто менял цифры; /undo — отменить своё последнее сохранение\n\n" +
-				"<b>Смотреть</b>\n/funnel [сегмент] [неделя|месяц|квартал] — воронка\n/focus — усилия и деньги по сегментам\n/competitors [сегмент] — рынок и где мы не отличаемся\n/export — всё в CSV и XLSX\n\n" +
-				"<b>Трекинг</b>\n/review — разбор с вопросами (CEO); /review end — протокол\n/hyp &lt;текст&gt; — записать гипотезу (CEO); /hyps, /my — списки\n/settings — еженедельный срез, напоминания, дайджест (CEO)\n\n" +
-				"<b>Настройка</b>\n/segment, /stage, /reason — списки и правка (CEO)\n/team — кто есть кто; /join &lt;отдел&gt; — попросить роль руководителя\n/ceo, /head &lt;отдел&gt;, /demote — для CEO, ответом на сообщение человека",
+				"<b>Смотреть</b>\n/funnel [сегмент] [неделя|месяц|квартал] — воронка\n/focus — усилия и деньги по сегментам\n/competitors [сегмент] — рынок и где мы не отличаемся\n/plan [сегмент] [месяц] — план и факт с темпом (планы задаёт CEO)\n/export — всё в CSV и XLSX\n\n" +
+				"<b>Трекинг</b>\n/review — разбор с вопросами (CEO); /review end — протокол\n/hyp &lt;текст&gt; — записать гипотезу (CEO); /hyps, /my — списки\n/alert дилеры cpl &gt; 1500 — алерт между разборами (CEO); /alerts — правила\n/settings — еженедельный срез, напоминания, дайджест (CEO)\n\n" +
+				"<b>Настройка</b>\n/segment, /stage, /reason, /department — списки и правка (CEO)\n/team — кто есть кто; /join &lt;отдел&gt; — попросить роль руководителя\n/ceo, /head &lt;отдел&gt;, /demote — для CEO, ответом на сообщение человека",
 		},
 		"setup.anonymous": {
 			English: "I can't tell who you are: you are posting as the group (anonymous admin). Turn off \"Remain anonymous\" in your admin rights and send /setup again.",
@@ -117,8 +117,8 @@ func init() {
 			Russian: "%s теперь CEO.",
 		},
 		"role.head_usage": {
-			English: "Reply to the person's message with /head and a department, for example: /head sales. Departments: %s.",
-			Russian: "Ответьте на сообщение человека командой /head и названием отдела, например: /head продажи. Отделы: %s.",
+			English: "Reply to the person's message with /head and a department, for example: /head sales. Departments: %s. A CEO adds another with /department add <name>.",
+			Russian: "Ответьте на сообщение человека командой /head и названием отдела, например: /head продажи. Отделы: %s. CEO добавляет новый отдел командой /department add <название>.",
 		},
 		"role.head_granted": {
 			English: "%s now heads %s.",
@@ -149,8 +149,8 @@ func init() {
 			Russian: "Это единственный CEO. Сначала назначьте другого CEO (/ceo ответом на его сообщение).",
 		},
 		"join.usage": {
-			English: "Write the department you head, for example: /join sales. Departments: %s.",
-			Russian: "Укажите отдел, которым вы руководите, например: /join продажи. Отделы: %s.",
+			English: "Write the department you head, for example: /join sales. Departments: %s. A missing one is added by a CEO with /department add <name>.",
+			Russian: "Укажите отдел, которым вы руководите, например: /join продажи. Отделы: %s. Недостающий отдел CEO добавляет командой /department add <название>.",
 		},
 		"join.already": {
 			English: "You already head %s.",

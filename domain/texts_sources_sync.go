@@ -107,6 +107,10 @@ func init() {
 			English: "the link opens a web page, not a file%s. Publish the sheet as CSV (File → Share → Publish to web → CSV) and use that link.",
 			Russian: "по ссылке открывается веб-страница, а не файл%s. Опубликуйте таблицу как CSV (Файл → Поделиться → Опубликовать в интернете → CSV) и используйте эту ссылку.",
 		},
+		"source.fail.secret": {
+			English: "the token or the address is not in the form the CRM needs (%s): give it again with /source token.",
+			Russian: "токен или адрес не в том виде, который нужен CRM (%s): передайте его снова командой /source token.",
+		},
 		"source.fail.data": {English: "%s", Russian: "%s"},
 		"source.fail.other": {
 			English: "%s.",

@@ -123,6 +123,48 @@ func ParsePeriodKind(s string) (PeriodKind, bool) {
 	return k, ok
 }
 
+// The words of a plan's period (see ParsePlanPeriod): this or next month
+// or quarter, the months' names in both languages (the Russian ones in the
+// cases a phrase puts them in), and the marks of a quarter ("Q2", "2 кв").
+var (
+	planThisWords    = []string{"this", "current", "этот", "текущий", "этом", "текущем"}
+	planNextWords    = []string{"next", "следующий", "следующем", "след"}
+	planQuarterMarks = []string{"q", "кв", "квартал", "квартале"}
+	monthWords       = [12][]string{
+		{"january", "jan", "январь", "января", "январе", "янв"},
+		{"february", "feb", "февраль", "февраля", "феврале", "фев"},
+		{"march", "mar", "март", "марта", "марте", "мар"},
+		{"april", "apr", "апрель", "апреля", "апреле", "апр"},
+		{"may", "май", "мая", "мае"},
+		{"june", "jun", "июнь", "июня", "июне", "июн"},
+		{"july", "jul", "июль", "июля", "июле", "июл"},
+		{"august", "aug", "август", "августа", "августе", "авг"},
+		{"september", "sep", "sept", "сентябрь", "сентября", "сентябре", "сен", "сент"},
+		{"october", "oct", "октябрь", "октября", "октябре", "окт"},
+		{"november", "nov", "ноябрь", "ноября", "ноябре", "ноя"},
+		{"december", "dec", "декабрь", "декабря", "декабре", "дек"},
+	}
+)
+
+// The words of an alert rule (see ParseAlertRule): the operators written
+// as words, the marks of percentage points, and the names of the metrics
+// that are not figures of a report, compared after NormalizeName.
+var (
+	alertBelowWords  = []string{"below", "under", "less than", "ниже", "меньше", "менее"}
+	alertAboveWords  = []string{"above", "over", "more than", "выше", "больше", "более"}
+	alertFallsWords  = []string{"falls", "fall", "drops", "drop", "falls by", "drops by", "падает", "упадет", "снижается", "снизится", "падает на", "упадет на"}
+	alertRisesWords  = []string{"rises", "rise", "grows", "grow", "rises by", "grows by", "растет", "вырастет", "растет на", "вырастет на"}
+	alertPointsMarks = []string{"pp", "p.p.", "p.p", "п.п.", "п.п", "пп", "points", "пункта", "пунктов"}
+	alertMetricWords = map[Metric][]string{
+		MetricCPL:              {"cpl", "cost per lead", "цена лида", "стоимость лида"},
+		MetricCostPerQualified: {"cpq", "cost per qualified", "cost per qualified lead", "цена целевого", "цена целевого лида", "стоимость целевого лида"},
+		MetricCAC:              {"cac", "цена клиента", "стоимость клиента"},
+		MetricAvgCheck:         {"avg check", "average check", "check", "средний чек", "чек"},
+		MetricROMI:             {"romi"},
+		MetricNonTargetShare:   {"non target", "nontarget", "non target share", "нецелевые", "доля нецелевых"},
+	}
+)
+
 // scheduleKindWords name the scheduled posts in /settings.
 var scheduleKindWords = map[string]ScheduleKind{
 	"snapshot": ScheduleSnapshot, "срез": ScheduleSnapshot,

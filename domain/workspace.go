@@ -29,6 +29,8 @@ type Workspace struct {
 	// Schedules are the scheduled posts a CEO changed; a kind missing here
 	// runs on its default schedule (see Workspace.Schedule).
 	Schedules []Schedule
+	// Plans are the CEOs' targets per segment and month or quarter.
+	Plans []Plan
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.
@@ -45,10 +47,16 @@ func (w *Workspace) Location() *time.Location {
 }
 
 // Department is a part of the company that owns funnel stages and
-// hypotheses, e.g. marketing or sales.
+// hypotheses, e.g. marketing or sales. The company's CEOs add, rename and
+// remove them (see departments.go).
 type Department struct {
 	Key  string // stable id used in records and buttons
 	Name Name
+	// Aliases are former names, so older messages still find it.
+	Aliases []string
+	// Archived departments are removed from every choice but keep naming
+	// the hypotheses and history that point at them.
+	Archived bool
 }
 
 // ActiveSegments returns the segments not archived, in their order.
@@ -82,11 +90,16 @@ func (w *Workspace) DepartmentName(key string, lang Lang) string {
 	return key
 }
 
-// Department returns the department with key or a name in either language
-// (see NamedBy).
+// Department returns the department with key, a name in either language
+// or a former name (see NamedBy), removed ones included, so history keeps
+// its names; an active department wins over a removed one of that name.
+// ActiveDepartment is for choosing one.
 func (w *Workspace) Department(keyOrName string) (Department, bool) {
+	if d, ok := w.ActiveDepartment(keyOrName); ok {
+		return d, true
+	}
 	for _, d := range w.Departments {
-		if NamedBy(keyOrName, d.Key, d.Name, nil) {
+		if NamedBy(keyOrName, d.Key, d.Name, d.Aliases) {
 			return d, true
 		}
 	}

@@ -34,6 +34,7 @@ type bookParser struct {
 	weeks    map[string]weekMatch
 
 	entries []domain.Entry
+	plans   []domain.Plan  // from a sheet of plans (plans.go)
 	index   map[rowKey]int // segment and week (no manager) → entries
 	from    [][]string     // per entry, the sheets its figures came from
 
@@ -59,7 +60,7 @@ func (b *bookParser) sheet(name string, count int) func(int, []cell) error {
 	if count > 1 {
 		p.name = name
 	}
-	return p.row
+	return b.planOr(p)
 }
 
 // namesAColumn reports whether any cell of a first row is a header the
@@ -133,23 +134,23 @@ func (b *bookParser) fileError() *FileError {
 	return &FileError{Problems: b.problems, More: b.more}
 }
 
-// finish returns the entries, or every problem found. A workbook with no
-// sheet of numbers is explained by its first sheet's first row, read as
-// the header it should have been.
-func (b *bookParser) finish() ([]domain.Entry, error) {
-	if b.dataSheets == 0 && b.first != nil {
+// finish returns the entries and plans, or every problem found. A
+// workbook with no sheet of numbers or plans is explained by its first
+// sheet's first row, read as the header it should have been.
+func (b *bookParser) finish() (Book, error) {
+	if b.dataSheets == 0 && len(b.plans) == 0 && b.first != nil {
 		b.first.optional = false
 		if err := b.first.header(b.firstRow, b.firstCells); err != nil {
-			return nil, err
+			return Book{}, err
 		}
 	}
 	if len(b.problems) > 0 || b.more > 0 {
-		return nil, b.fileError()
+		return Book{}, b.fileError()
 	}
-	if len(b.entries) == 0 {
-		return nil, domain.Errorf(domain.EINVALID, "sheets.empty")
+	if len(b.entries) == 0 && len(b.plans) == 0 {
+		return Book{}, domain.Errorf(domain.EINVALID, "sheets.empty")
 	}
-	return b.entries, nil
+	return Book{Entries: b.entries, Plans: b.plans}, nil
 }
 
 type segmentMatch struct {

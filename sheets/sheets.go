@@ -85,14 +85,28 @@ func (l Limits) withDefaults() Limits {
 // all; a limit or a broken file returns an EINVALID *domain.Error saying
 // what to do.
 func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Limits) ([]domain.Entry, error) {
-	lim = lim.withDefaults()
-	data, err := readLimited(r, lim.MaxBytes)
+	book, err := ReadBook(ws, name, r, now, lim)
 	if err != nil {
 		return nil, err
 	}
+	if len(book.Entries) == 0 {
+		return nil, domain.Errorf(domain.EINVALID, "sheets.empty")
+	}
+	return book.Entries, nil
+}
+
+// ReadBook is Read for a file that may also hold a sheet of plans (see
+// plans.go): it returns the entries and the plans, and a file with only
+// plans is not empty.
+func ReadBook(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Limits) (Book, error) {
+	lim = lim.withDefaults()
+	data, err := readLimited(r, lim.MaxBytes)
+	if err != nil {
+		return Book{}, err
+	}
 	format, err := detectFormat(name, data)
 	if err != nil {
-		return nil, err
+		return Book{}, err
 	}
 	book := newBookParser(ws, now, lim)
 	if format == FormatXLSX {
@@ -101,7 +115,7 @@ func Read(ws *domain.Workspace, name string, r io.Reader, now time.Time, lim Lim
 		err = readCSV(data, lim, book.csv())
 	}
 	if err != nil {
-		return nil, err
+		return Book{}, err
 	}
 	return book.finish()
 }

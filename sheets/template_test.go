@@ -146,7 +146,7 @@ func TestTemplate_XLSXHasASheetPerConcern(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{"Funnel", "Non-target", "Drop-offs", "Managers", "Instructions"}; !reflect.DeepEqual(got, want) {
+	if got, want := f.GetSheetList(), []string{"Funnel", "Non-target", "Drop-offs", "Managers", "Plan", "Instructions"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 	if got, want := strings.Join(headers(t, f, "Funnel"), ","), "Segment,Week,Impressions,Clicks,Leads,Qualified,Meetings,Proposals,Deals,Paid,Spend,Revenue,Margin"; got != want {
@@ -201,7 +201,7 @@ func TestTemplate_XLSXHasASheetPerConcern(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fr.Close()
-	if got, want := fr.GetSheetList(), []string{"Воронка", "Нецелевые", "Отвалы", "Менеджеры", "Инструкция"}; !reflect.DeepEqual(got, want) {
+	if got, want := fr.GetSheetList(), []string{"Воронка", "Нецелевые", "Отвалы", "Менеджеры", "План", "Инструкция"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Russian sheets = %q, want %q", got, want)
 	}
 	if got := strings.Join(headers(t, fr, "Воронка")[:5], ","); got != "Сегмент,Неделя,Показы,Клики,Лиды" {

@@ -68,6 +68,7 @@ func templateSheets(ws *domain.Workspace, lang domain.Lang, spec TemplateSpec) [
 		{name: domain.Text(lang, "sheets.sheet.managers"), ids: append(ids[:2:2], domain.Text(lang, "sheets.label.manager")),
 			fields: managers, rows: managerRows},
 	}
+	all = append(all, planTemplateSheet(ws, lang, spec))
 	var out []templateSheet
 	for _, s := range all {
 		if len(s.fields) > 0 {

@@ -181,7 +181,9 @@ func TemplateWith(ws *domain.Workspace, lang domain.Lang, spec TemplateSpec, for
 // "xlsx"), ordered by segment and week, so the file re-imports to the same
 // numbers. Columns are the template's plus any figure a record holds
 // beyond them (manager counts, drop-offs at other stages). Records of
-// archived segments or stages are exported but would not re-import.
+// archived segments or stages are exported but would not re-import. An
+// XLSX also holds the workspace's plans on a sheet of their own, which
+// ReadBook takes back.
 func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, format string) ([]byte, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
@@ -206,7 +208,7 @@ func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, 
 	if format == FormatCSV {
 		return writeCSV(t, lang)
 	}
-	return writeXLSX(t, lang, nil)
+	return writeExportXLSX(t, planTable(ws, lang), lang)
 }
 
 // sortEntries orders entries by the workspace's segment order, then week.

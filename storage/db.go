@@ -128,6 +128,15 @@ func (db *DB) Path() string { return db.path }
 // Close releases the database file and its lock.
 func (db *DB) Close() error { return db.bolt.Close() }
 
+// Ping proves the database takes writes: it commits the time of the call
+// under meta's "health_check", so a full disk or a broken file shows in
+// the health check rather than at the next command.
+func (db *DB) Ping() error {
+	return db.bolt.Update(func(btx *bolt.Tx) error {
+		return btx.Bucket(bucketMeta).Put(keyHealthCheck, idKey(db.now().UnixNano()))
+	})
+}
+
 // View runs fn in a read-only transaction. Transactions must not nest: a
 // View or Update inside fn can deadlock against a waiting writer.
 func (db *DB) View(fn func(domain.Tx) error) error {
@@ -167,6 +176,7 @@ func (t *tx) Hypotheses() domain.HypothesisStore { return hypothesisStore{t} }
 func (t *tx) Reviews() domain.ReviewStore        { return reviewStore{t} }
 func (t *tx) Revisions() domain.RevisionStore    { return revisionStore{t} }
 func (t *tx) Market() domain.MarketStore         { return marketStore{t} }
+func (t *tx) Alerts() domain.AlertStore          { return alertStore{t} }
 func (t *tx) Sources() domain.SourceStore        { return sourceStore{t} }
 
 // bucket returns a bucket that the migrations guarantee to exist; a missing

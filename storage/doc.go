@@ -8,8 +8,10 @@
 // Bucket layout (all integers big-endian, so keys sort numerically; ids are
 // unsigned, chat ids are their two's-complement bits):
 //
-//	meta             "schema_version" → uint64; "poll_offset" → int64
-//	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row
+//	meta             "schema_version" → uint64; "poll_offset" → int64;
+//	                 "handled_updates" → the last 1000 webhook update ids applied (int64 each, oldest first);
+//	                 "health_check" → int64 Unix nanoseconds of the last /healthz write
+//	workspaces       id (8 bytes, from the bucket's NextSequence) → workspace row, its plans included
 //	workspace_chats  chat id (8) → workspace id (8)
 //	records          workspace (8) | segment | 0x00 | year (2) | week (1) → record row
 //	record_history   record key | sequence (8) → replaced record row with the time it was replaced
@@ -26,6 +28,7 @@
 //	                   'p' | segment | 0x00 | player key → competitor row
 //	                   's' | segment → the segment's volume and positioning statement
 //	                   'i' | import id (8) → competitor sheet waiting for confirmation
+//	alerts           workspace id (8) → nested bucket: rule id (8, its NextSequence) → alert rule row
 //	sources          workspace id (8) → nested bucket: source id (8, its NextSequence) → source row; the
 //	                 secret only sealed with AES-256-GCM under the key from outside the file (secrets.go)
 //

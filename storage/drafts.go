@@ -5,7 +5,8 @@ import (
 )
 
 // draftRowVersion is the version of draftRow this build writes.
-const draftRowVersion = 1
+// Version 2 added plans: a build that knows only version 1 would drop them.
+const draftRowVersion = 2
 
 // draftRow is a draft as stored.
 type draftRow struct {
@@ -20,6 +21,7 @@ type draftRow struct {
 	CreatedAt int64      `json:"created_at"`
 	LeftOut   []entryRow `json:"left_out,omitempty"`
 	Accepted  *personRow `json:"accepted_by,omitempty"`
+	Plans     []planRow  `json:"plans,omitempty"`
 }
 
 // entryRow is one entry of a draft; nil pointers and maps mean "not
@@ -81,6 +83,7 @@ func (s draftStore) Create(d *domain.Draft) error {
 	if p := d.AcceptedBy; p != nil {
 		row.Accepted = &personRow{UserID: p.UserID, Name: p.Name, Username: p.Username}
 	}
+	row.Plans = convertAll(d.Plans, toPlanRow)
 	data, err := marshalRow("draft", row)
 	if err != nil {
 		return err
@@ -111,6 +114,7 @@ func (s draftStore) Get(id int64) (*domain.Draft, error) {
 	if p := row.Accepted; p != nil {
 		d.AcceptedBy = &domain.Person{UserID: p.UserID, Name: p.Name, Username: p.Username}
 	}
+	d.Plans = convertAll(row.Plans, planRow.plan)
 	return d, nil
 }
 

@@ -29,6 +29,8 @@ func TestDrafts_RoundTripAndDelete(t *testing.T) {
 			Counts: map[string]int64{"meetings": 30}, DropOffs: map[string]map[string]int64{"paid": {"price": 1}},
 		}},
 		AcceptedBy: &domain.Person{UserID: 1, Name: "Anna", Username: "anna_ceo"},
+		Plans: []domain.Plan{{Segment: "dealers", Kind: domain.PeriodMonth, Year: 2026, Num: 12,
+			Targets: []domain.PlanTarget{{Kind: domain.FieldRevenue, Value: 5_000_000_00}}}},
 	}
 	if err := db.Update(func(tx domain.Tx) error { return tx.Drafts().Create(want) }); err != nil {
 		t.Fatal(err)

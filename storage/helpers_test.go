@@ -140,7 +140,7 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		TimeZone: "Europe/Moscow",
 		Currency: "₽",
 		Departments: []domain.Department{
-			{Key: "marketing", Name: name("Marketing", "Маркетинг")},
+			{Key: "marketing", Name: name("Marketing", "Маркетинг"), Aliases: []string{"Growth"}, Archived: true},
 		},
 		Stages: []domain.Stage{{
 			Key: "leads", Name: name("Leads", "Лиды"), Aliases: []string{"заявки"},
@@ -163,6 +163,10 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 		Schedules: []domain.Schedule{{
 			Kind: domain.ScheduleDigest, Days: []time.Weekday{time.Monday, time.Thursday},
 			Hour: 10, Minute: 30, Off: true, Since: t0.Add(4 * time.Hour), Done: t0.Add(5 * time.Hour),
+		}},
+		Plans: []domain.Plan{{
+			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
+			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
 		}},
 		Parked:    true,
 		CreatedAt: t0,

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -27,6 +27,7 @@ var (
 	bucketReviews        = []byte("reviews")
 	bucketRevisions      = []byte("revisions")
 	bucketMarket         = []byte("market")
+	bucketAlerts         = []byte("alerts")
 	bucketSources        = []byte("sources")
 )
 
@@ -34,6 +35,10 @@ var (
 var (
 	keySchemaVersion = []byte("schema_version")
 	keyPollOffset    = []byte("poll_offset")
+	// keyHandledUpdates holds the ids of the webhook updates applied
+	// lately; it needs no migration, as a missing key means none.
+	keyHandledUpdates = []byte("handled_updates")
+	keyHealthCheck    = []byte("health_check")
 )
 
 // migration brings the schema from its index in the list to the next
@@ -48,6 +53,7 @@ var migrations = []migration{
 	createTrackerBuckets,
 	createRevisionBucket,
 	createMarketBucket,
+	createAlertBucket,
 	createSourcesBucket,
 }
 
@@ -95,7 +101,13 @@ func createMarketBucket(btx *bolt.Tx) error {
 	return err
 }
 
-// createSourcesBucket is version 6: the sources numbers sync from, with
+// createAlertBucket is version 6: the CEOs' alert rules.
+func createAlertBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketAlerts)
+	return err
+}
+
+// createSourcesBucket is version 7: the sources numbers sync from, with
 // their secrets sealed (see secrets.go).
 func createSourcesBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketSources)

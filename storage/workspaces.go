@@ -7,7 +7,8 @@ import (
 )
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
-const workspaceRowVersion = 1
+// Version 2 added plans: a build that knows only version 1 would drop them.
+const workspaceRowVersion = 2
 
 // workspaceRow is a workspace as stored.
 type workspaceRow struct {
@@ -26,6 +27,7 @@ type workspaceRow struct {
 	Members     []memberRow     `json:"members,omitempty"`
 	Joins       []joinRow       `json:"joins,omitempty"`
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
+	Plans       []planRow       `json:"plans,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -36,8 +38,10 @@ type nameRow struct {
 }
 
 type departmentRow struct {
-	Key  string  `json:"key"`
-	Name nameRow `json:"name"`
+	Key      string   `json:"key"`
+	Name     nameRow  `json:"name"`
+	Aliases  []string `json:"aliases,omitempty"`
+	Archived bool     `json:"archived,omitempty"`
 }
 
 type stageRow struct {
@@ -129,6 +133,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Members:     convertAll(w.Members, toMemberRow),
 		Joins:       convertAll(w.Joins, toJoinRow),
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
+		Plans:       convertAll(w.Plans, toPlanRow),
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -150,6 +155,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Members:     convertAll(r.Members, memberRow.member),
 		Joins:       convertAll(r.Joins, joinRow.join),
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
+		Plans:       convertAll(r.Plans, planRow.plan),
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}
@@ -159,11 +165,11 @@ func toNameRow(n domain.Name) nameRow { return nameRow{En: n.En, Ru: n.Ru} }
 func (r nameRow) name() domain.Name   { return domain.Name{En: r.En, Ru: r.Ru} }
 
 func toDepartmentRow(d domain.Department) departmentRow {
-	return departmentRow{Key: d.Key, Name: toNameRow(d.Name)}
+	return departmentRow{Key: d.Key, Name: toNameRow(d.Name), Aliases: d.Aliases, Archived: d.Archived}
 }
 
 func (r departmentRow) department() domain.Department {
-	return domain.Department{Key: r.Key, Name: r.Name.name()}
+	return domain.Department{Key: r.Key, Name: r.Name.name(), Aliases: r.Aliases, Archived: r.Archived}
 }
 
 func toStageRow(s domain.Stage) stageRow {

@@ -49,6 +49,7 @@ type Server struct {
 	cbOrder   []string
 	commands  map[commandKey]CommandSet
 	faults    faultState
+	hook      webhookState
 }
 
 // config collects what the options set before the server starts.
@@ -57,6 +58,7 @@ type config struct {
 	botUsername   string
 	firstUpdateID int
 	faults        Faults
+	webhookRetry  time.Duration
 }
 
 // Option configures New.
@@ -88,7 +90,7 @@ func WithFaults(f Faults) Option {
 // New starts a fake Bot API server and stops it when the test ends.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	cfg := config{botID: 6123456789, botUsername: "trackbot_test_bot", firstUpdateID: 734100001}
+	cfg := config{botID: 6123456789, botUsername: "trackbot_test_bot", firstUpdateID: 734100001, webhookRetry: defaultWebhookRetry}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -104,6 +106,7 @@ func New(t testing.TB, opts ...Option) *Server {
 		callbacks: map[string]*CallbackAnswer{},
 		commands:  map[commandKey]CommandSet{},
 		updates:   newUpdateQueue(cfg.firstUpdateID),
+		hook:      webhookState{delivered: map[int]json.RawMessage{}, retry: cfg.webhookRetry},
 	}
 	s.faults.set(cfg.faults)
 	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))

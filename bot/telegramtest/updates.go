@@ -49,8 +49,6 @@ func newUpdateQueue(first int) updateQueue {
 
 func init() {
 	register("getUpdates", handleGetUpdates)
-	register("deleteWebhook", handleDeleteWebhook)
-	register("getWebhookInfo", handleGetWebhookInfo)
 }
 
 // enqueueLocked assigns the next update_id to u and queues it. s.mu must
@@ -149,6 +147,10 @@ func handleGetUpdates(s *Server, r *request) (any, *apiError) {
 		limit = 100
 	}
 	s.mu.Lock()
+	if s.webhookActiveLocked() {
+		s.mu.Unlock()
+		return nil, &apiError{code: http.StatusConflict, desc: webhookConflictDescription}
+	}
 	p, conflict := s.startPollLocked()
 	s.mu.Unlock()
 	if conflict {
@@ -189,25 +191,6 @@ func handleGetUpdates(s *Server, r *request) (any, *apiError) {
 			return batch, nil
 		}
 	}
-}
-
-// handleDeleteWebhook accepts deleteWebhook, which bots often call at
-// start-up before polling; drop_pending_updates empties the queue.
-func handleDeleteWebhook(s *Server, r *request) (any, *apiError) {
-	if b, _ := strconv.ParseBool(r.params["drop_pending_updates"]); b {
-		s.mu.Lock()
-		s.updates.pending = nil
-		s.touchLocked()
-		s.mu.Unlock()
-	}
-	return true, nil
-}
-
-// handleGetWebhookInfo answers that no webhook is set.
-func handleGetWebhookInfo(s *Server, _ *request) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return map[string]any{"url": "", "has_custom_certificate": false, "pending_update_count": len(s.updates.pending)}, nil
 }
 
 // RestartUpdateIDs makes the next queued updates start at update_id n,
