@@ -10,6 +10,8 @@ import (
 
 	"trackbot/bot/telegramtest"
 	"trackbot/domain"
+	"trackbot/sources"
+	"trackbot/sources/bitrix24test"
 	"trackbot/sources/kommotest"
 )
 
@@ -32,7 +34,7 @@ func TestSources_KommoWeeklyNumbersEqualTheIndependentCount(t *testing.T) {
 	h.cfg.Sources.AllowPrivate = true
 	h.cfg.Sources.SecretsKey = make([]byte, 32)
 	rand.Read(h.cfg.Sources.SecretsKey)
-	h.seams.crmBaseURL = fake.URL
+	h.seams.crm = sources.Options{BaseURL: fake.URL, Rate: -1}
 	h.start()
 	h.setUp()
 	for _, seg := range []string{"Dealers", "Retail"} {
@@ -140,4 +142,136 @@ func buttonData(t *testing.T, m telegramtest.Message, prefix string) string {
 	}
 	t.Fatalf("no %s button on %q: %+v", prefix, m.Text, m.ReplyMarkup)
 	return ""
+}
+
+// The same through a Bitrix24 portal's inbound webhook, with one stage
+// mapped by buttons in the group.
+func TestSources_Bitrix24WeeklyNumbersEqualTheIndependentCount(t *testing.T) {
+	const hook = "q2w3e4r5t6y7u8i9o0p1"
+	loc := mustMoscow(t)
+	thisMonday := domain.WeekOf(time.Now().In(loc)).Monday(loc)
+	ds := bitrix24test.Generate(7, 2000, thisMonday.AddDate(0, 0, -7*12), thisMonday, loc)
+	fake := bitrix24test.NewServer(ds, hook)
+	defer fake.Close()
+
+	h := newHarness(t)
+	h.cfg.Sources.AllowPrivate = true
+	h.cfg.Sources.SecretsKey = make([]byte, 32)
+	rand.Read(h.cfg.Sources.SecretsKey)
+	h.seams.crm = sources.Options{BaseURL: fake.URL, Rate: -1}
+	h.start()
+	h.setUp()
+	for _, seg := range []string{"Dealers", "Retail"} {
+		h.say(leaders, ceo, "/segment add "+seg)
+	}
+	h.say(leaders, ceo, "/source add bitrix24")
+	pm := telegramtest.Chat{ID: ceo.ID, Type: "private"}
+	h.tg.SendText(pm, ceo, "https://acme.bitrix24.ru/rest/1/"+hook+"/")
+	h.waitBotText(pm, "Got it")
+
+	card := h.waitBotText(leaders, "Mapping of “bitrix24”")
+	h.tg.PressButton(leaders, ceo, card.MessageID, buttonData(t, card, "src:p:"+sourceID(card)+":1:st:"))
+	page := h.waitEdit(card.MessageID, "Press what to change")
+	h.tg.PressButton(leaders, ceo, card.MessageID, buttonWithText(t, page, "New · Dealers"))
+	pick := h.waitEdit(card.MessageID, "What is “New · Dealers”")
+	h.tg.PressButton(leaders, ceo, card.MessageID, buttonWithText(t, pick, "Leads"))
+	h.tg.WaitFor(t, 20*time.Second, "the page to show the new match", func() bool {
+		m, _ := h.tg.Message(leaders.ID, card.MessageID)
+		for _, row := range m.ReplyMarkup {
+			for _, b := range row {
+				if strings.HasPrefix(b.Text, "New · Dealers → Leads") {
+					return true
+				}
+			}
+		}
+		return false
+	})
+
+	h.tg.PressButton(leaders, ceo, card.MessageID, buttonData(t, card, "src:d:"))
+	dry := h.waitBotText(leaders, "Dry run of “bitrix24”")
+	h.tg.PressButton(leaders, ceo, dry.MessageID, buttonData(t, dry, "src:on:"))
+	h.waitBotText(leaders, "“bitrix24” is on")
+	h.waitIdle()
+	for _, m := range h.tg.Messages(leaders.ID) {
+		if strings.Contains(m.Text, hook) {
+			t.Errorf("the bot showed the webhook: %q", m.Text)
+		}
+	}
+
+	ws := h.workspace(leaders.ID) // stops the bot
+	last := domain.WeekOf(thisMonday.AddDate(0, 0, -1))
+	h.view(func(tx domain.Tx) error {
+		list, err := tx.Sources().List(ws.ID)
+		if err != nil || len(list) != 1 {
+			return fmt.Errorf("sources %v: %w", list, err)
+		}
+		if !slicesContainsValue(list[0].Mapping.Stages, "leads") {
+			t.Errorf("the button did not map a stage to leads: %+v", list[0].Mapping.Stages)
+		}
+		want := ds.Expected(list[0].Mapping, last.Add(1-domain.SourceFirstWeeks), last, loc)
+		if len(want) != 2*domain.SourceFirstWeeks {
+			t.Errorf("the independent count has %d entries, want both segments' 12 weeks", len(want))
+		}
+		for _, e := range want {
+			rec, ok, err := tx.Records().Get(ws.ID, e.Segment, e.Week)
+			if err != nil || !ok {
+				t.Errorf("%s %s not stored (%v)", e.Segment, e.Week, err)
+				continue
+			}
+			compareCounts(t, e.Segment+" "+e.Week.String(), e.Counts, rec.Counts)
+			for stage, reasons := range e.DropOffs {
+				compareCounts(t, e.Segment+" "+e.Week.String()+" lost at "+stage, reasons, rec.DropOffs[stage])
+			}
+			for m, stages := range e.Managers {
+				compareCounts(t, e.Segment+" "+e.Week.String()+" "+m, stages, rec.Managers[m])
+			}
+		}
+		return nil
+	})
+}
+
+// sourceID is the source id in a mapping card's buttons.
+func sourceID(card telegramtest.Message) string {
+	for _, row := range card.ReplyMarkup {
+		for _, b := range row {
+			if parts := strings.Split(b.CallbackData, ":"); len(parts) > 2 && parts[0] == "src" {
+				return parts[2]
+			}
+		}
+	}
+	return ""
+}
+
+// waitEdit waits until the bot's message shows text holding part.
+func (h *harness) waitEdit(id int, part string) telegramtest.Message {
+	h.t.Helper()
+	var m telegramtest.Message
+	h.tg.WaitFor(h.t, 20*time.Second, "the card to show "+part, func() bool {
+		m, _ = h.tg.Message(leaders.ID, id)
+		return strings.Contains(m.Text, part)
+	})
+	return m
+}
+
+// buttonWithText is the data of the message's button whose label starts so.
+func buttonWithText(t *testing.T, m telegramtest.Message, label string) string {
+	t.Helper()
+	for _, row := range m.ReplyMarkup {
+		for _, b := range row {
+			if strings.HasPrefix(b.Text, label) {
+				return b.CallbackData
+			}
+		}
+	}
+	t.Fatalf("no button %q on %q", label, m.Text)
+	return ""
+}
+
+func slicesContainsValue(m map[string]string, v string) bool {
+	for _, x := range m {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

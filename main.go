@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"trackbot/bot"
+	"trackbot/sources"
 	"trackbot/storage"
 )
 
@@ -153,9 +154,9 @@ type seams struct {
 	// listening on the configured addresses (tests take free ports).
 	webhookListener net.Listener
 	metricsListener net.Listener
-	// crmBaseURL sends every CRM request to a fake CRM instead of the
-	// account's own address (tests).
-	crmBaseURL string
+	// crm tunes the CRM connectors: tests send them to a fake (BaseURL)
+	// without the CRM's own rate limit.
+	crm sources.Options
 }
 
 // serveWith is serve with the test seams.
@@ -180,7 +181,7 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 	metrics := bot.NewMetrics()
 	opts := []bot.Option{bot.WithMetrics(metrics)}
 	now := time.Now
-	opts = append(opts, bot.WithSources(sourceAccess(cfg, s.crmBaseURL)))
+	opts = append(opts, bot.WithSources(sourceAccess(cfg, s.crm)))
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
 		now = s.now

@@ -14,12 +14,12 @@ import (
 
 // sourceAccess is how the bot reaches sources: one client for sheets and
 // CRMs that keeps to public addresses unless sources.allow_private is
-// set, and the CRM connectors of package sources. crmBaseURL, when set,
-// sends CRM requests to a fake (tests).
-func sourceAccess(cfg Config, crmBaseURL string) bot.SourceAccess {
+// set, and the CRM connectors of package sources, tuned by crm (tests
+// point them at a fake; production passes the zero value).
+func sourceAccess(cfg Config, crm sources.Options) bot.SourceAccess {
 	return bot.SourceAccess{
 		HTTP: fetch.NewClient(fetch.Options{AllowPrivate: cfg.Sources.AllowPrivate}),
-		Open: crmOpener(crmBaseURL),
+		Open: crmOpener(crm),
 	}
 }
 
@@ -27,12 +27,13 @@ func sourceAccess(cfg Config, crmBaseURL string) bot.SourceAccess {
 // account's address apart from its token (only the token is secret);
 // sources.Open reads them together. Its failures become the problems the
 // CEO is told about (source.fail.*).
-func crmOpener(baseURL string) bot.OpenConnector {
+func crmOpener(o sources.Options) bot.OpenConnector {
 	return func(kind domain.SourceKind, secret, account string, client *http.Client) (bot.Connector, error) {
 		if kind == domain.SourceKommo {
 			secret = account + " " + secret
 		}
-		c, err := sources.Open(kind, secret, baseURL, client)
+		o.Client = client
+		c, err := sources.OpenWith(kind, secret, o)
 		if err != nil {
 			return nil, crmProblem(err)
 		}
