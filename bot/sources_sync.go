@@ -172,28 +172,10 @@ func (b *Bot) requestContext(w dueSource, now time.Time) *Context {
 }
 
 // commitSync applies the context's changes and stores its replies in one
-// transaction, then hands the replies to the sender.
+// transaction, as an update's commit does (alerts a save fires included),
+// and hands them to the sender. No poll offset moves: no update is handled.
 func (b *Bot) commitSync(c *Context) error {
-	var added []*domain.OutboxJob
-	err := b.store.Update(func(tx domain.Tx) error {
-		added = nil
-		for _, change := range c.changes {
-			if err := change(tx); err != nil {
-				return err
-			}
-		}
-		for _, job := range c.out {
-			job.CreatedAt = c.now
-			ok, err := tx.Outbox().Add(job)
-			if err != nil {
-				return err
-			}
-			if ok {
-				added = append(added, job)
-			}
-		}
-		return nil
-	})
+	added, err := b.commit(c, func(domain.Tx) error { return nil })
 	if err != nil {
 		return err
 	}
