@@ -2,12 +2,14 @@ package bot
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"trackbot/domain"
 	"trackbot/fetch"
+	"trackbot/sheets"
 )
 
 // weeklySheet is a published sheet of the default workspace ("All
@@ -175,10 +177,25 @@ func TestSource_SheetLinksThatCannotWork(t *testing.T) {
 	local := newSheetServer(t, weeklySheet)
 	h.send(leadership, anna, "/source add "+local.link()+" local")
 	h.sync().contains("“local” could not sync", "private or local address")
-	if local.hits != 0 {
-		t.Errorf("the private server was asked %d times", local.hits)
+	if n := local.served(); n != 0 {
+		t.Errorf("the private server was asked %d times", n)
 	}
 	h.send(leadership, anna, "/source pause local").contains("paused")
 	h.send(leadership, anna, "/source remove local").contains("Removed “local”")
 	h.send(leadership, anna, "/source sync local").contains("There is no source “local”")
+}
+
+// An XLSX by link reads as an uploaded XLSX does.
+func TestSource_XLSXByLink(t *testing.T) {
+	h := newSourcesHarness(t, false)
+	h.setUp(leadership)
+	rec := domain.WeeklyRecord{Segment: "main", Week: domain.Week{Year: 2026, Num: 11}, Counts: map[string]int64{"leads": 140, "qualified": 90}}
+	data, err := sheets.Export(h.workspace(leadership), domain.English, []domain.WeeklyRecord{rec}, sheets.FormatXLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(data) }))
+	defer srv.Close()
+	h.send(leadership, anna, "/source add "+srv.URL+"/numbers/weekly.xlsx")
+	h.sync().contains("Dry run of “sheet”", "2026-W11", "140", "90")
 }

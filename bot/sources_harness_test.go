@@ -56,6 +56,13 @@ func (s *sheetServer) set(body string, status int) {
 	s.body, s.status = body, status
 }
 
+// served says how many requests the server has had.
+func (s *sheetServer) served() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits
+}
+
 // link is the sheet's published CSV link.
 func (s *sheetServer) link() string {
 	return s.URL + "/spreadsheets/d/e/2PACX-x/pub?gid=0&single=true&output=csv"
