@@ -33,6 +33,9 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// Ops is the webhook, metrics and backup configuration.
 	Ops Ops
+	// Sources are the settings of the sources numbers sync from
+	// (config_sources.go).
+	Sources SourcesConfig
 }
 
 // configError is a bad configuration value, said in one line that names
@@ -99,6 +102,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		return Config{}, &configError{key: "telegram.shutdown_grace", value: raw, expected: "a duration from 1s to 5m such as 10s"}
 	}
 	if cfg.Ops, err = parseOps(v, cfg.StoragePath); err != nil {
+		return Config{}, err
+	}
+	if cfg.Sources, err = loadSourcesConfig(v); err != nil {
 		return Config{}, err
 	}
 	return cfg, cfg.validate()

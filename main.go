@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"trackbot/bot"
+	"trackbot/sources"
 	"trackbot/storage"
 )
 
@@ -153,12 +154,15 @@ type seams struct {
 	// listening on the configured addresses (tests take free ports).
 	webhookListener net.Listener
 	metricsListener net.Listener
+	// crm tunes the CRM connectors: tests send them to a fake (BaseURL)
+	// without the CRM's own rate limit.
+	crm sources.Options
 }
 
 // serveWith is serve with the test seams.
 func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error {
 	log := cfg.logger(logOut)
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now})
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now, SecretsKey: cfg.Sources.SecretsKey})
 	if err != nil {
 		return err
 	}
@@ -177,6 +181,7 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 	metrics := bot.NewMetrics()
 	opts := []bot.Option{bot.WithMetrics(metrics)}
 	now := time.Now
+	opts = append(opts, bot.WithSources(sourceAccess(cfg, s.crm)))
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
 		now = s.now

@@ -56,6 +56,9 @@ type Bot struct {
 	// loaded is set once the outbox left by the last run is queued: until
 	// then the bot cannot tell whether anything is left to send.
 	loaded atomic.Bool
+	// sources is how the bot reaches sources; syncer wakes their loop.
+	sources SourceAccess
+	syncer  *syncer
 	// crash is the test hook that stops the work at a kill point when it
 	// returns true; nil in production.
 	crash func(killPoint) bool
@@ -88,7 +91,7 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
-	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token)}
+	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token), syncer: newSyncer()}
 	// The token never reaches a log line, whatever the caller's handler is.
 	b.log = slog.New(NewRedactingHandler(log.Handler(), cfg.Token))
 	for _, o := range opts {
@@ -180,9 +183,15 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.sched.run(schedCtx)
 		close(scheduled)
 	}()
+	synced := make(chan struct{})
+	go func() {
+		b.runSyncer(schedCtx)
+		close(synced)
+	}()
 	err = b.receive(ctx)
 	stopScheduling()
 	<-scheduled
+	<-synced
 	b.shutDown(stopped, stopSending, sent, cutOff)
 	return err
 }
@@ -310,6 +319,7 @@ func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) er
 	b.metrics.updateHandled(c, time.Since(start))
 	b.sender.enqueue(jobs)
 	b.sched.afterUpdate(c.Workspace)
+	b.syncer.afterUpdate()
 	return nil
 }
 

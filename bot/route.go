@@ -27,7 +27,7 @@ type command struct {
 func (b *Bot) commands() []command {
 	return []command{
 		{name: "help", run: b.help, private: true, setup: true},
-		{name: "start", run: b.help, private: true, setup: true, hidden: true},
+		{name: "start", run: b.start, private: true, setup: true, hidden: true},
 		{name: "setup", run: b.setup, setup: true},
 		{name: "team", run: b.team, private: true},
 		{name: "company", run: b.companyCmd, private: true, setup: true, privateOnly: true},
@@ -59,6 +59,7 @@ func (b *Bot) commands() []command {
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
 		{name: "reason", run: b.reasonCmd, private: true},
+		{name: "source", run: b.sourceCmd, private: true},
 	}
 }
 
@@ -66,17 +67,18 @@ func (b *Bot) commands() []command {
 // handler, which gets the rest of the data.
 func (b *Bot) buttons() map[string]func(*Context, string) error {
 	return map[string]func(*Context, string) error{
-		"j":  b.onJoinButton,
-		"st": b.onSettingsButton,
-		"rm": b.onRemoveButton,
-		"lg": b.onDraftButton,
-		"h":  b.onHypButton,
-		"hd": b.onDraftStep,
-		"hl": b.onListPage,
-		"rv": b.onReviewButton,
-		"rq": b.onWhyButton,
-		"cm": b.onCompetitorButton,
-		"al": b.onAlertButton, // domain.AlertButton
+		"j":   b.onJoinButton,
+		"st":  b.onSettingsButton,
+		"rm":  b.onRemoveButton,
+		"lg":  b.onDraftButton,
+		"h":   b.onHypButton,
+		"hd":  b.onDraftStep,
+		"hl":  b.onListPage,
+		"rv":  b.onReviewButton,
+		"rq":  b.onWhyButton,
+		"cm":  b.onCompetitorButton,
+		"al":  b.onAlertButton, // domain.AlertButton
+		"src": b.onSourceButton,
 	}
 }
 
@@ -111,6 +113,9 @@ func (b *Bot) routeMessage(c *Context) error {
 		if b.isFileForImport(m) {
 			name, ok = "import", true
 		} else {
+			if handled, err := b.onSecretText(c); handled {
+				return err
+			}
 			return b.onReplyToBot(c)
 		}
 	}

@@ -131,6 +131,9 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 	if line := hypothesesLine(ws, data.hypotheses, week, today); line != "" {
 		sb.WriteString("\n\n" + line)
 	}
+	if line := b.failingSourcesLine(ws); line != "" {
+		sb.WriteString("\n\n" + line)
+	}
 	jobs := []*domain.OutboxJob{postJob(ws, sb.String())}
 	if media := photosJob(ws, photos); media != nil {
 		jobs = append(jobs, media)

@@ -97,6 +97,14 @@ func (t *telegram) call(job *domain.OutboxJob) ([]int, error) {
 	case domain.ChatAction:
 		_, err := api.Request(tgbotapi.NewChatAction(job.ChatID, job.Action))
 		return nil, err
+	case domain.DeleteMessage:
+		_, err := api.Request(tgbotapi.NewDeleteMessage(job.ChatID, job.EditMessageID))
+		if e := classify(err); e != nil && e.Code == http.StatusBadRequest {
+			// Best effort: in a group the bot needs the right to delete
+			// others' messages, and the person was told to delete it.
+			return nil, nil
+		}
+		return nil, err
 	}
 	return nil, errors.New("unknown outbox job kind " + string(job.Kind))
 }

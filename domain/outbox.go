@@ -14,6 +14,9 @@ const (
 	EditText       OutboxKind = "edit_text"
 	AnswerCallback OutboxKind = "answer_callback"
 	ChatAction     OutboxKind = "chat_action"
+	// DeleteMessage deletes the message EditMessageID, where the bot may:
+	// a secret someone posted. Telegram refusing it is not a failure.
+	DeleteMessage OutboxKind = "delete"
 )
 
 // Priorities: replies to people go ahead of bulk scheduled posts.
@@ -50,7 +53,7 @@ type OutboxJob struct {
 	Keyboard      [][]Button
 	ReplyTo       int // message id to reply to
 	ThreadID      int // forum topic (message_thread_id) of a new message; 0: General, or no topics
-	EditMessageID int // for EditText
+	EditMessageID int // for EditText, and the message DeleteMessage deletes
 	Files         []Attachment
 	CallbackID    string // for AnswerCallback
 	ShowAlert     bool

@@ -23,6 +23,7 @@ type Tx interface {
 	Revisions() RevisionStore
 	Market() MarketStore
 	Alerts() AlertStore
+	Sources() SourceStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments

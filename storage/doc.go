@@ -29,6 +29,8 @@
 //	                   's' | segment → the segment's volume and positioning statement
 //	                   'i' | import id (8) → competitor sheet waiting for confirmation
 //	alerts           workspace id (8) → nested bucket: rule id (8, its NextSequence) → alert rule row
+//	sources          workspace id (8) → nested bucket: source id (8, its NextSequence) → source row; the
+//	                 secret only sealed with AES-256-GCM under the key from outside the file (secrets.go)
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so
