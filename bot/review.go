@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 
 	"trackbot/domain"
@@ -115,7 +114,16 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 		}
 		c.Queue(&domain.OutboxJob{Kind: kind, Priority: domain.PriorityBulk, Files: pack.Pictures})
 	}
-	for _, text := range pack.FollowUps() {
+	follow := pack.FollowUps()
+	if len(pack.Asked) > 0 {
+		// The questions go as the bot's own message, with the links a reply
+		// answers and a button per question (review_questions.go).
+		b.queueQuestions(c, r, pack)
+		follow = follow[1:]
+	} else {
+		b.recordPack(c, r, pack, nil)
+	}
+	for _, text := range follow {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)
@@ -126,32 +134,14 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 // endReview closes the open review and posts its protocol.
 func (b *Bot) endReview(c *Context) error {
 	c.Change(func(tx domain.Tx) error {
-		r, protocol, err := domain.CloseReview(tx, c.Workspace, c.From, c.now)
+		r, err := domain.CloseReview(tx, c.Workspace, c.From, c.now)
 		if err != nil {
 			return err
 		}
-		c.Reply(b.protocolText(c, r, protocol))
+		c.Reply(r.Protocol)
 		return nil
 	})
 	return nil
-}
-
-// protocolText renders who does what by when.
-func (b *Bot) protocolText(c *Context, r *domain.Review, hs []*domain.Hypothesis) string {
-	ws := c.Workspace
-	var sb strings.Builder
-	sb.WriteString(c.T("review.protocol_title", escape(r.Period.Label(c.Lang))))
-	if len(hs) == 0 {
-		return sb.String() + "\n" + c.T("review.protocol_empty")
-	}
-	for _, h := range hs {
-		// The status shows what already happened to a hypothesis logged
-		// during the review (confirmed, rejected) next to who owns it.
-		fmt.Fprintf(&sb, "\n\n<b>%s</b> %s\n%s: %s %s · %s: %s · %s", h.Label(), escape(clipRunes(h.Text, 200)),
-			c.T("review.owner"), escape(ws.DepartmentName(h.Department, c.Lang)), mentions(ws.Heads(h.Department)),
-			c.T("review.by"), h.Deadline.Localize(c.Lang), escape(h.Status.Localize(c.Lang)))
-	}
-	return sb.String()
 }
 
 // onReviewButton handles the pack's close button (rv:end).

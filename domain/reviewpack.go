@@ -30,6 +30,11 @@ type ReviewPack struct {
 	Pictures   []Attachment
 	Questions  string
 	Hypotheses string
+	// Asked are the tracker questions, for the review to keep with their
+	// answers; Numbers is the headline's numbers of each reviewed segment,
+	// for the protocol.
+	Asked   []Question
+	Numbers string
 }
 
 // ReviewTexts composes the texts of the review of period p for one segment
@@ -40,8 +45,12 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	l := ws.Lang
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
+	var numbers []string
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+		numbers = append(numbers, reviewHeadline(ws, l, s, p, recs)+PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+	}
+	if len(numbers) > 0 {
+		sb.WriteString("\n\n" + strings.Join(numbers, "\n\n"))
 	}
 	qs := WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))
 	if line := StakeHeadline(ws, qs, l); line != "" {
@@ -50,6 +59,8 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	return ReviewPack{
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
+		Asked:      qs,
+		Numbers:    strings.Join(numbers, "\n\n"),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today),
 	}
 }

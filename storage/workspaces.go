@@ -7,8 +7,9 @@ import (
 )
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
-// Version 2 added plans: a build that knows only version 1 would drop them.
-const workspaceRowVersion = 2
+// Version 2 added plans: a build that knows only version 1 would drop them;
+// version 3 the answer window of review questions.
+const workspaceRowVersion = 3
 
 // workspaceRow is a workspace as stored.
 type workspaceRow struct {
@@ -28,6 +29,7 @@ type workspaceRow struct {
 	Joins       []joinRow       `json:"joins,omitempty"`
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
 	Plans       []planRow       `json:"plans,omitempty"`
+	AnswerHours int             `json:"answer_hours,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -134,6 +136,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Joins:       convertAll(w.Joins, toJoinRow),
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
 		Plans:       convertAll(w.Plans, toPlanRow),
+		AnswerHours: w.AnswerHours,
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -156,6 +159,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Joins:       convertAll(r.Joins, joinRow.join),
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
 		Plans:       convertAll(r.Plans, planRow.plan),
+		AnswerHours: r.AnswerHours,
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}
