@@ -229,3 +229,26 @@ func (b *Bot) onQuestionButton(c *Context, payload string) error {
 	})
 	return nil
 }
+
+// noteParticipant records the person behind an update in the group during
+// an open review among its participants: a command, a reply or a press
+// there is speaking in the review, refused or not. It runs in the
+// update's transaction, after the handler's changes.
+func (b *Bot) noteParticipant(c *Context) {
+	ws := c.Workspace
+	if ws == nil || c.Chat == nil || c.Chat.ID != ws.ChatID || c.From.UserID == 0 {
+		return
+	}
+	m := c.Update.Message
+	if c.Update.CallbackQuery == nil && (m == nil || m.Text == "" && m.Caption == "" && m.Document == nil) {
+		return // a service message (someone joined, a pin) says nothing
+	}
+	who := c.From
+	c.Change(func(tx domain.Tx) error {
+		r, err := tx.Reviews().Latest(ws.ID)
+		if err != nil || r == nil || !r.Participate(who) {
+			return err
+		}
+		return tx.Reviews().Put(r)
+	})
+}

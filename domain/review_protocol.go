@@ -177,3 +177,24 @@ func localTime(ws *Workspace, t time.Time, l Lang) string {
 	local := t.In(ws.Location())
 	return DateOf(local).Localize(l) + " " + local.Format("15:04")
 }
+
+// StoredProtocol is the protocol of closed review r as it was posted (one
+// closed before protocols were stored is rendered now, in lang), followed
+// by the answers given after it.
+func StoredProtocol(ws *Workspace, r *Review, hyps []*Hypothesis, l Lang) string {
+	text := r.Protocol
+	if text == "" {
+		text = ProtocolText(ws, r, hyps, l)
+	}
+	var late []string
+	for _, q := range r.Questions {
+		if q.Answer.Given() && q.Answer.At.After(r.ClosedAt) {
+			late = append(late, fmt.Sprintf("%d. %s", q.Number, Text(l, "protocol.answer",
+				esc(personName(q.Answer.By, l)), localTime(ws, q.Answer.At, l), esc(q.Answer.Text))))
+		}
+	}
+	if len(late) > 0 && r.Protocol != "" {
+		text += "\n\n" + Text(l, "reviews.late_answers") + "\n" + strings.Join(late, "\n")
+	}
+	return text
+}

@@ -63,6 +63,7 @@ func init() {
 		"reviews.title":        {English: "<b>Past reviews</b>: %d · page %d of %d", Russian: "<b>Прошлые разборы</b>: %d · стр. %d из %d"},
 		"reviews.line":         {English: "#%d · %s · closed %s · answers %d of %d", Russian: "№%d · %s · закрыт %s · ответов %d из %d"},
 		"reviews.open_button":  {English: "#%d · %s", Russian: "№%d · %s"},
+		"reviews.still_open":   {English: "Review #%d is still open: /review end closes it with its protocol.", Russian: "Разбор №%d ещё открыт: /review end закрывает его с протоколом."},
 		"reviews.late_answers": {English: "<b>Answered after the protocol</b>", Russian: "<b>Ответы после протокола</b>"},
 	})
 }
