@@ -60,7 +60,7 @@ func ChangedIn(r *Review, hyps []*Hypothesis) []*Hypothesis {
 func eventsIn(r *Review, h *Hypothesis) []HypothesisEvent {
 	var out []HypothesisEvent
 	for _, e := range h.History {
-		if e.From == StatusDraft || e.At.Before(r.OpenedAt) || !r.IsOpen() && e.At.After(r.ClosedAt) {
+		if e.From == StatusDraft || !e.At.After(r.OpenedAt) || !r.IsOpen() && e.At.After(r.ClosedAt) {
 			continue
 		}
 		out = append(out, e)
@@ -73,7 +73,7 @@ func eventsIn(r *Review, h *Hypothesis) []HypothesisEvent {
 func ProtocolText(ws *Workspace, r *Review, hyps []*Hypothesis, l Lang) string {
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.protocol_title", esc(r.Period.Label(l))))
-	sb.WriteString("\n" + Text(l, "protocol.held", localTime(ws, r.OpenedAt, l), localTime(ws, r.ClosedAt, l)))
+	sb.WriteString("\n" + Text(l, "protocol.held", heldText(ws, r, l)))
 	if r.AutoClosed {
 		sb.WriteString(" " + Text(l, "protocol.auto_closed"))
 	}
@@ -197,4 +197,15 @@ func StoredProtocol(ws *Workspace, r *Review, hyps []*Hypothesis, l Lang) string
 		text += "\n\n" + Text(l, "reviews.late_answers") + "\n" + strings.Join(late, "\n")
 	}
 	return text
+}
+
+// heldText is when a review was held: "18 Mar 2026 13:00–14:30", with the
+// second date only when it closed on another day.
+func heldText(ws *Workspace, r *Review, l Lang) string {
+	from, to := localTime(ws, r.OpenedAt, l), localTime(ws, r.ClosedAt, l)
+	loc := ws.Location()
+	if !r.ClosedAt.IsZero() && DateOf(r.OpenedAt.In(loc)) == DateOf(r.ClosedAt.In(loc)) {
+		to = r.ClosedAt.In(loc).Format("15:04")
+	}
+	return from + "–" + to
 }

@@ -38,7 +38,7 @@ func init() {
 			Russian: "⏰ %s, пока без ответа — разбор · %s:",
 		},
 
-		"protocol.held":             {English: "Held: %s – %s", Russian: "Проведён: %s – %s"},
+		"protocol.held":             {English: "Held: %s", Russian: "Проведён: %s"},
 		"protocol.auto_closed":      {English: "(closed by the bot after 24 h)", Russian: "(закрыт ботом через 24 ч)"},
 		"protocol.took_part":        {English: "Took part: %s", Russian: "Участники: %s"},
 		"protocol.numbers":          {English: "<b>Numbers</b>", Russian: "<b>Цифры</b>"},
