@@ -24,7 +24,7 @@ func fullReview(workspace int64) *domain.Review {
 			Segment: "dealers", Metric: domain.ConvMetric("qualified"), Department: "marketing",
 			Heads:   []domain.Person{{UserID: 3, Name: "Mark", Username: "mark_head"}},
 			AskedAt: t0, NudgedAt: t0.Add(30 * time.Minute),
-			Answer:  domain.QuestionAnswer{By: domain.Person{UserID: 3, Name: "Mark", Username: "mark_head"}, At: t0.Add(40 * time.Minute), Text: "The form broke"},
+			Answer: domain.QuestionAnswer{By: domain.Person{UserID: 3, Name: "Mark", Username: "mark_head"}, At: t0.Add(40 * time.Minute), Text: "The form broke"},
 		}},
 		QuestionMessages: []domain.QuestionMessage{{Ref: domain.MessageRef{ChatID: -100, MessageID: 12, Key: "rvq:7:1:1"}, Numbers: []int{1}}},
 		Participants:     []domain.Person{{UserID: 1, Name: "Anna", Username: "anna_ceo"}},
