@@ -306,6 +306,7 @@ func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) er
 		// transaction): drop it and commit the error reply alone.
 		b.metrics.handlerFailed(b, c, commitErr)
 		b.replyError(c, commitErr)
+		b.noteParticipant(c)
 		jobs, commitErr = b.commit(c, progress)
 	}
 	if commitErr != nil {
