@@ -1,7 +1,10 @@
 package bot
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -255,6 +258,51 @@ func TestHandlerReviewLoop_ProtocolOfReviewEnd(t *testing.T) {
 	if n := len(h.latestReview().Participants); n != 3 {
 		t.Errorf("%d participants after the review closed, want 3", n)
 	}
+
+	// The export holds the record: a sheet each in the workbook, a file
+	// each in the ZIP of CSVs.
+	docs := h.send(leadership, olga, "/export").ofKind(domain.SendDocument)
+	var names []string
+	for _, d := range docs {
+		names = append(names, d.Files[0].Name)
+	}
+	if strings.Join(names, " ") != "trackbot-export.csv trackbot-export.xlsx trackbot-export.zip" {
+		t.Fatalf("/export sent %v", names)
+	}
+	files := unzip(t, docs[2].Files[0].Data)
+	for file, want := range map[string]string{
+		"questions.csv":          "Mark,2026-03-18 13:15,The campaigns lost the budget filter",
+		"hypotheses.csv":         "H-1,Bring back the budget filter,in progress,Marketing",
+		"hypothesis_history.csv": "H-1,2026-03-18 13:30,Mark,new,in progress",
+		"protocols.csv":          "Took part: Anna Petrova, Mark, Sergey",
+	} {
+		if !strings.Contains(files[file], want) {
+			t.Errorf("%s lacks %q:\n%s", file, want, files[file])
+		}
+	}
+}
+
+// unzip returns the files of a ZIP by name.
+func unzip(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	return out
 }
 
 // closedReviews stores n closed reviews of consecutive weeks ending in

@@ -52,6 +52,11 @@ func init() {
 		"protocol.verdicts":         {English: "<b>Verdicts</b>", Russian: "<b>Вердикты</b>"},
 		"protocol.next":             {English: "Next review: %s", Russian: "Следующий разбор: %s"},
 
+		"export.zip_caption": {
+			English: "The same as CSV files: numbers, hypotheses and their history, review questions with answers, protocols",
+			Russian: "То же в CSV: цифры, гипотезы и их история, вопросы разборов с ответами, протоколы",
+		},
+
 		"reviews.empty": {
 			English: "No review has been closed yet. /review starts one; /review end closes it with a protocol.",
 			Russian: "Закрытых разборов пока нет. /review начинает разбор, /review end закрывает его с протоколом.",
