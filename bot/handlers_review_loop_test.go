@@ -354,3 +354,77 @@ func TestHandlerReviewLoop_ReviewsListPagesAndOpensProtocols(t *testing.T) {
 	h.send(leadership, olga, "/reviews 11").contains("Review #11 is still open")
 	h.send(leadership, olga, "/reviews").contains("Past reviews: 10")
 }
+
+func TestHandlerReviewLoop_PackPostedAgainKeepsNumbersAndAnswers(t *testing.T) {
+	h := reviewTeam(t)
+	h.quietSchedules()
+	first := questionsOf(t, h.send(leadership, anna, "/review"))
+	h.replyTo(leadership, mark, first.MessageIDs[0], "1: The campaigns lost the budget filter")
+	second := questionsOf(t, h.send(leadership, anna, "/review"))
+	if shown := htmlPlain(second.Text); !strings.Contains(shown, "1. @mark_head, Conversion") ||
+		!strings.Contains(shown, "✅ answered by @mark_head\n\n2. @mark_head, Leads from Retail") {
+		t.Errorf("the pack posted again shows:\n%s", shown)
+	}
+	r := h.latestReview()
+	if len(r.Questions) != 2 || len(r.QuestionMessages) != 2 {
+		t.Fatalf("after a second pack: %d questions, %d messages", len(r.Questions), len(r.QuestionMessages))
+	}
+	// An answer to either message edits both.
+	out := h.replyTo(leadership, mark, second.MessageIDs[0], "2: The agency pushed retail")
+	edited := map[int]bool{}
+	for _, e := range out.ofKind(domain.EditText) {
+		edited[e.EditMessageID] = true
+	}
+	if !edited[first.MessageIDs[0]] || !edited[second.MessageIDs[0]] || len(edited) != 2 {
+		t.Errorf("the answer edited %v, want both questions messages", edited)
+	}
+}
+
+func TestHandlerReviewLoop_LongProtocolIsSplitIntoValidParts(t *testing.T) {
+	h := reviewTeam(t)
+	pack := h.send(leadership, anna, "/review")
+	id := questionsOf(t, pack).MessageIDs[0]
+	long := strings.Repeat("The <budget> & filter broke again. ", 40) // over 1000 characters, with HTML to escape
+	h.replyTo(leadership, mark, id, "1: "+long)
+	h.replyTo(leadership, mark, id, "2: "+long)
+	for i := range 6 {
+		h.logHyp(leadership, fmt.Sprintf("Hypothesis %d: %s", i+1, strings.Repeat("fix the form ", 30)), "Marketing", "Leads → Qualified")
+	}
+	out := h.send(leadership, anna, "/review end") // every part is checked against Telegram's rules
+	parts := out.ofKind(domain.SendText)
+	if len(parts) < 2 {
+		t.Fatalf("the protocol is %d message(s), want it split", len(parts))
+	}
+	all := out.text()
+	for _, want := range []string{"Review protocol", "Answer — Mark", "H-6 Hypothesis 6", "Next review: 23 Mar 2026"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the protocol's parts lack %q", want)
+		}
+	}
+	if q := h.latestReview().Questions[0].Answer.Text; len([]rune(q)) != domain.MaxAnswerLength {
+		t.Errorf("the stored answer is %d characters, want it cut at %d", len([]rune(q)), domain.MaxAnswerLength)
+	}
+}
+
+func TestQuestionsMessage_FiveLongAnsweredQuestionsFitOneMessage(t *testing.T) {
+	h := reviewTeam(t)
+	ws := h.workspace(leadership)
+	r := &domain.Review{ID: 4, Workspace: ws.ID, OpenedAt: h.now}
+	var numbers []int
+	for n := 1; n <= domain.MaxQuestions; n++ {
+		numbers = append(numbers, n)
+		r.Questions = append(r.Questions, domain.ReviewQuestion{Number: n, Text: strings.Repeat("Ж&ж ", 500), Department: domain.DeptMarketing,
+			Heads:  []domain.Person{{UserID: mark.ID, Name: strings.Repeat("M", 60)}},
+			Answer: domain.QuestionAnswer{By: domain.Person{UserID: mark.ID, Name: strings.Repeat("M", 60)}, At: h.now, Text: "x"}})
+	}
+	text, kb := h.b.questionsMessage(ws, r, numbers)
+	if n := visibleLen(text); n > maxMessage {
+		t.Errorf("the questions message shows %d characters, over %d", n, maxMessage)
+	}
+	if strings.Count(htmlPlain(text), "✅ answered by") != domain.MaxQuestions || len(kb) != domain.MaxQuestions {
+		t.Errorf("the message lost answers or buttons:\n%s", htmlPlain(text))
+	}
+	if fitted := fitJob(&domain.OutboxJob{Kind: domain.SendText, Text: text}); len(fitted) != 1 || fitted[0].Text != text {
+		t.Error("the questions message had to be split or cut")
+	}
+}

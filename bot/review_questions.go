@@ -34,8 +34,9 @@ func (b *Bot) recordPack(c *Context, session *domain.Review, pack domain.ReviewP
 			numbers := r.Ask(ws, pack.Asked, c.now)
 			text, kb := b.questionsMessage(ws, r, numbers)
 			questions.Text, questions.Keyboard = shortenHTML(text, maxMessage), kb
-			// Keys are reserved forever, so they come from the clock.
-			questions.Key = fmt.Sprintf("rvq:%d:%d:%d", ws.ID, r.ID, c.now.UnixNano())
+			// Keys are reserved forever, so they come from the clock, and
+			// the command's message id tells two packs of one instant apart.
+			questions.Key = fmt.Sprintf("rvq:%d:%d:%d:%d", ws.ID, r.ID, c.now.UnixNano(), c.Message.MessageID)
 			r.QuestionMessages = append(r.QuestionMessages, domain.QuestionMessage{
 				Ref: domain.MessageRef{ChatID: questions.ChatID, Key: questions.Key}, Numbers: numbers})
 		}

@@ -59,7 +59,9 @@ type schedulerDeps struct {
 }
 
 // scheduler posts the weekly snapshot, the numbers reminder and the
-// hypothesis digest of every workspace on time. It keeps no state of its
+// hypothesis digest of every workspace on time, and does what each
+// workspace's latest review owes (reminders of unanswered questions, its
+// closing). It keeps no state of its
 // own: each schedule remembers the last run it handled, and each post's
 // outbox key (kind, workspace, period) makes sure it is stored once, so a
 // restart at any moment neither loses nor repeats a post.

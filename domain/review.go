@@ -111,9 +111,9 @@ func OpenReviewOf(reviews []*Review) *Review {
 	return nil
 }
 
-// Protocol is what a closed review leaves behind: the hypotheses logged in
-// it, ordered by department and then deadline, so each head reads their
-// part together.
+// Protocol returns the hypotheses logged in the review, for its protocol
+// (review_protocol.go), ordered by department and then deadline, so each
+// head reads their part together.
 func Protocol(r *Review, hyps []*Hypothesis) []*Hypothesis {
 	var out []*Hypothesis
 	for _, h := range hyps {
