@@ -50,10 +50,23 @@ func (b *Bot) review(c *Context) error {
 		return err
 	}
 	c.Change(func(tx domain.Tx) error {
-		if session.ID != 0 {
-			return tx.Reviews().Put(session)
+		if session.ID == 0 {
+			return tx.Reviews().Create(session)
 		}
-		return tx.Reviews().Create(session)
+		// The open review as stored now, with the new scope: the scheduler
+		// may have reminded its questions since it was read, and that must
+		// not be undone (a reminder is sent once).
+		cur, err := tx.Reviews().Get(ws.ID, session.ID)
+		if err != nil {
+			return err
+		}
+		if !cur.IsOpen() { // closed by the bot meanwhile: this is a new one
+			*session = domain.Review{Workspace: ws.ID, Segment: session.Segment, Period: session.Period, OpenedBy: c.From.UserID, OpenedAt: c.now}
+			return tx.Reviews().Create(session)
+		}
+		cur.Segment, cur.Period = session.Segment, session.Period
+		*session = *cur
+		return tx.Reviews().Put(cur)
 	})
 	if err := b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews)); err != nil {
 		return err
