@@ -123,9 +123,12 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 		build:   b.buildPost,
 		enqueue: b.sender.enqueue,
 		ran:     b.metrics.scheduled,
-		log:     b.log,
-		red:     b.red,
-		stopsAt: b.stopsAt,
+		// A review's reminders and its closing (review_duties.go).
+		dutiesDue: reviewDutiesDue,
+		doDuties:  b.doReviewDuties,
+		log:       b.log,
+		red:       b.red,
+		stopsAt:   b.stopsAt,
 	})
 	b.metrics.Register(newOutboxCollector(b.sender))
 	return b
@@ -305,12 +308,14 @@ func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) er
 		b.metrics.handlerFailed(b, c, err)
 		b.replyError(c, err)
 	}
+	b.noteParticipant(c)
 	jobs, commitErr := b.commit(c, progress)
 	if commitErr != nil && err == nil {
 		// The change itself failed at commit (a conflict found inside the
 		// transaction): drop it and commit the error reply alone.
 		b.metrics.handlerFailed(b, c, commitErr)
 		b.replyError(c, commitErr)
+		b.noteParticipant(c)
 		jobs, commitErr = b.commit(c, progress)
 	}
 	if commitErr != nil {

@@ -302,6 +302,21 @@ func (h *handlerHarness) handle(u tgbotapi.Update) sent {
 	if err := h.b.handleUpdate(context.Background(), tgUpdate{Update: u, topic: h.topicOf(u)}); err != nil {
 		h.t.Fatalf("handleUpdate: %v", err)
 	}
+	return h.delivered()
+}
+
+// tick runs the scheduler once at the harness's clock, as its loop would
+// when something is due, and returns the jobs it stored, delivered.
+func (h *handlerHarness) tick() sent {
+	h.t.Helper()
+	h.b.sched.tick(context.Background())
+	return h.delivered()
+}
+
+// delivered returns the jobs added to the outbox since the last look,
+// delivered as handle describes.
+func (h *handlerHarness) delivered() sent {
+	h.t.Helper()
 	var pending, jobs, keyed []*domain.OutboxJob
 	h.view(func(tx domain.Tx) error {
 		var err error

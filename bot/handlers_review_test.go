@@ -64,8 +64,9 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	for _, j := range out.jobs {
 		kinds = append(kinds, j.Kind)
 	}
-	// The questions and the hypotheses block fit one message.
-	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText}
+	// The questions have a message of their own, answered by replies; the
+	// hypotheses block follows.
+	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText, domain.SendText}
 	if !sameKinds(kinds, want) {
 		t.Fatalf("pack = %v, want %v", kinds, want)
 	}
@@ -81,7 +82,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 			t.Errorf("questions lack %q:\n%s", want, questions)
 		}
 	}
-	if block := htmlPlain(out.jobs[3].Text); !strings.Contains(block, "Nothing overdue or waiting") {
+	if block := htmlPlain(out.jobs[4].Text); !strings.Contains(block, "Nothing overdue or waiting") {
 		t.Errorf("hypotheses block = %q", block)
 	}
 	if rs := h.reviews(); len(rs) != 1 || !rs[0].IsOpen() || rs[0].Period.From != weekW11 {

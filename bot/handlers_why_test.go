@@ -29,10 +29,11 @@ func TestHandlerReview_WhyButtonsShowTheTests(t *testing.T) {
 	out := h.send(leadership, anna, "/review")
 	q := questionsJob(t, out)
 	review := h.reviews()[0]
+	// Each question's row: "→ hypothesis", then "Why n?".
 	if len(q.Keyboard) == 0 || len(q.Keyboard[0]) < 2 {
-		t.Fatalf("questions buttons = %v, want one per question", q.Keyboard)
+		t.Fatalf("questions buttons = %v, want a row per question with its Why button", q.Keyboard)
 	}
-	first := q.Keyboard[0][0]
+	first := q.Keyboard[0][1]
 	if first.Text != "Why 1?" || !strings.HasPrefix(first.Data, "rq:"+itoa(review.ID)+":1:") || len(first.Data) > 64 {
 		t.Errorf("first button = %+v, want Why 1? naming review %d and question 1", first, review.ID)
 	}
@@ -68,10 +69,7 @@ func TestHandlerReview_Details(t *testing.T) {
 	h := reviewTeam(t)
 	h.send(leadership, mark, "/review details").contains("No review yet")
 	pack := h.send(leadership, anna, "/review")
-	asked := 0
-	for _, row := range questionsJob(t, pack).Keyboard {
-		asked += len(row)
-	}
+	asked := len(questionsJob(t, pack).Keyboard) // a row per question
 
 	one := h.send(leadership, sergey, "/review details 1")
 	one.contains("Why question 1", "41 of 100", "At stake")

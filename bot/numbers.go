@@ -275,13 +275,8 @@ func (b *Bot) exportCmd(c *Context) error {
 	if len(recs) == 0 {
 		return b.exportMarketOr(c, "export.empty")
 	}
-	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
-		data, err := sheets.Export(ws, c.Lang, recs, format)
-		if err != nil {
-			return err
-		}
-		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
-			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
+	if err := b.exportAll(c, recs); err != nil {
+		return err
 	}
 	return b.exportMarketOr(c, "")
 }

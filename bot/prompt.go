@@ -34,6 +34,10 @@ func (b *Bot) promptAnswers() map[domain.PromptKind]promptAnswer {
 		domain.PromptHypothesisDraft:  b.answerDraft,
 		domain.PromptNumbers:          b.answerNumbers,
 		domain.PromptWeekNumbers:      b.answerNumbers,
+
+		// A review's tracker questions (review_questions.go).
+		domain.PromptReviewQuestion: b.answerQuestion,
+		domain.PromptQuestionNudge:  b.answerQuestion,
 	}
 }
 
@@ -119,8 +123,18 @@ func (b *Bot) promptOf(c *Context, m *tgMessage) (domain.Prompt, bool, error) {
 }
 
 // promptInText reads the prompt from the links of a bot message's text or
-// caption.
+// caption: the first, when it carries several.
 func (b *Bot) promptInText(m *tgMessage) (domain.Prompt, bool) {
+	if ps := b.promptsInText(m); len(ps) > 0 {
+		return ps[0], true
+	}
+	return domain.Prompt{}, false
+}
+
+// promptsInText reads every prompt a bot message's links carry, in order:
+// a message may ask several things (a review's questions).
+func (b *Bot) promptsInText(m *tgMessage) []domain.Prompt {
+	var out []domain.Prompt
 	for _, e := range append(m.Entities, m.CaptionEntities...) {
 		if e.Type != "text_link" {
 			continue
@@ -130,10 +144,10 @@ func (b *Bot) promptInText(m *tgMessage) (domain.Prompt, bool) {
 			continue
 		}
 		if p, ok := domain.ParsePromptToken(u.Query().Get("start")); ok {
-			return p, true
+			out = append(out, p)
 		}
 	}
-	return domain.Prompt{}, false
+	return out
 }
 
 // promptByID finds the prompt whose message id the bot stored: a

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -13,23 +12,6 @@ import (
 // stored: they are recomputed from the stored numbers of the review's
 // scope and found by their key (domain.FindQuestion), so a figure
 // corrected after the pack never shows another question's tests.
-
-// whyPerRow keeps the buttons readable on a phone.
-const whyPerRow = 3
-
-// whyButtons are the buttons under the questions message, one per
-// question: rq:<review>:<number>:<key>.
-func whyButtons(l domain.Lang, review int64, qs []domain.Question) [][]domain.Button {
-	var rows [][]domain.Button
-	for i, q := range qs {
-		if i%whyPerRow == 0 {
-			rows = append(rows, nil)
-		}
-		b := domain.Button{Text: domain.Text(l, "why.button", i+1), Data: fmt.Sprintf("rq:%d:%d:%s", review, i+1, q.Key())}
-		rows[len(rows)-1] = append(rows[len(rows)-1], b)
-	}
-	return rows
-}
 
 // onWhyButton answers a "why" button with the tests behind the question,
 // as a reply to the questions message.

@@ -48,6 +48,7 @@ func (b *Bot) commands() []command {
 		{name: "positioning", run: b.positioningCmd, private: true},
 		{name: "plan", run: b.planCmd, private: true},
 		{name: "review", run: b.review},
+		{name: "reviews", run: b.reviewsCmd, private: true},
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
 		{name: "my", run: b.my, private: true},
@@ -76,6 +77,8 @@ func (b *Bot) buttons() map[string]func(*Context, string) error {
 		"hl":  b.onListPage,
 		"rv":  b.onReviewButton,
 		"rq":  b.onWhyButton,
+		"qh":  b.onQuestionButton, // a question's → hypothesis
+		"rl":  b.onReviewList,
 		"cm":  b.onCompetitorButton,
 		"al":  b.onAlertButton, // domain.AlertButton
 		"src": b.onSourceButton,

@@ -38,6 +38,17 @@ const (
 	PromptWeekNumbers PromptKind = "nw"
 )
 
+// The prompts of a review's tracker questions (review_questions.go). The
+// id names the review and the question: see QuestionPrompt.
+const (
+	// PromptReviewQuestion is a question of a questions message: a reply
+	// to the message answers it, and the message shows who answered.
+	PromptReviewQuestion PromptKind = "rq"
+	// PromptQuestionNudge is a question named in a reminder: a reply to
+	// the reminder answers it too.
+	PromptQuestionNudge PromptKind = "rn"
+)
+
 // Prompt is what a prompt asks: the kind of answer and the object of the
 // workspace the answer goes to.
 type Prompt struct {

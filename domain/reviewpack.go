@@ -31,8 +31,11 @@ type ReviewPack struct {
 	Questions  string
 	Hypotheses string
 	// Asked are the tracker questions Questions shows, in its order: the
-	// "why this question" buttons find them by their Key.
-	Asked []Question
+	// review keeps them with their answers, and the "why this question"
+	// buttons find them by their Key. Numbers is the headline's numbers of
+	// each reviewed segment, for the protocol.
+	Asked   []Question
+	Numbers string
 }
 
 // ReviewTexts composes the texts of the review of period p for one segment
@@ -43,8 +46,12 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	l := ws.Lang
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
+	var numbers []string
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+		numbers = append(numbers, reviewHeadline(ws, l, s, p, recs)+PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+	}
+	if len(numbers) > 0 {
+		sb.WriteString("\n\n" + strings.Join(numbers, "\n\n"))
 	}
 	qs := WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))
 	if line := StakeHeadline(ws, qs, l); line != "" {
@@ -56,6 +63,7 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today, judge),
 		Asked:      qs,
+		Numbers:    strings.Join(numbers, "\n\n"),
 	}
 }
 

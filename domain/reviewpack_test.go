@@ -64,9 +64,9 @@ func TestReviewTexts_HeadlineQuestionsAndHypotheses(t *testing.T) {
 		strings.Contains(plain, "<b>") || strings.Contains(plain, "&lt;") || strings.Contains(plain, "<a href") {
 		t.Errorf("plain text keeps markup or loses text:\n%s", plain)
 	}
-	// The questions and the hypotheses fit one message: two messages, one
-	// separator between them.
-	if got, want := strings.Count(plain, "――――――――"), len(pack.Messages())-1; got != want || want != 1 {
+	// The questions are answered by replying to their message, so they
+	// keep one of their own: three messages, two separators.
+	if got, want := strings.Count(plain, "――――――――"), len(pack.Messages())-1; got != want || want != 2 {
 		t.Errorf("plain text has %d separators, want %d between %d messages", got, want, len(pack.Messages()))
 	}
 }
@@ -103,6 +103,11 @@ func TestReviewTexts_NamedSegmentAndNothingToSay(t *testing.T) {
 	}
 	if pack.Questions != Text(English, "review.no_questions") || pack.Hypotheses != Text(English, "review.no_hypotheses") {
 		t.Errorf("questions %q, hypotheses %q; want the texts for nothing to ask and no hypotheses", pack.Questions, pack.Hypotheses)
+	}
+	// With nothing to answer, "no questions" and the hypotheses share a
+	// message.
+	if n := len(pack.Messages()); n != 2 || len(pack.Asked) != 0 {
+		t.Errorf("a pack without questions is %d messages, asks %d", n, len(pack.Asked))
 	}
 }
 

@@ -116,4 +116,8 @@ type ReviewStore interface {
 	Put(r *Review) error
 	// List returns the workspace's reviews ordered by id.
 	List(workspace int64) ([]*Review, error)
+	// Latest returns the workspace's newest review, or nil when it has
+	// none. A review opens only when none is open, so the open review, if
+	// any, is the newest; this read does not decode the older ones.
+	Latest(workspace int64) (*Review, error)
 }

@@ -33,6 +33,9 @@ type Workspace struct {
 	Topics map[PostKind]int
 	// Plans are the CEOs' targets per segment and month or quarter.
 	Plans []Plan
+	// AnswerHours is how long heads have to answer a review's question
+	// before they are reminded; zero means DefaultAnswerHours.
+	AnswerHours int
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.

@@ -21,7 +21,8 @@
 //	outbox_keys      dedup key → job id (8), plus sent time and outcome once the job is pruned
 //	drafts           draft id (8, NextSequence) → draft row
 //	hypotheses       workspace id (8) → nested bucket: hypothesis id (8, its NextSequence) → hypothesis row
-//	reviews          workspace id (8) → nested bucket: review id (8) → review row
+//	reviews          workspace id (8) → nested bucket: review id (8) → review row, with its questions
+//	                 and their answers, participants and protocol; the last key is the newest review
 //	revisions        workspace id (8) → nested bucket: revision id (8, its NextSequence) → revision row:
 //	                 one confirmed save or undo with each figure's old and new value; never changed or deleted
 //	market           workspace id (8) → bucket (see market.go):

@@ -169,8 +169,9 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
 			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
 		}},
-		Parked:    true,
-		CreatedAt: t0,
+		AnswerHours: 12,
+		Parked:      true,
+		CreatedAt:   t0,
 	}
 }
 
