@@ -28,16 +28,10 @@ func (h *handlerHarness) sendIn(chat tgbotapi.Chat, thread int, from tgbotapi.Us
 
 // markForum makes the chat a group with topics.
 func (h *handlerHarness) markForum(chat int64) {
-	if h.forums == nil {
-		h.forums = map[int64]bool{}
-	}
 	h.forums[chat] = true
 }
 
 func (h *handlerHarness) setThread(chat int64, msg, thread int) {
-	if h.threads == nil {
-		h.threads = map[[2]int64]int{}
-	}
 	if thread != 0 {
 		h.threads[[2]int64{chat, int64(msg)}] = thread
 	}
@@ -70,21 +64,7 @@ func (h *handlerHarness) noteThread(j *domain.OutboxJob) {
 func (h *handlerHarness) tick() sent {
 	h.t.Helper()
 	h.b.sched.tick(context.Background())
-	var pending, jobs []*domain.OutboxJob
-	h.view(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
-	})
-	for _, j := range pending {
-		if !h.seen[j.ID] {
-			h.seen[j.ID] = true
-			j.MessageIDs = h.deliver(j)
-			h.noteThread(j)
-			jobs = append(jobs, j)
-		}
-	}
-	return sent{t: h.t, jobs: jobs}
+	return sent{t: h.t, jobs: h.deliverNew()}
 }
 
 // inTopic checks that every new message of out goes to the topic.
