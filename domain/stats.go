@@ -283,6 +283,8 @@ func regIncBeta(a, b, x float64) float64 {
 	return 1 - front*betaCF(b, a, 1-x)/b
 }
 
+// betaCF is the continued fraction of the regularized incomplete beta
+// function, evaluated by the modified Lentz method.
 func betaCF(a, b, x float64) float64 {
 	const tiny = 1e-300
 	c, d := 1.0, 1-(a+b)*x/(a+1)
@@ -291,30 +293,23 @@ func betaCF(a, b, x float64) float64 {
 	}
 	d = 1 / d
 	h := d
+	// step takes in one coefficient and returns the factor it puts on h.
+	step := func(aa float64) float64 {
+		d = 1 + aa*d
+		if math.Abs(d) < tiny {
+			d = tiny
+		}
+		c = 1 + aa/c
+		if math.Abs(c) < tiny {
+			c = tiny
+		}
+		d = 1 / d
+		return d * c
+	}
 	for m := 1.0; m <= 200; m++ {
 		m2 := 2 * m
-		aa := m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		h *= d * c
-		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		del := d * c
+		h *= step(m * (b - m) * x / ((a + m2 - 1) * (a + m2)))
+		del := step(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)))
 		h *= del
 		if math.Abs(del-1) < 1e-12 {
 			break
