@@ -3,17 +3,14 @@ package bot
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
-	"trackbot/charts"
 	"trackbot/domain"
 	"trackbot/storage"
 )
@@ -73,32 +70,18 @@ type shownMessage struct {
 	Keyboard [][]domain.Button
 }
 
-var (
-	handlerChartsOnce sync.Once
-	handlerCharts     *charts.Renderer
-)
-
 // newHandlerHarness builds a bot whose clock stands at handlerStart on a
 // database in t.TempDir().
 func newHandlerHarness(t *testing.T) *handlerHarness {
 	t.Helper()
-	// Each test has its own database and mostly waits for its commits
-	// to reach the disk: they run side by side.
+	// Each test has its own database (in memory: see openDB): they run
+	// side by side.
 	t.Parallel()
 	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{}}
 	clock := func() time.Time { return h.now }
-	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	handlerChartsOnce.Do(func() {
-		if handlerCharts, err = charts.New(); err != nil {
-			t.Fatal(err)
-		}
-	})
+	db := openDB(t, clock)
 	h.db = db
-	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, slog.New(slog.DiscardHandler), WithClock(clock), WithRenderer(handlerCharts))
+	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, slog.New(slog.DiscardHandler), WithClock(clock), WithRenderer(testRenderer(t)))
 	h.b.self = botUser
 	h.api = installFakeAPI(t, h.b)
 	return h
