@@ -29,8 +29,13 @@ type Config struct {
 	// Limits are Telegram's flood limits the sender keeps. Only tests that
 	// do not test pacing lower them.
 	Limits bot.Limits
+	// ShutdownGrace bounds a clean stop (see bot.Config.ShutdownGrace).
+	ShutdownGrace time.Duration
 	// Ops is the webhook, metrics and backup configuration.
 	Ops Ops
+	// Sources are the settings of the sources numbers sync from
+	// (config_sources.go).
+	Sources SourcesConfig
 }
 
 // configError is a bad configuration value, said in one line that names
@@ -66,6 +71,7 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	v.SetDefault("telegram.limits.chat_interval", limits.ChatInterval.String())
 	v.SetDefault("telegram.limits.group_per_minute", limits.GroupPerMinute)
 	v.SetDefault("telegram.limits.global_per_second", limits.GlobalPerSecond)
+	v.SetDefault("telegram.shutdown_grace", bot.DefaultShutdownGrace.String())
 	opsDefaults(v)
 	v.SetEnvPrefix("TRACKBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
@@ -91,7 +97,14 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	if cfg.Limits, err = parseLimits(v); err != nil {
 		return Config{}, err
 	}
+	raw := strings.TrimSpace(v.GetString("telegram.shutdown_grace"))
+	if cfg.ShutdownGrace, err = time.ParseDuration(raw); err != nil || cfg.ShutdownGrace <= 0 || cfg.ShutdownGrace > 5*time.Minute {
+		return Config{}, &configError{key: "telegram.shutdown_grace", value: raw, expected: "a duration from 1s to 5m such as 10s"}
+	}
 	if cfg.Ops, err = parseOps(v, cfg.StoragePath); err != nil {
+		return Config{}, err
+	}
+	if cfg.Sources, err = loadSourcesConfig(v); err != nil {
 		return Config{}, err
 	}
 	return cfg, cfg.validate()

@@ -47,6 +47,9 @@ func TestConfig_MissingDefaultFileUsesDefaults(t *testing.T) {
 	if cfg.Limits != bot.DefaultLimits() {
 		t.Errorf("limits = %+v, want Telegram's %+v", cfg.Limits, bot.DefaultLimits())
 	}
+	if cfg.ShutdownGrace != bot.DefaultShutdownGrace {
+		t.Errorf("shutdown grace = %v, want %v", cfg.ShutdownGrace, bot.DefaultShutdownGrace)
+	}
 }
 
 func TestConfig_BadValueNamesKeyValueAndExpectation(t *testing.T) {
@@ -61,6 +64,8 @@ func TestConfig_BadValueNamesKeyValueAndExpectation(t *testing.T) {
 		{"TRACKBOT_TELEGRAM_LIMITS_CHAT_INTERVAL", "fast", "telegram.limits.chat_interval"},
 		{"TRACKBOT_TELEGRAM_LIMITS_GROUP_PER_MINUTE", "0", "telegram.limits.group_per_minute"},
 		{"TRACKBOT_TELEGRAM_LIMITS_GLOBAL_PER_SECOND", "-3", "telegram.limits.global_per_second"},
+		{"TRACKBOT_TELEGRAM_SHUTDOWN_GRACE", "0s", "telegram.shutdown_grace"},
+		{"TRACKBOT_TELEGRAM_SHUTDOWN_GRACE", "an hour", "telegram.shutdown_grace"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.wantKey, func(t *testing.T) {

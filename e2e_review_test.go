@@ -323,7 +323,8 @@ func TestHypothesis_ForgedPressesChangeNothing(t *testing.T) {
 		{"a member pressing a CEO-only button", leaders, outsider, drop, "Only a CEO"},
 		{"a head pressing a CEO-only button", leaders, marketer, drop, "Only a CEO"},
 		{"a made-up action", leaders, ceo, "h:1:z:1", "out of date"},
-		{"an old version", leaders, ceo, strings.Replace(drop, ":x:1", ":x:0", 1), "has changed"},
+		{"an old version the card does not show", leaders, ceo, strings.Replace(drop, ":x:1", ":x:0", 1), "out of date"},
+		{"a made-up version on the card", leaders, ceo, "h:1:s:99", "out of date"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if a := h.press(tc.chat, tc.who, card.MessageID, tc.data); !strings.Contains(a.Text, tc.want) {

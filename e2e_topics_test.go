@@ -61,6 +61,12 @@ func TestTopics_AnsweredInTopic555AndTheSnapshotPostedThere(t *testing.T) {
 	h.tg.WaitFor(t, rhythmWait, "the snapshot sent now in topic 555", func() bool { return snapshots(555) == 1 })
 
 	h.pressSetting(leaders, ceo, card.MessageID, "st:topics")
+	// The answer to a press goes ahead of the edit it comes with: press
+	// what the card shows once it shows it.
+	h.tg.WaitFor(t, rhythmWait, "the topics on the card", func() bool {
+		m, _ := h.tg.Message(leaders.ID, card.MessageID)
+		return offersButton(m, "st:here:s")
+	})
 	jump.Store(int64(30*time.Minute + 20*time.Second)) // 09:00:20: the snapshot is due
 	if a := h.pressSetting(leaders, ceo, card.MessageID, "st:here:s"); a.Text != "Saved." {
 		t.Errorf("directing the snapshot answered %q", a.Text)

@@ -155,7 +155,7 @@ var (
 	buildErr  error
 )
 
-func trackbotBinary(t *testing.T) string {
+func trackbotBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "trackbot-bin")

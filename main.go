@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"trackbot/bot"
+	"trackbot/sources"
 	"trackbot/storage"
 )
 
@@ -153,12 +154,15 @@ type seams struct {
 	// listening on the configured addresses (tests take free ports).
 	webhookListener net.Listener
 	metricsListener net.Listener
+	// crm tunes the CRM connectors: tests send them to a fake (BaseURL)
+	// without the CRM's own rate limit.
+	crm sources.Options
 }
 
 // serveWith is serve with the test seams.
 func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error {
 	log := cfg.logger(logOut)
-	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now})
+	db, err := storage.Open(cfg.StoragePath, storage.Options{Timeout: openTimeout, Now: s.now, SecretsKey: cfg.Sources.SecretsKey})
 	if err != nil {
 		return err
 	}
@@ -177,6 +181,7 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 	metrics := bot.NewMetrics()
 	opts := []bot.Option{bot.WithMetrics(metrics)}
 	now := time.Now
+	opts = append(opts, bot.WithSources(sourceAccess(cfg, s.crm)))
 	if s.now != nil {
 		opts = append(opts, bot.WithClock(s.now))
 		now = s.now
@@ -185,13 +190,14 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
 	}
 	b := bot.New(bot.Config{
-		Token:        cfg.Token,
-		APIURL:       cfg.APIURL,
-		TimeZone:     cfg.TimeZone,
-		AllowedChats: cfg.AllowedChats,
-		Limits:       cfg.Limits,
-		RetryDelay:   s.retryDelay,
-		Webhook:      cfg.Ops.Webhook,
+		Token:         cfg.Token,
+		APIURL:        cfg.APIURL,
+		TimeZone:      cfg.TimeZone,
+		AllowedChats:  cfg.AllowedChats,
+		Limits:        cfg.Limits,
+		RetryDelay:    s.retryDelay,
+		ShutdownGrace: cfg.ShutdownGrace,
+		Webhook:       cfg.Ops.Webhook,
 	}, db, log, opts...)
 	if s.built != nil {
 		s.built(b)

@@ -20,8 +20,11 @@ type Config struct {
 	APIURL       string  // Bot API base, e.g. https://api.telegram.org
 	TimeZone     string  // default time zone for new workspaces
 	AllowedChats []int64 // chats that may be set up; empty means any group
-	// ShutdownGrace is how long sends in flight may finish after a stop
-	// signal before they are cut off.
+	// ShutdownGrace bounds a clean stop: in its first half the replies
+	// already queued still go out; then no request starts, and those in
+	// flight have the rest of it to finish before they are cut off (a cut
+	// request may be repeated or dropped after the restart). Zero means
+	// DefaultShutdownGrace.
 	ShutdownGrace time.Duration
 	// Limits are the flood limits the sender keeps; zero fields take
 	// Telegram's (see DefaultLimits).
@@ -33,6 +36,10 @@ type Config struct {
 	// Webhook, when its URL is set, replaces polling (see webhook.go).
 	Webhook Webhook
 }
+
+// DefaultShutdownGrace is the stop's grace period when the configuration
+// sets none: long enough for an upload of a pack's charts to finish.
+const DefaultShutdownGrace = 10 * time.Second
 
 // Bot is a running trackbot: the poll loop, the handlers and the sender.
 type Bot struct {
@@ -46,6 +53,12 @@ type Bot struct {
 	sender *sender
 	sched  *scheduler
 	charts *charts.Renderer
+	// loaded is set once the outbox left by the last run is queued: until
+	// then the bot cannot tell whether anything is left to send.
+	loaded atomic.Bool
+	// sources is how the bot reaches sources; syncer wakes their loop.
+	sources SourceAccess
+	syncer  *syncer
 	// crash is the test hook that stops the work at a kill point when it
 	// returns true; nil in production.
 	crash func(killPoint) bool
@@ -75,10 +88,10 @@ func withCrash(crash func(killPoint) bool) Option { return func(b *Bot) { b.cras
 // New returns a bot for the configuration and store. It does not talk to
 // Telegram until Run.
 func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot {
-	if cfg.ShutdownGrace == 0 {
-		cfg.ShutdownGrace = 3 * time.Second
+	if cfg.ShutdownGrace <= 0 {
+		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
-	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token)}
+	b := &Bot{cfg: cfg, store: store, now: time.Now, red: newRedactor(cfg.Token), syncer: newSyncer()}
 	// The token never reaches a log line, whatever the caller's handler is.
 	b.log = slog.New(NewRedactingHandler(log.Handler(), cfg.Token))
 	for _, o := range opts {
@@ -110,9 +123,12 @@ func New(cfg Config, store domain.Store, log *slog.Logger, opts ...Option) *Bot 
 		build:   b.buildPost,
 		enqueue: b.sender.enqueue,
 		ran:     b.metrics.scheduled,
-		log:     b.log,
-		red:     b.red,
-		stopsAt: b.stopsAt,
+		// A review's reminders and its closing (review_duties.go).
+		dutiesDue: reviewDutiesDue,
+		doDuties:  b.doReviewDuties,
+		log:       b.log,
+		red:       b.red,
+		stopsAt:   b.stopsAt,
 	})
 	b.metrics.Register(newOutboxCollector(b.sender))
 	return b
@@ -126,11 +142,13 @@ func (b *Bot) stopsAt(p killPoint) bool { return b.crash != nil && b.crash(p) }
 // instance polling, a rejected token, a broken database).
 func (b *Bot) Run(ctx context.Context) error {
 	// stop cuts in-flight HTTP requests once the grace period after ctx
-	// has passed, so shutdown never waits for a long poll to time out.
+	// has passed, so shutdown never waits for a request to time out.
 	stop, cutOff := context.WithCancel(context.Background())
 	defer cutOff()
+	stopped := make(chan time.Time, 1)
 	go func() {
 		<-ctx.Done()
+		stopped <- time.Now()
 		time.Sleep(b.cfg.ShutdownGrace)
 		cutOff()
 	}()
@@ -153,6 +171,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.sender.load(); err != nil {
 		return fmt.Errorf("loading the outbox: %w", err)
 	}
+	b.loaded.Store(true)
 	go b.registerCommands(ctx)
 
 	sendCtx, stopSending := context.WithCancel(context.Background())
@@ -167,20 +186,45 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.sched.run(schedCtx)
 		close(scheduled)
 	}()
+	synced := make(chan struct{})
+	go func() {
+		b.runSyncer(schedCtx)
+		close(synced)
+	}()
 	err = b.receive(ctx)
 	stopScheduling()
 	<-scheduled
-	// Let replies to the last commands go out within the grace period.
-	b.drain(b.cfg.ShutdownGrace)
-	stopSending()
-	<-sent
+	<-synced
+	b.shutDown(stopped, stopSending, sent, cutOff)
 	return err
+}
+
+// shutDown stops sending within the grace period after the stop (or now,
+// when polling ended by itself): replies already queued may go out in
+// its first half; then no new request starts, and the requests in flight
+// may finish until the period ends, when they are cut. A request that
+// finishes is marked sent, so a clean stop repeats nothing after the
+// restart.
+func (b *Bot) shutDown(stopped <-chan time.Time, stopSending func(), sent <-chan struct{}, cutOff func()) {
+	began := time.Now()
+	select {
+	case began = <-stopped:
+	default:
+	}
+	b.drain(time.Until(began.Add(b.cfg.ShutdownGrace / 2)))
+	stopSending()
+	cut := time.AfterFunc(time.Until(began.Add(b.cfg.ShutdownGrace)), cutOff)
+	defer cut.Stop()
+	<-sent
+	if !b.sender.idle() {
+		b.log.Info("stopped with messages still queued; they go out after the restart")
+	}
 }
 
 // Idle reports whether nothing the bot has committed is left to send:
 // tests wait for it, with every update delivered, before they look at the
 // chats.
-func (b *Bot) Idle() bool { return b.sender.idle() }
+func (b *Bot) Idle() bool { return b.loaded.Load() && b.sender.idle() }
 
 // drain waits until the outbox is empty or d has passed.
 func (b *Bot) drain(d time.Duration) {
@@ -264,12 +308,14 @@ func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) er
 		b.metrics.handlerFailed(b, c, err)
 		b.replyError(c, err)
 	}
+	b.noteParticipant(c)
 	jobs, commitErr := b.commit(c, progress)
 	if commitErr != nil && err == nil {
 		// The change itself failed at commit (a conflict found inside the
 		// transaction): drop it and commit the error reply alone.
 		b.metrics.handlerFailed(b, c, commitErr)
 		b.replyError(c, commitErr)
+		b.noteParticipant(c)
 		jobs, commitErr = b.commit(c, progress)
 	}
 	if commitErr != nil {
@@ -278,6 +324,7 @@ func (b *Bot) apply(ctx context.Context, u tgUpdate, progress func(domain.Tx) er
 	b.metrics.updateHandled(c, time.Since(start))
 	b.sender.enqueue(jobs)
 	b.sched.afterUpdate(c.Workspace)
+	b.syncer.afterUpdate()
 	return nil
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"html"
 	"strings"
 	"time"
@@ -218,7 +219,8 @@ func (c *Context) Refuse(err error) error {
 // tell shows err to the person in the context's language. It is the one
 // place a domain error becomes what the user sees: the answer to a press
 // (an alert to dismiss, except a notice that a button is stale) or a reply
-// to the message. Errors that are not domain errors read as a generic line.
+// to the message, which a promptError makes a prompt. Errors that are not
+// domain errors read as a generic line.
 func (c *Context) tell(err error) {
 	if c.Chat == nil {
 		return
@@ -228,7 +230,11 @@ func (c *Context) tell(err error) {
 		c.Answer(msg, domain.ErrorCode(err) != domain.ESTALE)
 		return
 	}
-	c.Reply(escape(msg))
+	text := escape(msg)
+	if p := (*promptError)(nil); errors.As(err, &p) {
+		text += "\n\n" + p.hint
+	}
+	c.Reply(text)
 }
 
 // staleButton is the refusal of a press on a button the bot no longer

@@ -7,4 +7,11 @@
 // (getChatMember, file downloads) without holding a write transaction, then
 // its state changes, its replies and the new poll offset commit together in
 // one store transaction, so a crash neither loses nor repeats a command.
+//
+// Telegram has no idempotency key, so a message it took just before a
+// crash may go out twice. The outbox repeats only what is harmless twice
+// (domain.OutboxJob.RepeatHarmless) and every copy behaves as one: a press
+// is acted on only when the pressed message has that button and its data
+// names the object it acts on, and a prompt carries what it asks (see
+// prompt.go), so a reply to any copy answers it once.
 package bot

@@ -57,6 +57,7 @@ type handlerHarness struct {
 	msg   int            // the last message id, the users' and the bot's
 	seen  map[int64]bool // outbox jobs already returned
 	shown map[[2]int64]shownMessage
+	said  map[[2]int64]*tgbotapi.Message // the users' messages, for replies to them
 	// threads are the forum topics of messages (chat, message id) that
 	// are in one, and forums the chats with topics (see
 	// handler_topics_test.go).
@@ -68,6 +69,7 @@ type handlerHarness struct {
 type shownMessage struct {
 	Text     string // HTML
 	Keyboard [][]domain.Button
+	ReplyTo  int // the message it replies to
 }
 
 // newHandlerHarness builds a bot whose clock stands at handlerStart on a
@@ -77,7 +79,8 @@ func newHandlerHarness(t *testing.T) *handlerHarness {
 	// Each test has its own database (in memory: see openDB): they run
 	// side by side.
 	t.Parallel()
-	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{}}
+	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{},
+		said: map[[2]int64]*tgbotapi.Message{}}
 	clock := func() time.Time { return h.now }
 	db := openDB(t, clock)
 	h.db = db
@@ -198,6 +201,7 @@ func (h *handlerHarness) message(chat tgbotapi.Chat, from tgbotapi.User, text st
 	h.msg++
 	m := &tgbotapi.Message{MessageID: h.msg, From: &from, Chat: &chat, Date: int(h.now.Unix()), Text: text}
 	m.Entities = commandEntity(text)
+	h.said[[2]int64{chat.ID, int64(m.MessageID)}] = m
 	return m
 }
 
@@ -237,11 +241,6 @@ func (h *handlerHarness) replyToUser(chat tgbotapi.Chat, from tgbotapi.User, to 
 // it from the bot; it is there to be replied to.
 func (h *handlerHarness) say(chat tgbotapi.Chat, from tgbotapi.User, text string) *tgbotapi.Message {
 	return h.message(chat, from, text)
-}
-
-// original is the bot message with the id as the chat shows it.
-func (h *handlerHarness) original(chat tgbotapi.Chat, id int) *tgbotapi.Message {
-	return &tgbotapi.Message{MessageID: id, From: &botUser, Chat: &chat, Text: h.shown[[2]int64{chat.ID, int64(id)}].Text}
 }
 
 // document delivers a file with a caption; replyTo, when not zero, makes
@@ -286,6 +285,21 @@ func (h *handlerHarness) handle(u tgbotapi.Update) sent {
 	if err := h.b.handleUpdate(context.Background(), tgUpdate{Update: u, topic: h.topicOf(u)}); err != nil {
 		h.t.Fatalf("handleUpdate: %v", err)
 	}
+	return h.delivered()
+}
+
+// tick runs the scheduler once at the harness's clock, as its loop would
+// when something is due, and returns the jobs it stored, delivered.
+func (h *handlerHarness) tick() sent {
+	h.t.Helper()
+	h.b.sched.tick(context.Background())
+	return h.delivered()
+}
+
+// delivered returns the jobs added to the outbox since the last look,
+// delivered as handle describes.
+func (h *handlerHarness) delivered() sent {
+	h.t.Helper()
 	var pending, jobs, keyed []*domain.OutboxJob
 	h.view(func(tx domain.Tx) error {
 		var err error
@@ -332,10 +346,11 @@ func (h *handlerHarness) deliver(j *domain.OutboxJob) []int {
 			ids = append(ids, h.msg)
 		}
 	case domain.EditText:
-		h.shown[[2]int64{j.ChatID, int64(j.EditMessageID)}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard}
+		key := [2]int64{j.ChatID, int64(j.EditMessageID)}
+		h.shown[key] = shownMessage{Text: j.Text, Keyboard: j.Keyboard, ReplyTo: h.shown[key].ReplyTo}
 	}
 	if j.Kind == domain.SendText {
-		h.shown[[2]int64{j.ChatID, int64(ids[0])}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard}
+		h.shown[[2]int64{j.ChatID, int64(ids[0])}] = shownMessage{Text: j.Text, Keyboard: j.Keyboard, ReplyTo: j.ReplyTo}
 	}
 	return ids
 }

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -63,28 +62,6 @@ func (h *handlerHarness) noteThread(j *domain.OutboxJob) {
 	for _, id := range j.MessageIDs {
 		h.setThread(j.ChatID, id, j.ThreadID)
 	}
-}
-
-// tick runs the scheduler once at the harness's clock and returns the
-// posts it queued.
-func (h *handlerHarness) tick() sent {
-	h.t.Helper()
-	h.b.sched.tick(context.Background())
-	var pending, jobs []*domain.OutboxJob
-	h.view(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
-	})
-	for _, j := range pending {
-		if !h.seen[j.ID] {
-			h.seen[j.ID] = true
-			j.MessageIDs = h.deliver(j)
-			h.noteThread(j)
-			jobs = append(jobs, j)
-		}
-	}
-	return sent{t: h.t, jobs: jobs}
 }
 
 // inTopic checks that every new message of out goes to the topic.
@@ -229,6 +206,7 @@ func TestHandlerTopics_CEODirectsTheSnapshotToATopic(t *testing.T) {
 func TestHandlerTopics_TheReviewPackGoesToTheReviewTopic(t *testing.T) {
 	h := reviewTeam(t)
 	card := h.sendIn(leadership, 777, anna, "/settings")
+	h.press(leadership, anna, card.id(), "st:topics")
 	h.press(leadership, anna, card.id(), "st:here:v")
 	out := h.sendIn(leadership, 555, anna, "/review")
 	var told bool

@@ -58,6 +58,7 @@ func TestHandlerAlert_FiresOnceMentionsTheOwnerMutesAndDeletes(t *testing.T) {
 	h.send(leadership, olga, "/alerts").contains("last fired 18 Mar 2026 about 2026-W11: 30%")
 
 	msg := alert.MessageIDs[0]
+	copied := h.copyOf(leadership, msg)
 	out := h.press(leadership, olga, msg, "al:1:m")
 	if a, _ := out.answer(); !strings.Contains(a, "Only a CEO or the head") || len(out.ofKind(domain.EditText)) != 0 {
 		t.Errorf("a member's mute: answer %q, jobs %s", a, out)
@@ -94,8 +95,8 @@ func TestHandlerAlert_FiresOnceMentionsTheOwnerMutesAndDeletes(t *testing.T) {
 		t.Errorf("a deleted rule's alert keeps buttons %+v", b)
 	}
 	h.send(leadership, olga, "/alerts").contains("No alert rules yet")
-	if a, _ := h.press(leadership, anna, msg, "al:1:m").answer(); !strings.Contains(a, "This alert rule was deleted") {
-		t.Errorf("muting a deleted rule answered %q", a)
+	if a, _ := h.press(leadership, anna, copied, "al:1:m").answer(); !strings.Contains(a, "This alert rule was deleted") {
+		t.Errorf("muting a deleted rule on a copy of the alert answered %q", a)
 	}
 	if a, _ := h.press(leadership, anna, msg, "al:x:m").answer(); !strings.Contains(a, "out of date") {
 		t.Errorf("forged data answered %q", a)

@@ -75,6 +75,8 @@ func TestHandlerCompany_TheRoleIsTheOneInTheChosenCompany(t *testing.T) {
 	h.press(pm, mark, picker.id(), pick(lead))
 	// A head at Leadership cannot do a CEO's things there, in private too.
 	privately(t, h.send(pm, mark, "/segment add Wholesale"), mark).contains("Only a CEO")
+	// A pick turns the picker into a note: another pick needs /company again.
+	picker = h.send(pm, mark, "/company")
 	h.press(pm, mark, picker.id(), pick(other))
 	privately(t, h.send(pm, mark, "/segment add Wholesale"), mark)
 	has := func(ws *domain.Workspace) bool {
@@ -92,6 +94,7 @@ func TestHandlerCompany_APrivateButtonActsOnItsOwnCompany(t *testing.T) {
 	h.press(pm, mark, picker.id(), pick(lead))
 	preview := privately(t, h.send(pm, mark, "/log last week leads=33"), mark)
 	// Switching before confirming does not move the numbers.
+	picker = h.send(pm, mark, "/company")
 	h.press(pm, mark, picker.id(), pick(other))
 	h.confirm(pm, mark, preview)
 	if n := len(h.records(leadership)); n != 1 {
@@ -113,12 +116,14 @@ func TestHandlerCompany_ForeignOrForgedPicksChangeNothing(t *testing.T) {
 	// Sergey is in one company: it needs no choice, and none is offered.
 	privately(t, h.send(ps, sergey, "/company"), sergey).contains("Leadership, the only company you are in")
 	privately(t, h.send(ps, sergey, "/team"), sergey).contains("Leadership")
-	// A pick of a company one is not in, or of none, is refused.
+	// A pick of a company one is not in, or of none, is refused: no
+	// picker offers it, so it is data no message has a button for.
 	other := h.workspace(otherTeam)
 	out := h.press(ps, sergey, 1, pick(other))
-	if text, alert := out.answer(); !alert || !strings.Contains(text, "not in that company") {
-		t.Errorf("a foreign pick answered %q (alert %v)", text, alert)
+	if text, _ := out.answer(); !strings.Contains(text, "out of date") {
+		t.Errorf("a foreign pick answered %q", text)
 	}
+	out.unchanged("a foreign pick")
 	if !h.workspace(otherTeam).Member(sergey.ID).ChosenAt.IsZero() || h.workspace(otherTeam).Knows(sergey.ID) {
 		t.Error("a foreign pick made Sergey a member of the other company")
 	}
@@ -140,5 +145,24 @@ func TestCompany_OfferedInPrivateMenusOnly(t *testing.T) {
 	}
 	if !has(true) || has(false) {
 		t.Errorf("/company in the private menu: %v, in the group menu: %v; want only private", has(true), has(false))
+	}
+}
+
+func TestHandlerCompany_AReplyToAPrivatePromptAnswersItsOwnCompany(t *testing.T) {
+	h, lead, other := twoCompanies(t)
+	h.twoSegments(leadership)
+	pm := privateChat(mark)
+	picker := h.send(pm, mark, "/company")
+	h.press(pm, mark, picker.id(), pick(lead))
+	h.logHyp(leadership, "Answer every lead within an hour", "Marketing", "Leads")
+	card := privately(t, h.send(pm, mark, "/hyp H-1"), mark)
+	ask := privately(t, h.press(pm, mark, card.id(), card.button(":d:1", "Done")), mark)
+	// Mark switches to the other company before he answers.
+	picker = h.send(pm, mark, "/company")
+	h.press(pm, mark, picker.id(), pick(other))
+	// The reply is about Leadership's H-1: its cards, the group's too, show it.
+	h.replyTo(pm, mark, ask.id(), "Done in a day").contains("H-1 is done", "H-1 · done")
+	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusDone || hyp.Result != "Done in a day" {
+		t.Errorf("Leadership's H-1 after the private reply: %s, %q", hyp.Status, hyp.Result)
 	}
 }

@@ -138,17 +138,24 @@ func TestHandlerHyp_DraftRefusalsStaleStepsAndCancel(t *testing.T) {
 	if text, alert := h.press(leadership, mark, id, dept).answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's press on the CEO's draft answered %q", text)
 	}
+	copied := h.copyOf(leadership, id)
 	h.press(leadership, anna, id, dept)
-	// The department step is over: pressing it again refreshes the draft.
-	out := h.press(leadership, anna, id, draft.button(":d:", "Sales"))
+	// The department step is over: pressing it on a copy of the draft
+	// refreshes that copy.
+	out := h.press(leadership, anna, copied, draft.button(":d:", "Sales"))
 	if text, _ := out.answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("an outdated step answered %q", text)
 	}
 	out.contains("Owner: Marketing", "Which metric")
-	for _, data := range []string{"hd:999:d:0", "hd:1:q:0", "hd:1", "hd:1:m:99", "hd:x:d:0"} {
-		if text, _ := h.press(leadership, anna, id, data).answer(); !strings.Contains(text, "out of date") {
+	if e := out.edit(); e.EditMessageID != copied {
+		t.Errorf("the refresh edited %d, want the copy %d", e.EditMessageID, copied)
+	}
+	for _, data := range []string{draft.button(":d:", "Sales"), "hd:999:d:0", "hd:1:q:0", "hd:1", "hd:1:m:99", "hd:x:d:0"} {
+		out := h.press(leadership, anna, id, data)
+		if text, _ := out.answer(); !strings.Contains(text, "out of date") {
 			t.Errorf("%s answered %q", data, text)
 		}
+		out.unchanged(data)
 	}
 	if hyp := h.hypotheses(leadership)[0]; hyp.Department != domain.DeptMarketing || hyp.Metric != "" {
 		t.Errorf("stale presses changed the draft: %+v", hyp)
@@ -205,10 +212,13 @@ func TestHandlerHyp_CardMovesThroughItsStatuses(t *testing.T) {
 	h.advance(14 * 24 * time.Hour)
 	h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: weekW11.Add(2),
 		Counts: map[string]int64{"leads": 100, "qualified": 80}})
-	if text, alert := h.press(leadership, mark, card, "h:1:c:3").answer(); !alert || !strings.Contains(text, "Only a CEO") {
+	// The card drawn again (here by /hyp H-1) offers Confirm on them.
+	shown := h.send(leadership, anna, "/hyp H-1")
+	confirm := shown.button(":c:3", "Confirm")
+	if text, alert := h.press(leadership, mark, shown.id(), confirm).answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's Confirm answered %q", text)
 	}
-	out = h.press(leadership, anna, card, "h:1:c:3")
+	out = h.press(leadership, anna, shown.id(), confirm)
 	out.contains("H-1 · confirmed", "Verdict: met · beyond the usual noise",
 		"Baseline 60% → measured 80% (+20 pp) · target 70%", "Measured 2026-W13: W13 80%")
 	if kb := out.edit().Keyboard; len(kb) != 0 {
@@ -241,7 +251,7 @@ func TestHandlerHyp_RejectDropAndReassign(t *testing.T) {
 	h.replyTo(leadership, sergey, prompt.id(), "No effect").contains("H-2 · done", "Result: No effect")
 	// Without a measured week a plain Reject is refused; "without data"
 	// asks for the reason, and the reply decides.
-	if text, alert := h.press(leadership, anna, second, "h:2:r:2").answer(); !alert || !strings.Contains(text, "no measured week") {
+	if text, _ := h.press(leadership, anna, second, "h:2:r:2").answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("Reject without data answered %q", text)
 	}
 	if text, _ := h.press(leadership, sergey, second, "h:2:R:2").answer(); !strings.Contains(text, "Only a CEO") {
@@ -278,15 +288,43 @@ func TestHandlerHyp_ForgedAndOutdatedPressesChangeNothing(t *testing.T) {
 		{"a head pressing a CEO-only button", leadership, mark, "h:1:x:1", "Only a CEO"},
 		{"a made-up action", leadership, anna, "h:1:z:1", "out of date"},
 		{"a short payload", leadership, anna, "h:1", "out of date"},
-		{"an old version", leadership, anna, "h:1:x:0", "has changed"},
-		{"a step the status does not allow", leadership, anna, "h:1:c:1", "that step does not apply"},
+		{"an old version", leadership, anna, "h:1:x:0", "out of date"},
+		{"a step the status does not allow", leadership, anna, "h:1:c:1", "out of date"},
+		{"a made-up version", leadership, anna, "h:1:s:99", "out of date"},
 	} {
-		if text, _ := h.press(tc.chat, tc.who, card, tc.data).answer(); !strings.Contains(text, tc.want) {
+		out := h.press(tc.chat, tc.who, card, tc.data)
+		if text, _ := out.answer(); !strings.Contains(text, tc.want) {
 			t.Errorf("%s: answer = %q, want %q", tc.name, text, tc.want)
 		}
+		out.unchanged(tc.name)
 	}
 	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusNew || hyp.Version() != 1 {
 		t.Errorf("after forged presses: status %q, version %d; want new, 1", hyp.Status, hyp.Version())
+	}
+
+	// A copy of the card that missed the start keeps the old buttons: a
+	// press there by someone who may not act changes nothing; by someone
+	// who may, it refreshes the copy and says the card has changed.
+	old := h.copyOf(leadership, card)
+	h.press(leadership, mark, card, "h:1:s:1").contains("H-1 · in progress")
+	stale := h.press(leadership, olga, old, "h:1:x:1")
+	if text, _ := stale.answer(); !strings.Contains(text, "Only a CEO") {
+		t.Errorf("a member's press on an outdated copy answered %q", text)
+	}
+	stale.unchanged("a member's press on an outdated copy")
+	stale = h.press(leadership, anna, old, "h:1:x:1")
+	if text, _ := stale.answer(); !strings.Contains(text, "has changed") {
+		t.Errorf("a CEO's press on an outdated copy answered %q", text)
+	}
+	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusInProgress {
+		t.Errorf("a press on an outdated copy moved the hypothesis to %q", hyp.Status)
+	}
+	refreshed := false
+	for _, e := range stale.ofKind(domain.EditText) {
+		refreshed = refreshed || e.EditMessageID == old && strings.Contains(htmlPlain(e.Text), "H-1 · in progress")
+	}
+	if !refreshed {
+		t.Errorf("the outdated copy was not refreshed: %s", stale)
 	}
 }
 
@@ -298,7 +336,7 @@ func TestHandlerHyp_ReshownCardStaysUpToDate(t *testing.T) {
 	h.send(leadership, olga, "/hyp H-7").contains("There is no hypothesis H-7")
 
 	// A press on the group's card edits the re-shown one too.
-	out := h.press(leadership, mark, first, again.button(":s:1", "Start"))
+	out := h.press(leadership, mark, first, "h:1:s:1")
 	edited := map[int64]int{}
 	for _, e := range out.ofKind(domain.EditText) {
 		edited[e.ChatID] = e.EditMessageID

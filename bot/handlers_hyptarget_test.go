@@ -26,9 +26,10 @@ func TestHandlerHyp_MarketingMovesASalesConversionAndGetsAVerdict(t *testing.T) 
 	prompt := h.press(leadership, mark, card, "h:1:d:2")
 	h.replyTo(leadership, mark, prompt.id(), "The form asks for the budget")
 
-	// Before any measured week a plain Confirm is refused, and the card
+	// Before any measured week a plain Confirm is refused (a forged press
+	// of a button the card does not show is out of date), and the card
 	// offers only the decision without data.
-	if text, alert := h.press(leadership, anna, card, "h:1:c:3").answer(); !alert || !strings.Contains(text, "no measured week") {
+	if text, _ := h.press(leadership, anna, card, "h:1:c:3").answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("an early Confirm answered %q", text)
 	}
 	if hyp := h.hypothesis(leadership, 1); hyp.Status != domain.StatusDone {
@@ -136,30 +137,33 @@ func TestHandlerHyp_CardMenusEditInPlace(t *testing.T) {
 		t.Errorf("extending answered %q", text)
 	}
 	// The menu of the old version is outdated now.
-	if text, _ := h.press(leadership, anna, card, menu.button("h:1:w:1:2w", "")).answer(); !strings.Contains(text, "has changed") {
+	if text, _ := h.press(leadership, anna, card, menu.button("h:1:w:1:2w", "")).answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("an outdated menu answered %q", text)
 	}
 
 	edit := h.press(leadership, anna, card, "h:1:e:2")
 	effects := h.press(leadership, anna, card, edit.button("h:1:e:2:effect", "Expected effect"))
 	h.press(leadership, anna, card, effects.button("h:1:e:2:effect:2", "→ 80%")).contains("Expected effect: +20 pp → 80%")
-	ask := h.press(leadership, anna, card, "h:1:e:3:text")
+	edit = h.press(leadership, anna, card, "h:1:e:3")
+	ask := h.press(leadership, anna, card, edit.button("h:1:e:3:text", "Text"))
 	ask.contains("reply to this message with the new text")
 	h.replyTo(leadership, mark, ask.id(), "Mine now").contains("Only a CEO edits")
 	h.replyTo(leadership, anna, ask.id(), "Answer every lead within 15 minutes").contains(
 		"H-1 · Text: «Answer every lead within an hour» → «Answer every lead within 15 minutes»")
-	ice := h.press(leadership, anna, card, "h:1:e:4:ice")
+	edit = h.press(leadership, anna, card, "h:1:e:4")
+	ice := h.press(leadership, anna, card, edit.button("h:1:e:4:ice", "ICE"))
 	h.replyTo(leadership, anna, ice.id(), "9 9 9 9").contains("three numbers from 1 to 10")
 	h.replyTo(leadership, anna, ice.id(), "9 7 8").contains("ICE: 9 × 7 × 8 = 504")
 	hyp := h.hypothesis(leadership, 1)
 	if hyp.Text != "Answer every lead within 15 minutes" || hyp.Effect.Value != 0.2 || hyp.ICE.Score() != 504 || len(h.hypotheses(leadership)) != 1 {
 		t.Errorf("stored hypothesis = %+v", hyp)
 	}
-	h.press(leadership, anna, card, "h:1:b:5").contains("H-1 · new", "Answer every lead within 15 minutes")
+	h.shownContains(leadership, card, "H-1 · new", "Answer every lead within 15 minutes")
 
 	// A new target metric comes with an effect on it, and its baseline
 	// over the same weeks.
-	metrics := h.press(leadership, anna, card, "h:1:e:5:metric")
+	edit = h.press(leadership, anna, card, "h:1:e:5")
+	metrics := h.press(leadership, anna, card, edit.button("h:1:e:5:metric", "Target metric"))
 	metrics.button("h:1:e:5:metric:1", "⇄ Retail")
 	presets := h.press(leadership, anna, card, metrics.button("h:1:e:5:metric:0:", "Qualified → Meetings · Dealers"))
 	out = h.press(leadership, anna, card, presets.button("h:1:e:5:metric:0:3:1", "Qualified → Meetings +10"))

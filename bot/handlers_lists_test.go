@@ -94,6 +94,7 @@ func TestHandlerSegment_RemovalAsksWhenThereAreNumbers(t *testing.T) {
 	if text, _ := h.press(leadership, anna, ask.id(), "rm:q:"+retail).answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("a made-up list code answered %q", text)
 	}
+	copied := h.copyOf(leadership, ask.id())
 	h.press(leadership, anna, ask.id(), yes).contains("Retail removed from the lists; its history is kept")
 	if _, ok := h.workspace(leadership).Find(domain.ListSegments, "Retail"); ok {
 		t.Error("the removed segment is still active")
@@ -101,7 +102,10 @@ func TestHandlerSegment_RemovalAsksWhenThereAreNumbers(t *testing.T) {
 	if recs := h.records(leadership); len(recs) != 1 || recs[0].Counts["leads"] != 50 {
 		t.Errorf("the archived segment's history = %+v", recs)
 	}
-	h.press(leadership, anna, ask.id(), yes).contains("already removed or renamed; nothing changed")
+	if text, _ := h.press(leadership, anna, ask.id(), yes).answer(); !strings.Contains(text, "out of date") {
+		t.Errorf("a second press on the answered question answered %q", text)
+	}
+	h.press(leadership, anna, copied, yes).contains("already removed or renamed; nothing changed")
 
 	h.send(leadership, anna, "/segment remove Dealers").contains("This is the only segment")
 	if got := activeNames(h.workspace(leadership), domain.ListSegments); len(got) != 1 || got[0] != "Dealers" {

@@ -102,19 +102,40 @@ func TestHandlerLog_StaleAndForgedPressesChangeNothing(t *testing.T) {
 	h.setUp(otherTeam)
 	foreign := h.send(otherTeam, anna, "/log last week leads=7")
 	preview := h.send(leadership, mark, "/log last week leads=120")
+	// Copies of the preview, as a send Telegram took twice leaves them.
+	copies := []int{h.copyOf(leadership, preview.id()), h.copyOf(leadership, preview.id()), h.copyOf(leadership, preview.id())}
 	h.confirm(leadership, mark, preview)
 
-	for _, tc := range []struct{ name, data, want string }{
-		{"confirmed twice", preview.button(":y", ""), "already saved or cancelled"},
-		{"cancelled after saving", preview.button(":n", ""), "already saved or cancelled"},
-		{"a made-up id", "lg:999:y", "already saved or cancelled"},
-		{"another workspace's draft", foreign.button(":y", ""), "already saved or cancelled"},
-		{"a made-up verdict", "lg:1:maybe", "out of date"},
-		{"an unknown prefix", "zz:1", "out of date"},
+	// Presses the message has no button for: a short answer, nothing else.
+	for _, tc := range []struct{ name, data string }{
+		{"confirmed twice on the saved card", preview.button(":y", "")},
+		{"a made-up id", "lg:999:y"},
+		{"another workspace's draft", foreign.button(":y", "")},
+		{"a made-up verdict", "lg:1:maybe"},
+		{"an unknown prefix", "zz:1"},
 	} {
 		out := h.press(leadership, anna, preview.id(), tc.data)
-		if text, _ := out.answer(); !strings.Contains(text, tc.want) {
-			t.Errorf("%s: answer = %q, want %q", tc.name, text, tc.want)
+		if text, _ := out.answer(); !strings.Contains(text, "out of date") {
+			t.Errorf("%s: answer = %q, want out of date", tc.name, text)
+		}
+		out.unchanged(tc.name)
+	}
+	// Buttons of a copy: another member's press changes nothing; the
+	// author's or a CEO's says the numbers were handled and clears the copy.
+	if text, alert := h.press(leadership, olga, copies[0], preview.button(":y", "")).answer(); !alert || !strings.Contains(text, "Only the person who sent") {
+		t.Errorf("a member's press on a copy answered %q", text)
+	}
+	h.shownUnchanged(leadership, copies[0], preview.message().Text)
+	for i, tc := range []struct {
+		who  tgbotapi.User
+		data string
+	}{{mark, preview.button(":y", "")}, {anna, preview.button(":n", "")}, {mark, preview.button(":n", "")}} {
+		out := h.press(leadership, tc.who, copies[i], tc.data)
+		if text, _ := out.answer(); !strings.Contains(text, "already saved or cancelled") {
+			t.Errorf("press %d on a copy: answer = %q", i, text)
+		}
+		if e := out.edit(); e.EditMessageID != copies[i] || len(e.Keyboard) != 0 {
+			t.Errorf("press %d on a copy edited %d with %v, want the copy without buttons", i, e.EditMessageID, e.Keyboard)
 		}
 	}
 	if recs := h.records(leadership); len(recs) != 1 || recs[0].Counts["leads"] != 120 {

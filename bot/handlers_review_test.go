@@ -64,8 +64,9 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	for _, j := range out.jobs {
 		kinds = append(kinds, j.Kind)
 	}
-	// The questions and the hypotheses block fit one message.
-	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText}
+	// The questions have a message of their own, answered by replies; the
+	// hypotheses block follows.
+	want := []domain.OutboxKind{domain.SendText, domain.ChatAction, domain.SendMediaGroup, domain.SendText, domain.SendText}
 	if !sameKinds(kinds, want) {
 		t.Fatalf("pack = %v, want %v", kinds, want)
 	}
@@ -81,7 +82,7 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 			t.Errorf("questions lack %q:\n%s", want, questions)
 		}
 	}
-	if block := htmlPlain(out.jobs[3].Text); !strings.Contains(block, "Nothing overdue or waiting") {
+	if block := htmlPlain(out.jobs[4].Text); !strings.Contains(block, "Nothing overdue or waiting") {
 		t.Errorf("hypotheses block = %q", block)
 	}
 	if rs := h.reviews(); len(rs) != 1 || !rs[0].IsOpen() || rs[0].Period.From != weekW11 {
@@ -112,7 +113,8 @@ func TestHandlerReview_WholeLoop(t *testing.T) {
 	for _, w := range []domain.Week{weekW11.Add(1), weekW11.Add(2)} {
 		h.putRecords(leadership, domain.WeeklyRecord{Segment: "dealers", Week: w, Counts: map[string]int64{"leads": 100, "qualified": 70}})
 	}
-	h.press(leadership, anna, card, "h:1:c:2").contains("H-1 · confirmed")
+	shown := h.send(leadership, anna, "/hyp H-1") // the card drawn again offers Confirm on the numbers
+	h.press(leadership, anna, shown.id(), shown.button(":c:2", "Confirm")).contains("H-1 · confirmed")
 	next := h.send(leadership, anna, "/review")
 	next.contains("Review · 2026-W13", "Results since the last review (1)", "H-1 · confirmed")
 

@@ -51,6 +51,7 @@ func TestHandlerSettings_ButtonsSwitchAndPickTime(t *testing.T) {
 	h := numbersTeam(t)
 	card := h.send(leadership, anna, "/settings")
 	off := card.button("st:off:r", "Numbers reminder")
+	copied := h.copyOf(leadership, card.id())
 	out := h.press(leadership, anna, card.id(), off)
 	out.contains("Numbers reminder: off (was Fri at 15:00)")
 	if text, _ := out.answer(); text != "Saved." {
@@ -59,9 +60,9 @@ func TestHandlerSettings_ButtonsSwitchAndPickTime(t *testing.T) {
 	if !h.schedule(domain.ScheduleReminder).Off {
 		t.Fatal("the reminder is still on")
 	}
-	// The outdated button (it still says "on") refreshes, and does not
-	// switch the reminder back.
-	out = h.press(leadership, anna, card.id(), off)
+	// The outdated button of a copy (it still says "on") refreshes the
+	// copy, and does not switch the reminder back.
+	out = h.press(leadership, anna, copied, off)
 	if text, _ := out.answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("an outdated toggle answered %q", text)
 	}
@@ -80,7 +81,8 @@ func TestHandlerSettings_ButtonsSwitchAndPickTime(t *testing.T) {
 	if s := h.schedule(domain.ScheduleSnapshot); s.Hour != 18 || !slices.Equal(s.Days, []time.Weekday{time.Friday}) {
 		t.Errorf("stored snapshot = %+v", s)
 	}
-	h.press(leadership, anna, card.id(), "st:back").contains("Scheduled posts")
+	pick = h.press(leadership, anna, card.id(), "st:time:r")
+	h.press(leadership, anna, card.id(), pick.button("st:back", "")).contains("Scheduled posts")
 }
 
 func TestHandlerSettings_ForeignAndForgedPressesChangeNothing(t *testing.T) {
@@ -91,10 +93,12 @@ func TestHandlerSettings_ForeignAndForgedPressesChangeNothing(t *testing.T) {
 	if text, alert := out.answer(); !alert || !strings.Contains(text, "Only a CEO") {
 		t.Errorf("a head's press answered %q (alert %v)", text, alert)
 	}
-	for _, data := range []string{"st:set:s:9", "st:set:s", "st:off:z", "st:bogus:s", "st"} {
-		if text, _ := h.press(leadership, anna, card.id(), data).answer(); !strings.Contains(text, "out of date") {
+	for _, data := range []string{"st:set:s:9", "st:set:s", "st:off:z", "st:bogus:s", "st", "lg:999999:y", "h:1:s:99"} {
+		out := h.press(leadership, anna, card.id(), data)
+		if text, _ := out.answer(); !strings.Contains(text, "out of date") {
 			t.Errorf("%s answered %q", data, text)
 		}
+		out.unchanged(data)
 	}
 	if after := h.workspace(leadership).Schedules; !slices.EqualFunc(before, after, func(a, b domain.Schedule) bool {
 		return a.Off == b.Off && a.Hour == b.Hour && a.Minute == b.Minute && slices.Equal(a.Days, b.Days)

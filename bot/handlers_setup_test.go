@@ -175,9 +175,11 @@ func TestHandlerJoin_CEOApprovesWithTheButton(t *testing.T) {
 	}
 	// A forged press names a request that does not exist.
 	out = h.press(leadership, anna, card.id(), "j:999:y")
-	if text, _ := out.answer(); !strings.Contains(text, "already handled") {
+	if text, _ := out.answer(); !strings.Contains(text, "out of date") {
 		t.Errorf("a forged press answered %q", text)
 	}
+	out.unchanged("a forged press")
+	copied := h.copyOf(leadership, card.id())
 	if h.workspace(leadership).IsHeadOf(sergey.ID, domain.DeptSales) {
 		t.Fatal("a refused press granted the role")
 	}
@@ -190,10 +192,13 @@ func TestHandlerJoin_CEOApprovesWithTheButton(t *testing.T) {
 	if !ws.IsHeadOf(sergey.ID, domain.DeptSales) || len(ws.Joins) != 0 {
 		t.Errorf("after approval: head=%v joins=%v", ws.IsHeadOf(sergey.ID, domain.DeptSales), ws.Joins)
 	}
-	// Pressed again, the handled card says so.
-	out = h.press(leadership, anna, card.id(), approve)
+	// Pressed again on a copy of the card, the copy says it was handled.
+	out = h.press(leadership, anna, copied, approve)
 	if text, _ := out.answer(); !strings.Contains(text, "already handled") {
 		t.Errorf("a second approval answered %q", text)
+	}
+	if e := out.edit(); e.EditMessageID != copied {
+		t.Errorf("the second approval edited %d, want the copy %d", e.EditMessageID, copied)
 	}
 	h.send(leadership, sergey, "/join sales").contains("You already head Sales")
 }

@@ -54,6 +54,9 @@ func (b *Bot) onHypButton(c *Context, payload string) error {
 	ws := c.Workspace
 	pressed := domain.MessageRef{ChatID: c.Chat.ID, MessageID: c.Message.MessageID}
 	if stale := h.Fresh(p.version); stale != nil {
+		if err := h.CheckRole(ws, c.From.UserID, p.action); err != nil {
+			return err
+		}
 		// The answer goes first: it stops the press's spinner at once,
 		// while the edits are paced.
 		if err := c.Refuse(stale); err != nil {
@@ -91,7 +94,7 @@ func (b *Bot) askResult(c *Context, h *domain.Hypothesis) error {
 	if err := h.Check(c.Workspace, c.From.UserID, domain.ActDone); err != nil {
 		return err
 	}
-	b.prompt(c, h, domain.PromptResult, c.T("hyp.ask_result", h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
+	b.prompt(c, h, domain.PromptResult, c.T("hyp.ask_result", b.hypPromptLabel(h), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
 	c.Answer(c.T("hyp.reply_with_result"), false)
 	return nil
 }
@@ -106,9 +109,15 @@ func (b *Bot) askReason(c *Context, h *domain.Hypothesis, act domain.HypothesisA
 	if act == domain.ActRejectNoData {
 		purpose, key = domain.PromptRejectNoData, "hyp.ask_reason_reject"
 	}
-	b.prompt(c, h, purpose, c.T(key, h.Label(), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
+	b.prompt(c, h, purpose, c.T(key, b.hypPromptLabel(h), mention(c.Workspace.Member(c.From.UserID)), escape(h.Text)))
 	c.Answer(c.T("hyp.reply_with_reason"), false)
 	return nil
+}
+
+// hypPromptLabel is the hypothesis's label marked as its prompt, so a
+// reply to any copy of the prompt reaches it (see prompt.go).
+func (b *Bot) hypPromptLabel(h *domain.Hypothesis) string {
+	return b.promptLink(domain.Prompt{Kind: domain.PromptHypothesisResult, Workspace: h.Workspace, ID: h.ID}, h.Label())
 }
 
 // prompt posts a question whose reply the hypothesis waits for, and stores
@@ -160,26 +169,32 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 	return nil
 }
 
-// onReplyToBot handles a reply to one of the bot's prompts: a typed
-// deadline, expected effect or ICE score for a draft, a result for a
+// answerResult takes a reply to a hypothesis's prompt — a result for a
 // hypothesis being marked done, a CEO's reason to decide without data, a
-// new value of an edited field. Other replies are ignored, as the bot only
-// answers commands.
-func (b *Bot) onReplyToBot(c *Context) error {
-	m := c.Message
-	r := m.ReplyToMessage
-	if c.Workspace == nil || r == nil || r.From == nil || r.From.ID != b.self.ID || strings.TrimSpace(m.Text) == "" {
-		return nil
-	}
-	h, err := b.promptedBy(c.Workspace, c.Chat.ID, r.MessageID)
-	if err != nil || h == nil {
+// new value of an edited field — by what the hypothesis awaits. A reply
+// to a copy after the first answer is refused by the state machine, so
+// each takes effect once.
+func (b *Bot) answerResult(c *Context, p domain.Prompt, _ *tgMessage, text string) error {
+	h, err := b.hypothesisFor(c, p.ID)
+	if err != nil || h == nil || h.Status == domain.StatusDraft {
 		return err
 	}
-	text := clipRunes(strings.TrimSpace(m.Text), maxHypothesisText)
-	if h.Status == domain.StatusDraft {
-		return b.draftReply(c, h, text)
+	return b.promptReply(c, h, clipRunes(text, maxHypothesisText))
+}
+
+// hypothesisFor loads the workspace's hypothesis with the id; nil when it
+// is gone.
+func (b *Bot) hypothesisFor(c *Context, id int64) (*domain.Hypothesis, error) {
+	var h *domain.Hypothesis
+	err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		h, err = tx.Hypotheses().Get(c.Workspace.ID, id)
+		return err
+	})
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
 	}
-	return b.promptReply(c, h, text)
+	return h, err
 }
 
 // promptedBy finds the hypothesis whose prompt is the message.

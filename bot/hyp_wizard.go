@@ -55,7 +55,10 @@ const maxHypothesisText = 600
 func (b *Bot) draftText(c *Context, h *domain.Hypothesis) string {
 	ws, l := c.Workspace, c.Lang
 	var sb strings.Builder
-	sb.WriteString(c.T("hyp.draft_title", escape(h.Text)))
+	// The heading marks the draft's message as its prompt: a typed answer
+	// may reply to any copy of it.
+	asks := domain.Prompt{Kind: domain.PromptHypothesisDraft, Workspace: h.Workspace, ID: h.ID}
+	sb.WriteString(c.T("hyp.draft_title", b.promptLink(asks, c.T("hyp.draft_heading")), escape(h.Text)))
 	if h.Department != "" {
 		sb.WriteString("\n" + c.T("hyp.field_owner", escape(ws.DepartmentName(h.Department, l))))
 	}
@@ -299,13 +302,20 @@ func (b *Bot) publish(c *Context, h *domain.Hypothesis, messageID int) error {
 	return nil
 }
 
-// draftReply takes a typed deadline, expected effect or ICE score for a
-// draft.
-func (b *Bot) draftReply(c *Context, h *domain.Hypothesis, text string) error {
+// answerDraft takes a typed deadline or expected effect for a draft that
+// waits for one, replied to any copy of the draft's message; that copy
+// shows the next step.
+func (b *Bot) answerDraft(c *Context, p domain.Prompt, replied *tgMessage, text string) error {
+	h, err := b.hypothesisFor(c, p.ID)
+	if err != nil || h == nil || h.Status != domain.StatusDraft || h.Prompt.ChatID == 0 {
+		return err
+	}
 	if err := h.CheckDraftEditor(c.Workspace, c.From.UserID); err != nil {
 		return err
 	}
-	messageID := h.Prompt.MessageID
+	text = clipRunes(text, maxHypothesisText)
+	messageID := replied.MessageID
+	h.Prompt.MessageID = messageID
 	switch h.Step() {
 	case domain.StepDeadline:
 		d, err := domain.ParseDate(text, c.Workspace.Today(c.now))

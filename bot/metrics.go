@@ -2,7 +2,9 @@ package bot
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -244,7 +246,7 @@ func (o *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 func (s *sender) queueStats() (depth int, oldest time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, lane := range s.chats {
+	for _, lane := range append([]*chatLane{{queue: s.answers}}, slices.Collect(maps.Values(s.chats))...) {
 		for _, j := range lane.queue {
 			if oldest.IsZero() || j.CreatedAt.Before(oldest) {
 				oldest = j.CreatedAt

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -13,17 +14,56 @@ import (
 
 // logCmd parses a /log message into a draft and shows what was understood,
 // asking the author to confirm. Nothing is saved before the confirmation.
+// The help it gives without numbers is a prompt: a reply to it with the
+// numbers is read as /log.
 func (b *Bot) logCmd(c *Context) error {
 	ws := c.Workspace
+	asks := domain.NumbersPrompt(ws.ID, domain.Week{})
 	if strings.TrimSpace(c.Args) == "" {
-		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang))))
+		c.Reply(c.T("log.usage", escape(logExample(ws, c.Lang)), b.promptLink(asks, c.T("log.reply_here"))))
 		return nil
 	}
-	entries, err := domain.ParseEntries(ws, c.Args, c.now.In(ws.Location()))
+	return b.logNumbers(c, asks, c.Args)
+}
+
+// answerNumbers reads a reply to a numbers prompt (the /log help, a /log
+// message's problems, the reminder) as /log, for whoever replies, with
+// the rules of their role. A second reply, to the same copy or another,
+// is one more /log: it proposes one more draft, and nothing is saved
+// before its author or a CEO confirms it.
+func (b *Bot) answerNumbers(c *Context, p domain.Prompt, _ *tgMessage, text string) error {
+	return b.logNumbers(c, p, text)
+}
+
+// logNumbers reads text as /log does and proposes the numbers as a draft,
+// for the week the prompt asks for when the text names none. The problems
+// of numbers not understood are a reply that asks for them again, as asks
+// does, so the fixed numbers can come as a reply too.
+func (b *Bot) logNumbers(c *Context, asks domain.Prompt, text string) error {
+	ws := c.Workspace
+	week, ok := asks.NumbersWeek()
+	if !ok {
+		week = ws.LastCompleteWeek(c.now)
+	}
+	entries, err := domain.ParseEntriesFor(ws, text, c.now.In(ws.Location()), week)
 	if err != nil {
+		return b.askAgain(c, asks, err)
+	}
+	return b.showDraft(c, func(tx domain.Tx) (*domain.Draft, int, error) {
+		d, n, err := domain.ProposeDraft(tx, ws, c.From, "/log", entries, c.now)
+		return d, n, b.askAgain(c, asks, err)
+	})
+}
+
+// askAgain makes the reply to the problems of numbers not understood (an
+// *EntryError, which shows a correct example) the prompt asks as well.
+// Other errors, and nil, are returned as they are.
+func (b *Bot) askAgain(c *Context, asks domain.Prompt, err error) error {
+	var problems *domain.EntryError
+	if !errors.As(err, &problems) {
 		return err
 	}
-	return b.proposeDraft(c, "/log", entries)
+	return &promptError{err: err, hint: c.T("log.reply_fix", b.promptLink(asks, c.T("log.reply_here")))}
 }
 
 // logExample is a /log line in the workspace's own words.
@@ -87,6 +127,11 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 		return err
 	})
 	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && draft.Workspace != ws.ID {
+		// The draft is gone, and with it who sent it: the preview replies to
+		// the sender's message, so only they or a CEO clear a copy of it.
+		if by := previewAuthor(c.Message); !c.IsCEO() && (by == 0 || by != c.From.UserID) {
+			return domain.Errorf(domain.EFORBIDDEN, "log.not_yours")
+		}
 		if err := c.Refuse(domain.Errorf(domain.ESTALE, "log.handled")); err != nil {
 			return err
 		}
@@ -124,6 +169,15 @@ func (b *Bot) onDraftButton(c *Context, payload string) error {
 	})
 	c.Answer(c.T("log.saved_short"), false)
 	return nil
+}
+
+// previewAuthor is who sent the numbers a preview shows: the author of the
+// message it replies to, or 0 when Telegram did not include it.
+func previewAuthor(preview *tgMessage) int64 {
+	if r := preview.ReplyToMessage; r != nil && r.From != nil {
+		return r.From.ID
+	}
+	return 0
 }
 
 // importCmd answers /import: with a document it imports it, without one
@@ -221,13 +275,8 @@ func (b *Bot) exportCmd(c *Context) error {
 	if len(recs) == 0 {
 		return b.exportMarketOr(c, "export.empty")
 	}
-	for _, format := range []string{sheets.FormatCSV, sheets.FormatXLSX} {
-		data, err := sheets.Export(ws, c.Lang, recs, format)
-		if err != nil {
-			return err
-		}
-		c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
-			Files: []domain.Attachment{{Name: "trackbot-export." + format, Data: data, Caption: c.T("export.caption", len(recs))}}})
+	if err := b.exportAll(c, recs); err != nil {
+		return err
 	}
 	return b.exportMarketOr(c, "")
 }

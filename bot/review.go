@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 
 	"trackbot/domain"
@@ -15,6 +14,9 @@ import (
 // review handles /review, /review <segment>, /review month and /review end.
 func (b *Bot) review(c *Context) error {
 	ws := c.Workspace
+	if words := strings.Fields(c.Args); len(words) > 0 && domain.IsWord(words[0], domain.WordDetails) {
+		return b.reviewDetails(c, words[1:]) // CEOs and heads
+	}
 	if err := ws.RequireCEO(c.From); err != nil {
 		return err
 	}
@@ -26,7 +28,7 @@ func (b *Bot) review(c *Context) error {
 		return b.endReview(c)
 	}
 	period := domain.PeriodOf(kind, ws.LastCompleteWeek(c.now))
-	recs, err := b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
+	recs, err := b.reviewRecords(ws, period)
 	if err != nil {
 		return err
 	}
@@ -51,10 +53,23 @@ func (b *Bot) review(c *Context) error {
 		return err
 	}
 	c.Change(func(tx domain.Tx) error {
-		if session.ID != 0 {
-			return tx.Reviews().Put(session)
+		if session.ID == 0 {
+			return tx.Reviews().Create(session)
 		}
-		return tx.Reviews().Create(session)
+		// The open review as stored now, with the new scope: the scheduler
+		// may have reminded its questions since it was read, and that must
+		// not be undone (a reminder is sent once).
+		cur, err := tx.Reviews().Get(ws.ID, session.ID)
+		if err != nil {
+			return err
+		}
+		if !cur.IsOpen() { // closed by the bot meanwhile: this is a new one
+			*session = domain.Review{Workspace: ws.ID, Segment: session.Segment, Period: session.Period, OpenedBy: c.From.UserID, OpenedAt: c.now}
+			return tx.Reviews().Create(session)
+		}
+		cur.Segment, cur.Period = session.Segment, session.Period
+		*session = *cur
+		return tx.Reviews().Put(cur)
 	})
 	if err := b.postPack(c, session, recs, hyps, domain.LastClosedReview(reviews)); err != nil {
 		return err
@@ -63,6 +78,13 @@ func (b *Bot) review(c *Context) error {
 		return err
 	}
 	return b.queueStaleFacts(c, reviews, session)
+}
+
+// reviewRecords loads the records a review of period reads: the period
+// and the history its questions judge it against.
+func (b *Bot) reviewRecords(ws *domain.Workspace, period domain.Period) ([]domain.WeeklyRecord, error) {
+	// The plan's window may reach further back than the history.
+	return b.records(ws, domain.WithPlanWindow(period.From.Add(-domain.ReviewHistoryWeeks), period.To), period.To)
 }
 
 // parseReviewArgs reads "[segment] [week|month] | end".
@@ -119,7 +141,16 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 		}
 		c.Queue(&domain.OutboxJob{Kind: kind, Priority: domain.PriorityBulk, Files: pack.Pictures})
 	}
-	for _, text := range pack.FollowUps() {
+	follow := pack.FollowUps()
+	if len(pack.Asked) > 0 {
+		// The questions go as the bot's own message, with the links a reply
+		// answers and a button per question (review_questions.go).
+		b.queueQuestions(c, r, pack)
+		follow = follow[1:]
+	} else {
+		b.recordPack(c, r, pack, nil)
+	}
+	for _, text := range follow {
 		job := c.textJob(text, nil)
 		job.Priority = domain.PriorityBulk
 		c.Queue(job)
@@ -131,34 +162,16 @@ func (b *Bot) postPack(c *Context, r *domain.Review, recs []domain.WeeklyRecord,
 // endReview closes the open review and posts its protocol.
 func (b *Bot) endReview(c *Context) error {
 	c.Change(func(tx domain.Tx) error {
-		r, protocol, err := domain.CloseReview(tx, c.Workspace, c.From, c.now)
+		r, err := domain.CloseReview(tx, c.Workspace, c.From, c.now)
 		if err != nil {
 			return err
 		}
 		first := len(c.out)
-		c.Reply(b.protocolText(c, r, protocol))
+		c.Reply(r.Protocol)
 		c.postToTopic(first, c.Workspace.ReviewTopic(c.Thread))
 		return nil
 	})
 	return nil
-}
-
-// protocolText renders who does what by when.
-func (b *Bot) protocolText(c *Context, r *domain.Review, hs []*domain.Hypothesis) string {
-	ws := c.Workspace
-	var sb strings.Builder
-	sb.WriteString(c.T("review.protocol_title", escape(r.Period.Label(c.Lang))))
-	if len(hs) == 0 {
-		return sb.String() + "\n" + c.T("review.protocol_empty")
-	}
-	for _, h := range hs {
-		// The status shows what already happened to a hypothesis logged
-		// during the review (confirmed, rejected) next to who owns it.
-		fmt.Fprintf(&sb, "\n\n<b>%s</b> %s\n%s: %s %s · %s: %s · %s", h.Label(), escape(clipRunes(h.Text, 200)),
-			c.T("review.owner"), escape(ws.DepartmentName(h.Department, c.Lang)), mentions(ws.Heads(h.Department)),
-			c.T("review.by"), h.Deadline.Localize(c.Lang), escape(h.Status.Localize(c.Lang)))
-	}
-	return sb.String()
 }
 
 // onReviewButton handles the pack's close button (rv:end).

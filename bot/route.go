@@ -27,7 +27,7 @@ type command struct {
 func (b *Bot) commands() []command {
 	return []command{
 		{name: "help", run: b.help, private: true, setup: true},
-		{name: "start", run: b.help, private: true, setup: true, hidden: true},
+		{name: "start", run: b.start, private: true, setup: true, hidden: true},
 		{name: "setup", run: b.setup, setup: true},
 		{name: "team", run: b.team, private: true},
 		{name: "company", run: b.companyCmd, private: true, setup: true, privateOnly: true},
@@ -41,12 +41,14 @@ func (b *Bot) commands() []command {
 		{name: "import", run: b.importCmd, private: true},
 		{name: "template", run: b.templateCmd, private: true},
 		{name: "funnel", run: b.funnelCmd, private: true},
+		{name: "managers", run: b.managersCmd, private: true},
 		{name: "focus", run: b.focusCmd, private: true},
 		{name: "competitors", run: b.competitorsCmd, private: true},
 		{name: "competitor", run: b.competitorCmd, private: true},
 		{name: "positioning", run: b.positioningCmd, private: true},
 		{name: "plan", run: b.planCmd, private: true},
 		{name: "review", run: b.review},
+		{name: "reviews", run: b.reviewsCmd, private: true},
 		{name: "hyp", run: b.hyp, private: true},
 		{name: "hyps", run: b.hyps, private: true},
 		{name: "my", run: b.my, private: true},
@@ -58,6 +60,7 @@ func (b *Bot) commands() []command {
 		{name: "segment", run: b.segmentCmd, private: true},
 		{name: "stage", run: b.stageCmd, private: true},
 		{name: "reason", run: b.reasonCmd, private: true},
+		{name: "source", run: b.sourceCmd, private: true},
 	}
 }
 
@@ -65,16 +68,20 @@ func (b *Bot) commands() []command {
 // handler, which gets the rest of the data.
 func (b *Bot) buttons() map[string]func(*Context, string) error {
 	return map[string]func(*Context, string) error{
-		"j":  b.onJoinButton,
-		"st": b.onSettingsButton,
-		"rm": b.onRemoveButton,
-		"lg": b.onDraftButton,
-		"h":  b.onHypButton,
-		"hd": b.onDraftStep,
-		"hl": b.onListPage,
-		"rv": b.onReviewButton,
-		"cm": b.onCompetitorButton,
-		"al": b.onAlertButton, // domain.AlertButton
+		"j":   b.onJoinButton,
+		"st":  b.onSettingsButton,
+		"rm":  b.onRemoveButton,
+		"lg":  b.onDraftButton,
+		"h":   b.onHypButton,
+		"hd":  b.onDraftStep,
+		"hl":  b.onListPage,
+		"rv":  b.onReviewButton,
+		"rq":  b.onWhyButton,
+		"qh":  b.onQuestionButton, // a question's → hypothesis
+		"rl":  b.onReviewList,
+		"cm":  b.onCompetitorButton,
+		"al":  b.onAlertButton, // domain.AlertButton
+		"src": b.onSourceButton,
 	}
 }
 
@@ -109,6 +116,9 @@ func (b *Bot) routeMessage(c *Context) error {
 		if b.isFileForImport(m) {
 			name, ok = "import", true
 		} else {
+			if handled, err := b.onSecretText(c); handled {
+				return err
+			}
 			return b.onReplyToBot(c)
 		}
 	}
@@ -177,9 +187,11 @@ func (b *Bot) parseCommand(m *tgMessage) (name, args string, ok bool) {
 }
 
 // routeButton sends a press to the handler of its data prefix. Data the
-// bot never made gets a short answer and changes nothing.
+// bot never made, or data the pressed message has no button for, gets a
+// short answer and changes nothing: a client can send any data for any
+// message, so a press is acted on only when it fits the message.
 func (b *Bot) routeButton(c *Context) error {
-	if c.Chat == nil || c.Message == nil {
+	if c.Chat == nil || c.Message == nil || !pressFits(c.Message, c.callbackData) {
 		c.Answer(c.T("button.stale"), false)
 		return nil
 	}
@@ -194,6 +206,30 @@ func (b *Bot) routeButton(c *Context) error {
 		return nil
 	}
 	return handler(c, payload)
+}
+
+// pressFits reports whether the pressed message, as Telegram shows it now,
+// has a button with the data. A button of an older state of the message
+// (its keyboard was edited since) does not fit either: the message already
+// shows what is current. Telegram leaves out the content of a message that
+// is too old or inaccessible (its date is zero then); such a press cannot
+// be checked here and is left to the handlers, which check who pressed
+// and the object the data names before they change anything.
+func pressFits(m *tgMessage, data string) bool {
+	if m.Date == 0 {
+		return true
+	}
+	if m.ReplyMarkup == nil {
+		return false
+	}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		for _, btn := range row {
+			if btn.CallbackData != nil && *btn.CallbackData == data {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // menu returns the commands offered in the menu for private chats or groups.

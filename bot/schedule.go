@@ -50,10 +50,18 @@ type schedulerDeps struct {
 	// ran counts a handled run, posted or missed (for the metrics); nil
 	// counts nothing.
 	ran func(kind domain.ScheduleKind, missed bool)
+	// dutiesDue and doDuties are what a workspace's reviews owe by
+	// themselves, reminders and closing (review_duties.go): whether
+	// something is owed at now and when next, and doing it; nil dutiesDue
+	// owes nothing.
+	dutiesDue func(tx domain.Tx, ws *domain.Workspace, now time.Time) (owed bool, next time.Time, err error)
+	doDuties  func(wsID int64, now time.Time) ([]*domain.OutboxJob, error)
 }
 
 // scheduler posts the weekly snapshot, the numbers reminder and the
-// hypothesis digest of every workspace on time. It keeps no state of its
+// hypothesis digest of every workspace on time, and does what each
+// workspace's latest review owes (reminders of unanswered questions, its
+// closing). It keeps no state of its
 // own: each schedule remembers the last run it handled, and each post's
 // outbox key (kind, workspace, period) makes sure it is stored once, so a
 // restart at any moment neither loses nor repeats a post.
@@ -136,6 +144,7 @@ type dueRun struct {
 type dueWork struct {
 	ws   *domain.Workspace
 	runs []dueRun
+	duty bool // its review owes a reminder or its closing
 }
 
 // tick handles every owed run and returns the time of the next run of any
@@ -154,17 +163,30 @@ func (s *scheduler) tick(ctx context.Context) time.Time {
 // due lists the owed runs per workspace and the next run after now.
 func (s *scheduler) due(now time.Time) ([]dueWork, time.Time, error) {
 	var all []*domain.Workspace
+	duties := map[int64]bool{}
+	var next time.Time
 	err := s.store.View(func(tx domain.Tx) error {
 		var err error
-		all, err = tx.Workspaces().List()
-		return err
+		if all, err = tx.Workspaces().List(); err != nil || s.dutiesDue == nil {
+			return err
+		}
+		for _, ws := range all {
+			owed, at, err := s.dutiesDue(tx, ws, now)
+			if err != nil {
+				return err
+			}
+			duties[ws.ID] = owed && !ws.Parked
+			if !at.IsZero() && !ws.Parked && (next.IsZero() || at.Before(next)) {
+				next = at
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	known := make(map[int64]bool, len(all))
 	var work []dueWork
-	var next time.Time
 	for _, ws := range all {
 		known[ws.ID] = true
 		if ws.Parked {
@@ -181,8 +203,8 @@ func (s *scheduler) due(now time.Time) ([]dueWork, time.Time, error) {
 				next = n
 			}
 		}
-		if len(runs) > 0 {
-			work = append(work, dueWork{ws: ws, runs: runs})
+		if len(runs) > 0 || duties[ws.ID] {
+			work = append(work, dueWork{ws: ws, runs: runs, duty: duties[ws.ID]})
 		}
 	}
 	s.mu.Lock()
@@ -227,6 +249,16 @@ type preparedRun struct {
 // marked handled, in one transaction: either the posts are queued and the
 // runs done, or nothing happened and the next look tries again.
 func (s *scheduler) handle(w dueWork, now time.Time) error {
+	if w.duty {
+		added, err := s.doDuties(w.ws.ID, now)
+		if err != nil {
+			return err
+		}
+		s.enqueue(added)
+	}
+	if len(w.runs) == 0 {
+		return nil
+	}
 	var prepared []preparedRun
 	for _, r := range w.runs {
 		p := preparedRun{dueRun: r, missed: w.ws.Schedule(r.kind).TooLate(r.at, now)}

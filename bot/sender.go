@@ -2,11 +2,8 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"log/slog"
-	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -53,6 +50,12 @@ type sender struct {
 	jobs map[int64]bool // ids queued or in flight, so a job is never queued twice
 	// chats holds per-chat queues and timing.
 	chats map[int64]*chatLane
+	// answers are the answers to button presses. They wait behind no
+	// message: a press must be answered within seconds, and an answer puts
+	// nothing into the chat, so it goes as soon as the overall limit
+	// allows. answering marks those in flight.
+	answers   []*domain.OutboxJob
+	answering map[int64]bool
 	// recent holds when the requests of the last second were answered and
 	// inFlight counts those not answered yet. Counting a request from its
 	// answer, not from when it left, keeps the limit even when requests
@@ -70,22 +73,8 @@ func newSender(deps senderDeps) *sender {
 	if deps.retryDelay <= 0 {
 		deps.retryDelay = firstRetryDelay
 	}
-	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{}, wake: make(chan struct{}, 1)}
-}
-
-// load queues every pending job from the store, after a restart.
-func (s *sender) load() error {
-	var pending []*domain.OutboxJob
-	err := s.store.View(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	s.enqueue(pending)
-	return nil
+	return &sender{senderDeps: deps, jobs: map[int64]bool{}, chats: map[int64]*chatLane{},
+		answering: map[int64]bool{}, wake: make(chan struct{}, 1)}
 }
 
 // enqueue adds committed jobs to their chats' queues and wakes the loop.
@@ -99,6 +88,10 @@ func (s *sender) enqueue(jobs []*domain.OutboxJob) {
 			continue
 		}
 		s.jobs[j.ID] = true
+		if j.Kind == domain.AnswerCallback {
+			s.answers = append(s.answers, j)
+			continue
+		}
 		lane := s.lane(j.ChatID)
 		lane.queue = append(lane.queue, j)
 		slices.SortStableFunc(lane.queue, func(a, b *domain.OutboxJob) int {
@@ -155,6 +148,22 @@ func (s *sender) dispatch() time.Duration {
 		return s.heldUntil.Sub(now)
 	}
 	wait := time.Minute
+	for _, job := range s.answers {
+		if s.answering[job.ID] {
+			continue
+		}
+		if job.NotBefore.After(now) {
+			wait = min(wait, job.NotBefore.Sub(now))
+			continue
+		}
+		if !s.globalAllows(now) {
+			break
+		}
+		s.answering[job.ID] = true
+		s.inFlight++
+		s.flight.Add(1)
+		go s.deliver(job)
+	}
 	for _, chatID := range s.readyChats(now, &wait) {
 		if !s.globalAllows(now) {
 			// With every slot in flight, the next answer wakes the loop.
@@ -207,6 +216,14 @@ func (s *sender) deliver(job *domain.OutboxJob) {
 		s.giveUp(job, "past its deadline")
 		return
 	}
+	if !job.RepeatHarmless() && !job.MaybeSent {
+		// Marked before the request leaves: a crash while it is on the way
+		// must not send it again after the restart.
+		job.MaybeSent = true
+		if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
+			s.log.Error("marking a job as being sent failed", "job", job.ID, "err", s.red.Err(err))
+		}
+	}
 	ids, err := s.transmit(job)
 	s.answered(job, true)
 	if err == nil && s.stopsAt(afterTransmit) {
@@ -219,154 +236,18 @@ func (s *sender) deliver(job *domain.OutboxJob) {
 	s.handleFailure(job, err)
 }
 
-// handleFailure decides, from Telegram's answer, whether to wait, retry,
-// move the chat, or give up.
-func (s *sender) handleFailure(job *domain.OutboxJob, err error) {
-	// e stays nil for a network failure: Telegram never answered.
-	var e *apiError
-	errors.As(err, &e)
-	log := s.log.With("job", job.ID, "chat", job.ChatID, "kind", string(job.Kind))
-	switch {
-	case e == nil || e.Code >= 500 || e.Code == 0:
-		s.retryLater(job, s.red.Err(err))
-		log.Warn("send failed, will retry", "err", s.red.Err(err), "attempt", job.Attempts)
-	case e.Code == http.StatusTooManyRequests:
-		s.hold(job, time.Duration(max(e.RetryAfter, 1))*time.Second)
-		log.Warn("rate limited by telegram", "retry_after", e.RetryAfter)
-	case e.MigrateTo != 0:
-		s.migrate(job, e.MigrateTo)
-	case e.Code == http.StatusForbidden:
-		s.park(job, e.Description)
-		log.Warn("bot removed from chat; workspace parked", "reason", e.Description)
-	case strings.Contains(e.Description, "message is not modified"):
-		s.succeed(job, nil)
-	default:
-		log.Error("telegram refused a message", "code", e.Code, "reason", s.red.String(e.Description))
-		s.giveUp(job, e.Description)
-	}
-}
-
-// succeed marks the job sent with the ids of the messages it made.
-func (s *sender) succeed(job *domain.OutboxJob, ids []int) {
-	err := s.store.Update(func(tx domain.Tx) error {
-		return tx.Outbox().Done(job.ID, ids, s.now())
-	})
-	if err != nil {
-		s.log.Error("marking a sent job failed", "job", job.ID, "err", s.red.Err(err))
-	}
-	s.finish(job, true)
-}
-
-func (s *sender) giveUp(job *domain.OutboxJob, reason string) {
-	job.Failed = true
-	job.LastError = s.red.String(reason)
-	err := s.store.Update(func(tx domain.Tx) error {
-		if err := tx.Outbox().Put(job); err != nil {
-			return err
-		}
-		return tx.Outbox().Done(job.ID, nil, s.now())
-	})
-	if err != nil {
-		s.log.Error("marking a failed job failed", "job", job.ID, "err", s.red.Err(err))
-	}
-	s.finish(job, true)
-}
-
-func (s *sender) retryLater(job *domain.OutboxJob, reason string) {
-	job.Attempts++
-	delay := min(s.retryDelay<<min(job.Attempts-1, 6), maxRetryDelay)
-	job.NotBefore = s.now().Add(delay)
-	job.LastError = reason
-	if err := s.store.Update(func(tx domain.Tx) error { return tx.Outbox().Put(job) }); err != nil {
-		s.log.Error("storing a retry failed", "job", job.ID, "err", s.red.Err(err))
-	}
-	s.finish(job, false)
-}
-
-// hold keeps every job of the job's chat back until d has passed. A 429
-// to a request that names no chat (the answer to a button press) can only
-// be the bot's overall limit, so it holds every chat.
-func (s *sender) hold(job *domain.OutboxJob, d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	until := s.now().Add(d)
-	lane := s.lane(job.ChatID)
-	lane.readyAt = until
-	lane.busy = false
-	if job.Kind == domain.AnswerCallback {
-		s.heldUntil = later(s.heldUntil, until)
-	}
-}
-
-// migrate moves the workspace and the chat's queue to the supergroup id
-// Telegram gave, and resends there.
-func (s *sender) migrate(job *domain.OutboxJob, newChat int64) {
-	old := job.ChatID
-	if err := s.moveChat(old, newChat); err != nil {
-		s.log.Error("moving a migrated chat failed", "from", old, "to", newChat, "err", err)
-	}
-	s.mu.Lock()
-	lane := s.lane(old)
-	lane.busy = false
-	moved := lane.queue
-	delete(s.chats, old)
-	s.mu.Unlock()
-	for _, j := range moved {
-		j.ChatID = newChat
-	}
-	s.save(moved, false, "moving queued jobs")
-	s.enqueue(moved)
-}
-
-// park stops sending to a chat the bot was removed from.
-func (s *sender) park(job *domain.OutboxJob, reason string) {
-	if err := s.parkChat(job.ChatID); err != nil {
-		s.log.Error("parking a workspace failed", "chat", job.ChatID, "err", err)
-	}
-	s.mu.Lock()
-	lane := s.lane(job.ChatID)
-	dropped := lane.queue
-	lane.queue = nil
-	lane.busy = false
-	s.mu.Unlock()
-	for _, j := range dropped {
-		j.Failed = true
-		j.LastError = reason
-	}
-	s.save(dropped, true, "dropping jobs of a parked chat")
-}
-
-// save stores jobs taken off their lane (finished marks them given up) and
-// forgets them, so enqueue may take them again under their new chat.
-func (s *sender) save(jobs []*domain.OutboxJob, finished bool, what string) {
-	err := s.store.Update(func(tx domain.Tx) error {
-		for _, j := range jobs {
-			if err := tx.Outbox().Put(j); err != nil {
-				return err
-			}
-			if !finished {
-				continue
-			}
-			if err := tx.Outbox().Done(j.ID, nil, s.now()); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		s.log.Error(what+" failed", "err", s.red.Err(err))
-	}
-	s.mu.Lock()
-	for _, j := range jobs {
-		delete(s.jobs, j.ID)
-	}
-	s.mu.Unlock()
-}
-
 // finish frees the chat lane; done removes the job from the queue.
 func (s *sender) finish(job *domain.OutboxJob, done bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if job.Kind == domain.AnswerCallback {
+		delete(s.answering, job.ID)
+		if done {
+			delete(s.jobs, job.ID)
+			s.answers = slices.DeleteFunc(s.answers, func(j *domain.OutboxJob) bool { return j.ID == job.ID })
+		}
+		return
+	}
 	lane := s.lane(job.ChatID)
 	lane.busy = false
 	if !done {

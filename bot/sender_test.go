@@ -186,3 +186,35 @@ func TestSender_HoldsTheChatForRetryAfter(t *testing.T) {
 		}
 	})
 }
+
+func TestSender_AnswersToPressesWaitBehindNoMessage(t *testing.T) {
+	const group = -1001
+	synctest.Test(t, func(t *testing.T) {
+		w := &wire{at: map[int64][]time.Time{}}
+		start := time.Now()
+		// 50 messages wait in the group's queue when a press is answered.
+		jobs := texts(group, 50)
+		jobs = append(jobs, &domain.OutboxJob{ChatID: group, Kind: domain.AnswerCallback, CallbackID: "q1", Text: "Saved."})
+		var answeredAt time.Time
+		w.fail = func(job *domain.OutboxJob) error {
+			if job.Kind == domain.AnswerCallback {
+				answeredAt = time.Now()
+			}
+			return nil
+		}
+		runSender(t, DefaultLimits(), w, jobs)
+		if answeredAt.IsZero() {
+			t.Fatal("the press was never answered")
+		}
+		if d := answeredAt.Sub(start); d > time.Second {
+			t.Errorf("the press was answered after %v behind queued messages, want within a second", d)
+		}
+		if n := len(w.times(group)); n != 51 {
+			t.Errorf("requests to the group = %d, want 51", n)
+		}
+		// The answer does not count against the group's pace.
+		if n := maxInWindow(w.times(group), time.Minute); n > 21 {
+			t.Errorf("%d requests to the group within a minute, want 20 messages and the answer", n)
+		}
+	})
+}

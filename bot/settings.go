@@ -55,7 +55,14 @@ func (b *Bot) settings(c *Context) error {
 	if err := c.Workspace.RequireCEO(c.From); err != nil {
 		return err
 	}
-	if strings.TrimSpace(c.Args) != "" {
+	if hours, ok, err := domain.ParseAnswerHoursSetting(c.Args); ok {
+		if err != nil {
+			return err
+		}
+		if err := b.changeAnswerHours(c, hours); err != nil {
+			return err
+		}
+	} else if strings.TrimSpace(c.Args) != "" {
 		change, err := parseScheduleChange(c.Args)
 		if err != nil {
 			return err
@@ -155,6 +162,7 @@ func settingsCard(ws *domain.Workspace) string {
 		}
 		lines = append(lines, domain.Text(l, key, name, domain.DaysLabel(s.Days, l), domain.ClockLabel(s.Hour, s.Minute)))
 	}
+	lines = append(lines, domain.Text(l, "settings.answers_line", int(ws.AnswerWindow().Hours())))
 	return strings.Join(lines, "\n") + "\n\n" + domain.Text(l, "settings.how")
 }
 

@@ -65,7 +65,9 @@ func (b *Bot) readSnapshotData(ws *domain.Workspace, week domain.Week) (snapshot
 	var d snapshotData
 	err := b.store.View(func(tx domain.Tx) error {
 		var err error
-		d.records, err = tx.Records().Range(ws.ID, "", week.Add(1-snapshotTrendWeeks), week)
+		// The trend shows snapshotTrendWeeks; the changes are judged
+		// against the noise of the weeks a review reads too.
+		d.records, err = tx.Records().Range(ws.ID, "", week.Add(-max(snapshotTrendWeeks-1, domain.ReviewHistoryWeeks)), week)
 		if err != nil {
 			return err
 		}
@@ -101,13 +103,14 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 			continue
 		}
 		prev := domain.BuildReport(ws, seg.Key, domain.WeekPeriod(week.Add(-1)), data.records)
-		sb.WriteString("\n\n" + segmentHeadline(ws, cur, prev))
+		earlier := domain.EarlierReports(ws, seg.Key, domain.WeekPeriod(week), data.records)
+		sb.WriteString("\n\n" + segmentHeadline(ws, cur, prev, earlier))
 		plan, err := b.planBlock(ws, l, seg.Key, week)
 		if err != nil {
 			return nil, err
 		}
 		sb.WriteString(plan)
-		charts, missing, err := b.snapshotCharts(ws, seg, week, cur, prev, data.records)
+		charts, missing, err := b.snapshotCharts(ws, seg, week, cur, prev, earlier, data.records)
 		if err != nil {
 			return nil, err
 		}
@@ -126,6 +129,9 @@ func (b *Bot) snapshotPost(ws *domain.Workspace, week domain.Week, today domain.
 		sb.WriteString("\n\n" + note)
 	}
 	if line := hypothesesLine(ws, data.hypotheses, week, today); line != "" {
+		sb.WriteString("\n\n" + line)
+	}
+	if line := b.failingSourcesLine(ws); line != "" {
 		sb.WriteString("\n\n" + line)
 	}
 	jobs := []*domain.OutboxJob{postJob(ws, sb.String())}
@@ -161,8 +167,8 @@ func (b *Bot) misfocus(ws *domain.Workspace, week domain.Week, recs []domain.Wee
 }
 
 // segmentHeadline is a segment's key numbers with their week-on-week
-// change, then the changes significant enough to look at.
-func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string {
+// change, then the changes significant against the earlier weeks' noise.
+func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport, earlier []domain.FunnelReport) string {
 	l := ws.Lang
 	lines := []string{domain.Text(l, "snapshot.segment", escape(cur.Segment.Name.In(l)))}
 	for _, role := range []domain.StageRole{domain.RoleLeads, domain.RoleQualified, domain.RolePaid} {
@@ -187,7 +193,7 @@ func segmentHeadline(ws *domain.Workspace, cur, prev domain.FunnelReport) string
 		domain.FormatMoneyValue(revenue, escape(ws.Currency), l), revenue, money(prev.Revenue, prev.Weeks > 0)))
 	lines = append(lines, figureLine(l, domain.MetricLabel(ws, domain.MetricCPL, l),
 		domain.FormatMoneyValue(cur.CPL, escape(ws.Currency), l), cur.CPL, prev.CPL))
-	if changes := notableChanges(ws, cur, prev); len(changes) > 0 {
+	if changes := notableChanges(ws, cur, prev, earlier); len(changes) > 0 {
 		lines = append(lines, domain.Text(l, "snapshot.changes"))
 		lines = append(lines, changes...)
 	}
@@ -206,9 +212,9 @@ func figureLine(l domain.Lang, label, shown string, now, before domain.Value) st
 
 // notableChanges lists the significant changes against the week before,
 // the bad ones first.
-func notableChanges(ws *domain.Workspace, cur, prev domain.FunnelReport) []string {
+func notableChanges(ws *domain.Workspace, cur, prev domain.FunnelReport, earlier []domain.FunnelReport) []string {
 	var bad, good []string
-	for _, c := range domain.Compare(cur, prev) {
+	for _, c := range domain.Compare(cur, prev, earlier) {
 		if !c.Significant {
 			continue
 		}
@@ -229,11 +235,11 @@ func notableChanges(ws *domain.Workspace, cur, prev domain.FunnelReport) []strin
 // snapshotCharts draws a segment's funnel against the week before and its
 // conversion trend, when the trend has enough weeks; it returns the charts
 // left out.
-func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week domain.Week, cur, prev domain.FunnelReport, recs []domain.WeeklyRecord) ([]domain.Attachment, []domain.ChartGap, error) {
+func (b *Bot) snapshotCharts(ws *domain.Workspace, seg domain.Segment, week domain.Week, cur, prev domain.FunnelReport, earlier []domain.FunnelReport, recs []domain.WeeklyRecord) ([]domain.Attachment, []domain.ChartGap, error) {
 	if !cur.HasFigures() {
 		return nil, []domain.ChartGap{{Chart: domain.ChartFunnel, Segment: seg, Reason: domain.GapNoFigures}}, nil
 	}
-	funnel, err := b.charts.Funnel(ws, cur, prev, prev.Period.Label(ws.Lang))
+	funnel, err := b.charts.Funnel(ws, cur, prev, earlier, prev.Period.Label(ws.Lang))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -281,7 +287,9 @@ func hypothesesLine(ws *domain.Workspace, hyps []*domain.Hypothesis, week domain
 }
 
 // reminderPost mentions the heads whose numbers for week are missing;
-// nothing when all are in.
+// nothing when all are in. It is a prompt asking for the week's numbers
+// (the week in its title and the words "reply to this message" carry the
+// link), so a head's reply with the numbers is read as /log for that week.
 func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.OutboxJob, error) {
 	var recs []domain.WeeklyRecord
 	err := b.store.View(func(tx domain.Tx) error {
@@ -297,7 +305,8 @@ func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.Ou
 		return nil, nil
 	}
 	l := ws.Lang
-	lines := []string{domain.Text(l, "reminder.title", week.String())}
+	asks := domain.NumbersPrompt(ws.ID, week)
+	lines := []string{domain.Text(l, "reminder.title", b.promptLink(asks, week.String()))}
 	for _, m := range missing {
 		var segs []string
 		for _, s := range m.Segments {
@@ -309,7 +318,7 @@ func (b *Bot) reminderPost(ws *domain.Workspace, week domain.Week) ([]*domain.Ou
 		}
 		lines = append(lines, domain.Text(l, "reminder.line", escape(m.Department.Name.In(l)), strings.Join(segs, ", "), who))
 	}
-	lines = append(lines, "", domain.Text(l, "reminder.how"))
+	lines = append(lines, "", domain.Text(l, "reminder.how", b.promptLink(asks, domain.Text(l, "log.reply_here"))))
 	return []*domain.OutboxJob{postJob(ws, strings.Join(lines, "\n"))}, nil
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,9 @@ import (
 )
 
 // postFixture is a London workspace with two weeks of dealers' numbers:
-// leads went from 100 to 150 and paid customers from 10 to 5.
+// leads went from 100 to 150, the share of them that qualified from 60% to
+// 20% (a move two weeks are enough to call notable) and paid customers
+// from 10 to 5.
 func postFixture(t *testing.T) (*Bot, *domain.Workspace, domain.Week) {
 	t.Helper()
 	now := time.Date(2026, 3, 30, 8, 0, 0, 0, time.UTC)
@@ -21,7 +24,7 @@ func postFixture(t *testing.T) (*Bot, *domain.Workspace, domain.Week) {
 	mustUpdate(t, db, func(tx domain.Tx) error {
 		for i, counts := range []map[string]int64{
 			{"leads": 100, "qualified": 60, "meetings": 30, "deals": 12, "paid": 10},
-			{"leads": 150, "qualified": 90, "meetings": 30, "deals": 6, "paid": 5},
+			{"leads": 150, "qualified": 30, "meetings": 30, "deals": 6, "paid": 5},
 		} {
 			r := domain.WeeklyRecord{Segment: "dealers", Week: week.Add(i - 1), Counts: counts, Spend: 100_000_00, Revenue: 1_000_000_00}
 			if err := tx.Records().Put(ws.ID, r); err != nil {
@@ -48,7 +51,7 @@ func TestSnapshotPost_HeadlineWithWeekOnWeekAndCharts(t *testing.T) {
 		"<b>Dealers</b>",
 		"Leads: 150 (+50% w/w)",
 		"Paid: 5 (−50% w/w)",
-		"Notable changes:",
+		"Notable changes:\n🔻 Leads → Qualified: 60% → 20%",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("snapshot text lacks %q:\n%s", want, text)
@@ -91,6 +94,7 @@ func TestSnapshotPost_WithoutFocusShowsTheFirstSegment(t *testing.T) {
 
 func TestReminderPost_MentionsOnlyTheMissingHeads(t *testing.T) {
 	b, ws, week := postFixture(t)
+	b.self = botUser
 	// Week 13 has dealers' marketing and sales numbers; retail has none.
 	jobs, err := b.reminderPost(ws, week)
 	if err != nil {
@@ -99,10 +103,12 @@ func TestReminderPost_MentionsOnlyTheMissingHeads(t *testing.T) {
 	if len(jobs) != 1 {
 		t.Fatalf("jobs = %d, want one reminder", len(jobs))
 	}
-	want := "⏰ <b>Numbers for 2026-W13</b> are still missing:\n" +
+	// The reminder is a prompt for the week's numbers: its link names the week.
+	link := `<a href="https://t.me/trackbot_test_bot?start=nw-` + strconv.FormatInt(ws.ID, 10) + `-202613">`
+	want := "⏰ <b>Numbers for " + link + "2026-W13</a></b> are still missing:\n" +
 		"• Marketing (Retail): @mark\n" +
 		"• Sales (Retail): @sam\n\n" +
-		"Send them with /log before the week closes, please."
+		"Send them with /log before the week closes, please, or " + link + "reply to this message</a> with the numbers."
 	if got := jobs[0].Text; got != want {
 		t.Errorf("reminder:\ngot  %q\nwant %q", got, want)
 	}

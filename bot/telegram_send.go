@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 
@@ -33,6 +34,11 @@ func (t *telegram) transmit(job *domain.OutboxJob) ([]int, error) {
 	if e := classify(err); e != nil {
 		e.Description = t.red.String(e.Description)
 		return nil, e
+	}
+	// A connection that could not be made carried no request.
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return nil, notSentError{errors.New(t.red.Err(err))}
 	}
 	return nil, errors.New(t.red.Err(err))
 }
@@ -90,6 +96,14 @@ func (t *telegram) call(job *domain.OutboxJob) ([]int, error) {
 		return nil, err
 	case domain.ChatAction:
 		_, err := api.Request(tgbotapi.NewChatAction(job.ChatID, job.Action))
+		return nil, err
+	case domain.DeleteMessage:
+		_, err := api.Request(tgbotapi.NewDeleteMessage(job.ChatID, job.EditMessageID))
+		if e := classify(err); e != nil && e.Code == http.StatusBadRequest {
+			// Best effort: in a group the bot needs the right to delete
+			// others' messages, and the person was told to delete it.
+			return nil, nil
+		}
 		return nil, err
 	}
 	return nil, errors.New("unknown outbox job kind " + string(job.Kind))

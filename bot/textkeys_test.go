@@ -130,6 +130,13 @@ func dynamicTextKeys() map[string][]string {
 		"setup.title_":      keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages, domain.ListNonTarget, domain.ListDropOff}),
 		// The two reason lists share "setup.reason_usage".
 		"setup.usage_": keyCompletions([]domain.ListKind{domain.ListSegments, domain.ListStages}),
+		"source.kind.": keyCompletions(domain.SourceKinds),
+		// Only the CRMs take a secret.
+		"source.ask.":        keyCompletions([]domain.SourceKind{domain.SourceKommo, domain.SourceBitrix24}),
+		"source.secret_bad.": keyCompletions([]domain.SourceKind{domain.SourceKommo, domain.SourceBitrix24}),
+		"source.map_part.":   keyCompletions(domain.MapParts),
+		// What a sync's failure can be (sources_read.go classifies them).
+		"source.fail.": {"network", "unauthorized", "limit", "changed", "private", "link", "status", "too_big", "html", "data", "other", "unavailable", "secret"},
 	}
 }
 

@@ -9,8 +9,9 @@ import (
 )
 
 // parseViewArgs reads "[segment] [week|month|quarter|w46]": the segment
-// defaults to the first focus segment, the period to the last complete week.
-func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
+// defaults to the first focus segment, the period to the last complete week;
+// an unknown segment is an error with the usage text of the command.
+func parseViewArgs(c *Context, usage string) (domain.Segment, domain.Period, error) {
 	ws := c.Workspace
 	words := strings.Fields(c.Args)
 	kind := domain.PeriodWeek
@@ -31,7 +32,7 @@ func parseViewArgs(c *Context) (domain.Segment, domain.Period, error) {
 	}
 	seg, ok := domain.MatchSegment(ws, strings.Join(words, " "))
 	if !ok {
-		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, "funnel.usage", segmentNames(ws, c.Lang))
+		return domain.Segment{}, period, domain.Errorf(domain.EINVALID, usage, segmentNames(ws, c.Lang))
 	}
 	return seg, period, nil
 }
@@ -61,22 +62,24 @@ func (b *Bot) records(ws *domain.Workspace, from, to domain.Week) ([]domain.Week
 // previous period, and the numbers as a compact table.
 func (b *Bot) funnelCmd(c *Context) error {
 	ws := c.Workspace
-	seg, period, err := parseViewArgs(c)
+	seg, period, err := parseViewArgs(c, "funnel.usage")
 	if err != nil {
 		return err
 	}
 	prev := period.Previous()
-	recs, err := b.records(ws, prev.From, period.To)
+	// The earlier periods are the noise a change is judged against.
+	recs, err := b.records(ws, domain.HistoryFrom(period), period.To)
 	if err != nil {
 		return err
 	}
 	cur := domain.BuildReport(ws, seg.Key, period, recs)
 	before := domain.BuildReport(ws, seg.Key, prev, recs)
+	earlier := domain.EarlierReports(ws, seg.Key, period, recs)
 	if cur.Weeks == 0 {
 		c.Reply(c.T("funnel.no_data", escape(seg.Name.In(c.Lang)), escape(period.Label(c.Lang)), escape(logExample(ws, c.Lang))))
 		return nil
 	}
-	png, err := b.charts.Funnel(ws, cur, before, prev.Label(c.Lang))
+	png, err := b.charts.Funnel(ws, cur, before, earlier, prev.Label(c.Lang))
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func buildReviewData(b *testing.B) reviewData {
 
 func (d reviewData) charts() map[string]func(*Renderer) ([]byte, error) {
 	return map[string]func(*Renderer) ([]byte, error){
-		"Funnel":      func(r *Renderer) ([]byte, error) { return r.Funnel(d.ws, d.cur, d.baseline, "4-week baseline") },
+		"Funnel":      func(r *Renderer) ([]byte, error) { return r.Funnel(d.ws, d.cur, d.baseline, nil, "4-week baseline") },
 		"Trend":       func(r *Renderer) ([]byte, error) { return r.Trend(d.ws, d.weekly) },
 		"DropOffs":    func(r *Renderer) ([]byte, error) { return r.DropOffs(d.ws, d.cur) },
 		"LeadQuality": func(r *Renderer) ([]byte, error) { return r.LeadQuality(d.ws, d.weekly) },

@@ -69,7 +69,13 @@ func sampleCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 	cur = withDropOffs(cur, "qualified", reasonCount{"wrong_phone", 60}, reasonCount{"no_answer", 40}, reasonCount{"price", 20}, reasonCount{"timing", 10}, reasonCount{"competitor", 8}, reasonCount{"other", 6})
 	cur = withDropOffs(cur, "meetings", reasonCount{"price", 80}, reasonCount{"competitor", 40})
 	cur = withNonTarget(cur, 400, reasonCount{"no_budget", 90}, reasonCount{"wrong_segment", 40}, reasonCount{"duplicate", 30})
-	before := report(dealers, week47.Add(-1), 110000, 2300, 380, 280, 58, 26, 12, 11)
+	// Ten steady weeks before: clicks and leads converting from them, and
+	// qualified leads, moved beyond their noise this week.
+	before := report(dealers, week47.Add(-1), 110000, 1800, 380, 300, 58, 26, 12, 11)
+	earlier := []domain.FunnelReport{before}
+	for i := range 9 {
+		earlier = append(earlier, report(dealers, week47.Add(-2-i), 110000, 1800+int64(i%2)*20, 380, 300+int64(i%2)*4, 58, 26, 12, 11))
+	}
 	var weekly []domain.FunnelReport
 	for i := range 12 {
 		w := report(dealers, week47.Add(i-11), 120000, 2400, 400, 256-int64(8*i), 60+int64(i), 30, 14-int64(i%4), 10)
@@ -84,7 +90,7 @@ func sampleCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 		{Segment: retail, LeadsShare: domain.Some(0.7), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.08), GrossProfitShare: domain.Some(0.1), Misfocus: true},
 	}
 	return map[string]func(*Renderer) ([]byte, error){
-		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, before, "2026-W46") },
+		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, before, earlier, "2026-W46") },
 		"trend":    func(r *Renderer) ([]byte, error) { return r.Trend(ws, weekly) },
 		"dropoffs": func(r *Renderer) ([]byte, error) { return r.DropOffs(ws, cur) },
 		"quality":  func(r *Renderer) ([]byte, error) { return r.LeadQuality(ws, weekly) },
@@ -98,7 +104,7 @@ func emptyCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 	ws := testWorkspace(lang)
 	var none domain.FunnelReport
 	return map[string]func(*Renderer) ([]byte, error){
-		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, none, none, "") },
+		"funnel":   func(r *Renderer) ([]byte, error) { return r.Funnel(ws, none, none, nil, "") },
 		"trend":    func(r *Renderer) ([]byte, error) { return r.Trend(ws, nil) },
 		"dropoffs": func(r *Renderer) ([]byte, error) { return r.DropOffs(ws, none) },
 		"quality":  func(r *Renderer) ([]byte, error) { return r.LeadQuality(ws, nil) },
@@ -111,7 +117,7 @@ func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
 	t.Parallel()
 	cur := report(dealers, week47, 100, 50)
 	img := pixels(t, func(r *Renderer) ([]byte, error) {
-		return r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, "")
+		return r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, nil, "")
 	})
 	first := runLength(img, funnelBarLeft, contentTop+funnelBarHeight/2, colBar)
 	second := runLength(img, funnelBarLeft, contentTop+funnelRowHeight+funnelBarHeight/2, colBar)
@@ -130,7 +136,7 @@ func TestFunnel_BaselineGhostIsAnAverageWeek(t *testing.T) {
 	baseline := report(dealers, week47.Add(-1), 200, 100) // four weeks summed
 	baseline.Weeks = 4
 	img := pixels(t, func(r *Renderer) ([]byte, error) {
-		return r.Funnel(testWorkspace(domain.English), cur, baseline, "4-week baseline")
+		return r.Funnel(testWorkspace(domain.English), cur, baseline, nil, "4-week baseline")
 	})
 	ghostY := contentTop + funnelBarHeight + funnelGhostGap + funnelGhost/2
 	ghost := runLength(img, funnelBarLeft, ghostY, colGhost)
@@ -144,18 +150,21 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name       string
-		now, then  int64 // second stage; the first is 100 in both
+		now, then  int64 // second stage; the first is firstCount in both
 		wantRed    bool
 		wantGreen  bool
 		firstCount int64
+		noHistory  bool
 	}{
 		{name: "fell", now: 40, then: 64, firstCount: 100, wantRed: true},
 		{name: "rose", now: 64, then: 40, firstCount: 100, wantGreen: true},
 		{name: "same", now: 50, then: 50, firstCount: 100},
 		{name: "fell on too few items", now: 4, then: 9, firstCount: 10},
-		// domain's rule: a conversion moves significantly from 5 pp.
-		{name: "fell less than 5 pp", now: 47, then: 50, firstCount: 100},
-		{name: "rose less than 5 pp", now: 54, then: 50, firstCount: 100},
+		// domain's rule: a move under 15% of where the rate was is not material.
+		{name: "fell less than material", now: 47, then: 50, firstCount: 100},
+		{name: "rose less than material", now: 54, then: 50, firstCount: 100},
+		// Without history to know the noise, a hundred items are too few.
+		{name: "fell without history", now: 40, then: 64, firstCount: 100, noHistory: true},
 		// Over 100% is a data problem, never good news.
 		{name: "rose over 100%", now: 111, then: 40, firstCount: 100},
 	}
@@ -164,8 +173,19 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 			t.Parallel()
 			cur := report(dealers, week47, tt.firstCount, tt.now)
 			before := report(dealers, week47.Add(-1), tt.firstCount, tt.then)
+			// Ten earlier weeks, the rate within a point or two of then.
+			var earlier []domain.FunnelReport
+			for i := range 10 {
+				if !tt.noHistory {
+					then := min(tt.then+int64(i%2), tt.firstCount)
+					earlier = append(earlier, report(dealers, week47.Add(-1-i), tt.firstCount, then))
+				}
+			}
+			if len(earlier) > 0 {
+				earlier[0] = before
+			}
 			img := pixels(t, func(r *Renderer) ([]byte, error) {
-				return r.Funnel(testWorkspace(domain.English), cur, before, "2026-W46")
+				return r.Funnel(testWorkspace(domain.English), cur, before, earlier, "2026-W46")
 			})
 			col := image.Rect(funnelConvLeft, contentTop+funnelRowHeight-10, img.Bounds().Dx(), contentTop+2*funnelRowHeight-10)
 			red, green := countColour(img, col, colBad) > 50, countColour(img, col, colGood) > 50
@@ -193,7 +213,7 @@ func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
 func TestLeadQuality_SmallGrowthIsNotRed(t *testing.T) {
 	t.Parallel()
 	var weekly []domain.FunnelReport
-	for i, nonTarget := range []int64{100, 110} { // 25% → 27.5%: under domain's 5 pp
+	for i, nonTarget := range []int64{100, 110} { // 25% → 27.5%: not material by domain's rule
 		w := report(dealers, week47.Add(i-1), 1000, 500, 400)
 		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", nonTarget}))
 	}
@@ -264,10 +284,10 @@ func edgeCases() map[string]func(r *Renderer) ([]byte, error) {
 	ws.Currency = strings.Repeat("₽", 200)
 	rows := []domain.FocusRow{{Segment: longSeg, LeadsShare: domain.Some(0), Misfocus: true}, {Segment: dealers, LeadsShare: domain.Some(0)}}
 	return map[string]func(r *Renderer) ([]byte, error){
-		"funnel zeros":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, zeros, zeros, long) },
-		"funnel equal":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, equal, equal, "") },
-		"funnel single":      func(r *Renderer) ([]byte, error) { return r.Funnel(ws, single, domain.FunnelReport{}, "") },
-		"funnel unreported":  func(r *Renderer) ([]byte, error) { return r.Funnel(ws, unreported, unreported, "") },
+		"funnel zeros":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, zeros, zeros, nil, long) },
+		"funnel equal":       func(r *Renderer) ([]byte, error) { return r.Funnel(ws, equal, equal, nil, "") },
+		"funnel single":      func(r *Renderer) ([]byte, error) { return r.Funnel(ws, single, domain.FunnelReport{}, nil, "") },
+		"funnel unreported":  func(r *Renderer) ([]byte, error) { return r.Funnel(ws, unreported, unreported, nil, "") },
 		"trend zeros":        func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{zeros, zeros}) },
 		"trend equal":        func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{equal, equal, equal}) },
 		"trend single week":  func(r *Renderer) ([]byte, error) { return r.Trend(ws, []domain.FunnelReport{equal}) },
@@ -343,8 +363,8 @@ func TestFunnel_StagesNeitherPeriodReportedAreLeftOut(t *testing.T) {
 	// Impressions and clicks are never counted; leads onwards are.
 	cur := report(dealers, week47, -1, -1, 100, 60, 30, 20, 10, 8)
 	all := report(dealers, week47, 5000, 400, 100, 60, 30, 20, 10, 8)
-	short := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, cur, "") })
-	full := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, all, all, "") })
+	short := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, cur, nil, "") })
+	full := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, all, all, nil, "") })
 	if got, want := full.Bounds().Dy()-short.Bounds().Dy(), 2*funnelRowHeight; got != want {
 		t.Errorf("leaving out two unreported stages made the picture %d px shorter, want %d", got, want)
 	}

@@ -35,9 +35,10 @@ const funnelReadableBar = 8 * pictureWide / phoneWidth
 // previous week or the 4-week baseline, named by beforeLabel) shows as a
 // thin grey bar under each stage with its count in grey, scaled to the
 // current period's number of weeks. A conversion's change is red or green
-// only when domain.Compare finds it significant, which a conversion over
-// 100% (a data problem) never is.
-func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport, beforeLabel string) ([]byte, error) {
+// only when domain.Compare finds it significant against the noise of the
+// earlier periods (domain.EarlierReports, the same the review's headline
+// lists moves by), which a conversion over 100% (a data problem) never is.
+func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport, earlier []domain.FunnelReport, beforeLabel string) ([]byte, error) {
 	lang := wsLang(ws)
 	title := titleFor(lang, "chart.funnel.title", cur.Segment, cur.Period)
 	if !anyReported(cur) {
@@ -62,6 +63,10 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 		scaleNote = domain.Text(lang, "chart.funnel.log_scale")
 	}
 	c.funnelLegend(cur.Period.Label(lang), beforeLabel, scaleNote, domain.Text(lang, "chart.funnel.conv"))
+	changes := map[domain.Metric]domain.Change{}
+	for _, ch := range domain.Compare(cur, before, earlier) {
+		changes[ch.Metric] = ch
+	}
 	firstReported := true
 	for i, st := range stages {
 		top := contentTop + i*funnelRowHeight
@@ -70,8 +75,7 @@ func (r *Renderer) Funnel(ws *domain.Workspace, cur, before domain.FunnelReport,
 		}
 		old, hasOld := prev[st.Stage.Key]
 		c.funnelRow(lang, top, barMax, scale, st, old, hasOld && old.Reported)
-		change, _ := domain.CompareMetric(cur, before, domain.ConvMetric(st.Stage.Key))
-		c.funnelConversion(lang, top, st, old, hasOld, change, firstReported)
+		c.funnelConversion(lang, top, st, old, hasOld, changes[domain.ConvMetric(st.Stage.Key)], firstReported)
 		firstReported = firstReported && !st.Reported
 	}
 	return c.encode()

@@ -100,7 +100,7 @@ func TestFunnel_EveryStageReadableOnAPhone(t *testing.T) {
 	ws := testWorkspace(domain.English)
 	counts := []int64{120000, 2400, 400, 256, 60, 30, 12, 10}
 	cur := report(dealers, week47, counts...)
-	l := layoutsOf(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, domain.FunnelReport{}, "") })[0]
+	l := layoutsOf(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, domain.FunnelReport{}, nil, "") })[0]
 	var bars []int
 	for _, b := range l.bars {
 		if b.Dy() == funnelBarHeight {
@@ -134,7 +134,7 @@ func TestFunnel_EveryStageReadableOnAPhone(t *testing.T) {
 
 	// Sales stages alone read fine on a linear axis, which needs no note.
 	linear := layoutsOf(t, func(r *Renderer) ([]byte, error) {
-		return r.Funnel(ws, report(dealers, week47, -1, -1, 100, 60, 30, 20, 10, 8), domain.FunnelReport{}, "")
+		return r.Funnel(ws, report(dealers, week47, -1, -1, 100, 60, 30, 20, 10, 8), domain.FunnelReport{}, nil, "")
 	})[0]
 	for _, tx := range linear.texts {
 		if tx.text == "· log scale" {

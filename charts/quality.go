@@ -102,13 +102,20 @@ func (c *canvas) weekSlot(lang domain.Lang) int {
 }
 
 // latestShareColour colours the latest week against the one before it:
-// red or green when domain finds the change of the share significant.
+// red or green when domain finds the change of the share significant, the
+// weeks before the latest being its history.
 func latestShareColour(weekly []domain.FunnelReport) color.RGBA {
 	n := len(weekly)
 	if n < 2 {
 		return colBar
 	}
-	change, _ := domain.CompareMetric(weekly[n-1], weekly[n-2], domain.MetricNonTargetShare)
+	var earlier []domain.FunnelReport
+	for i := n - 2; i >= 0; i-- {
+		if weekly[i].Weeks > 0 {
+			earlier = append(earlier, weekly[i])
+		}
+	}
+	change, _ := domain.CompareMetric(weekly[n-1], weekly[n-2], earlier, domain.MetricNonTargetShare)
 	if !change.Significant {
 		return colBar
 	}

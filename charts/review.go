@@ -85,9 +85,10 @@ func (r *Renderer) planReview(ws *domain.Workspace, segs []domain.Segment, p dom
 			continue
 		}
 		before := domain.BuildReport(ws, s.Key, p.Previous(), recs)
+		earlier := domain.EarlierReports(ws, s.Key, p, recs)
 		add(plannedChart{kind: domain.ChartFunnel, segment: s, extra: i > 0, name: "funnel.png",
 			caption: domain.Text(l, "review.chart_funnel", name, html.EscapeString(p.Label(l)), html.EscapeString(prevLabel)),
-			draw:    func() ([]byte, error) { return r.Funnel(ws, cur, before, prevLabel) }})
+			draw:    func() ([]byte, error) { return r.Funnel(ws, cur, before, earlier, prevLabel) }})
 		if i > 0 {
 			continue
 		}

@@ -2,28 +2,13 @@ package domain
 
 import "math"
 
-// Significance rule. Small numbers swing wildly from week to week, so a
-// change is Significant only when it is both large and backed by volume:
-//
-//   - a stage conversion: both reports converted from the same stage, both
-//     denominators (the previous stage's count) are at least MinVolume,
-//     |Δ| ≥ MinRateDelta (5 pp), and neither side is over 100% (a data
-//     problem, see ImplausibleRate);
-//   - the non-target share: leads on both sides ≥ MinVolume, |Δ| ≥ 5 pp;
-//   - CPL and cost per qualified lead: leads (qualified leads) on both sides
-//     ≥ MinVolume, both amounts nonzero, |Δ| ≥ MinAmountDelta (20%);
-//   - CAC, average check and revenue: paying customers on both sides ≥
-//     MinDeals, both amounts nonzero, |Δ| ≥ 20% — a few big deals decide them;
-//   - ROMI: paying customers on both sides ≥ MinDeals and |Δ| ≥
-//     MinROMIDelta (20 pp), as ROMI moves in hundreds of percent;
-//   - spend: both amounts nonzero and |Δ| ≥ 20%.
-const (
-	MinVolume      = 20   // items behind a rate or a per-lead amount
-	MinDeals       = 5    // paying customers behind CAC, average check, revenue and ROMI
-	MinRateDelta   = 0.05 // 5 percentage points
-	MinROMIDelta   = 0.20 // 20 percentage points
-	MinAmountDelta = 0.20 // 20 percent
-)
+// A change is Significant by the rules of the tracker questions (the
+// statistics live in stats.go and amounts.go; the rule is documented with
+// judgeChanges in compare_stats.go): a move beyond the metric's own noise,
+// read from the earlier periods, and large enough to matter, with false
+// discoveries controlled across the metrics of one comparison. So a 7%
+// wobble of ROMI is never headline news, and a chart colours a move red or
+// green exactly when the review's headline lists it.
 
 func init() {
 	RegisterTexts(Texts{
@@ -49,58 +34,62 @@ const (
 
 // metricRule is how one unit-economics metric is compared.
 type metricRule struct {
-	metric    Metric
-	rate      bool
-	better    direction
-	volume    StageRole // the count behind the metric; RoleNone for none
-	minVolume int64
-	minDelta  float64
+	metric Metric
+	rate   bool
+	better direction
+	// volume is the count behind the metric: a per-item amount (CPL, CAC,
+	// the average check) is as noisy as its items are few; RoleNone for an
+	// amount of the period (spend, revenue, ROMI), which is as noisy as its
+	// weeks are few.
+	volume StageRole
+	// fallback is the count both sides need under the rule for a metric
+	// without history (see compare_stats.go).
+	fallback StageRole
 }
 
 // comparedMetrics are the metrics Compare reports after the conversions, in
 // the order a review reads them.
 var comparedMetrics = []metricRule{
-	{MetricCPL, false, lowerIsBetter, RoleLeads, MinVolume, MinAmountDelta},
-	{MetricCostPerQualified, false, lowerIsBetter, RoleQualified, MinVolume, MinAmountDelta},
-	{MetricCAC, false, lowerIsBetter, RolePaid, MinDeals, MinAmountDelta},
-	{MetricAvgCheck, false, higherIsBetter, RolePaid, MinDeals, MinAmountDelta},
-	{MetricROMI, true, higherIsBetter, RolePaid, MinDeals, MinROMIDelta},
-	{MetricNonTargetShare, true, lowerIsBetter, RoleLeads, MinVolume, MinRateDelta},
-	{MetricSpend, false, neutral, RoleNone, 0, MinAmountDelta},
-	{MetricRevenue, false, higherIsBetter, RolePaid, MinDeals, MinAmountDelta},
+	{MetricCPL, false, lowerIsBetter, RoleLeads, RoleLeads},
+	{MetricCostPerQualified, false, lowerIsBetter, RoleQualified, RoleQualified},
+	{MetricCAC, false, lowerIsBetter, RolePaid, RolePaid},
+	{MetricAvgCheck, false, higherIsBetter, RolePaid, RolePaid},
+	{MetricROMI, true, higherIsBetter, RoleNone, RolePaid},
+	{MetricNonTargetShare, true, lowerIsBetter, RoleLeads, RoleLeads},
+	{MetricSpend, false, neutral, RoleNone, RoleNone},
+	{MetricRevenue, false, higherIsBetter, RoleNone, RolePaid},
 }
 
 // Compare returns how cur moved against before: every stage conversion of
 // cur in funnel order, then CPL, cost per qualified lead, CAC, average
-// check, ROMI, non-target share, spend and revenue. Significance follows
-// the rule documented with MinVolume.
-func Compare(cur, before FunnelReport) []Change {
+// check, ROMI, non-target share, spend and revenue. earlier are the
+// periods of cur's kind before it, the most recent first (EarlierReports):
+// the history each metric's noise is read from. Significance follows the
+// rule documented in compare_stats.go.
+func Compare(cur, before FunnelReport, earlier []FunnelReport) []Change {
 	var changes []Change
+	var tests []changeTest
+	_, baseSlots := historySlots(cur.Period.Kind)
 	for _, f := range cur.Stages {
-		if c, ok := compareConversion(cur, before, f); ok {
-			changes = append(changes, c)
+		if c, t, ok := compareConversion(cur, before, earlier[:min(baseSlots, len(earlier))], f); ok {
+			changes, tests = append(changes, c), append(tests, t)
 		}
 	}
 	for _, rule := range comparedMetrics {
-		changes = append(changes, compareMetric(cur, before, rule))
+		c, t := compareMetric(cur, before, earlier, baseSlots, rule)
+		changes, tests = append(changes, c), append(tests, t)
 	}
+	judgeChanges(changes, tests)
 	return changes
 }
 
-// CompareMetric returns how one metric moved between the reports, by the
-// rule Compare follows; ok is false for a metric Compare does not report
-// (a conversion cur does not have, an unknown metric).
-func CompareMetric(cur, before FunnelReport, m Metric) (Change, bool) {
-	if key, ok := m.ConvStage(); ok {
-		f, ok := cur.Figure(key)
-		if !ok {
-			return Change{}, false
-		}
-		return compareConversion(cur, before, f)
-	}
-	for _, rule := range comparedMetrics {
-		if rule.metric == m {
-			return compareMetric(cur, before, rule), true
+// CompareMetric returns how one metric moved between the reports, as
+// Compare judges it among the others; ok is false for a metric Compare
+// does not report (a conversion cur does not have, an unknown metric).
+func CompareMetric(cur, before FunnelReport, earlier []FunnelReport, m Metric) (Change, bool) {
+	for _, c := range Compare(cur, before, earlier) {
+		if c.Metric == m {
+			return c, true
 		}
 	}
 	return Change{}, false
@@ -116,15 +105,15 @@ func (c Change) Moved() bool {
 	return bigEnough(c.Delta, MinVisibleDelta)
 }
 
-// compareConversion compares the conversion into stage f; ok is false when
-// cur has no conversion into it (unreported or the first reported stage).
-func compareConversion(cur, before FunnelReport, f StageFigure) (Change, bool) {
+// compareConversion compares the conversion into stage f, its noise from
+// the baseline's earlier periods; ok is false when cur has no conversion
+// into it (unreported or the first reported stage).
+func compareConversion(cur, before FunnelReport, baseline []FunnelReport, f StageFigure) (Change, changeTest, bool) {
 	from, ok := cur.PreviousReported(f.Stage.Key)
 	if !f.Reported || !ok {
-		return Change{}, false
+		return Change{}, changeTest{}, false
 	}
 	b, _ := before.Figure(f.Stage.Key)
-	bFrom, bOK := before.PreviousReported(f.Stage.Key)
 	c := Change{
 		Metric: ConvMetric(f.Stage.Key),
 		Stage:  f.Stage,
@@ -135,38 +124,61 @@ func compareConversion(cur, before FunnelReport, f StageFigure) (Change, bool) {
 		Volume: from.Count,
 	}
 	c.Delta = PointChange(c.Now, c.Before)
-	sameBase := bOK && bFrom.Stage.Key == from.Stage.Key
 	c.Implausible = ImplausibleRate(c.Now) || ImplausibleRate(c.Before)
-	c.Significant = sameBase && from.Count >= MinVolume && bFrom.Count >= MinVolume &&
-		bigEnough(c.Delta, MinRateDelta) && !c.Implausible
 	c.Worse = worse(c.Delta, higherIsBetter)
-	return c, true
+	bk, bn, sameBase := rateCounts(before, f.Stage.Key, from.Stage.Key)
+	if !sameBase || c.Implausible || !c.Delta.OK {
+		return c, changeTest{}, true
+	}
+	var ks, ns []int64
+	for _, r := range baseline {
+		if k, n, ok := rateCounts(r, f.Stage.Key, from.Stage.Key); ok && n > 0 && k <= n {
+			ks, ns = append(ks, k), append(ns, n)
+		}
+	}
+	return c, rateChangeTest(f.Count, from.Count, bk, bn, ks, ns), true
 }
 
 // compareMetric compares one unit-economics metric or amount.
-func compareMetric(cur, before FunnelReport, rule metricRule) Change {
+func compareMetric(cur, before FunnelReport, earlier []FunnelReport, baseSlots int, rule metricRule) (Change, changeTest) {
 	c := Change{
 		Metric: rule.metric,
 		Now:    cur.MetricValue(rule.metric),
 		Before: before.MetricValue(rule.metric),
 		IsRate: rule.rate,
 	}
-	enough := true
 	if rule.volume != RoleNone {
 		now, _ := cur.RoleFigure(rule.volume)
-		was, _ := before.RoleFigure(rule.volume)
 		c.Volume = now.Count
-		enough = now.Count >= rule.minVolume && was.Count >= rule.minVolume
 	}
 	if rule.rate {
 		c.Delta = PointChange(c.Now, c.Before)
 	} else {
 		c.Delta = RelativeChange(c.Now, c.Before)
-		enough = enough && c.Now.V != 0
 	}
-	c.Significant = enough && bigEnough(c.Delta, rule.minDelta)
 	c.Worse = worse(c.Delta, rule.better)
-	return c
+	if !c.Delta.OK {
+		return c, changeTest{}
+	}
+	if rule.metric == MetricNonTargetShare {
+		k, n, _ := nonTargetCounts(cur)
+		bk, bn, _ := nonTargetCounts(before)
+		var ks, ns []int64
+		for _, r := range earlier[:min(baseSlots, len(earlier))] {
+			if k, n, ok := nonTargetCounts(r); ok && n > 0 {
+				ks, ns = append(ks, k), append(ns, n)
+			}
+		}
+		return c, rateChangeTest(k, n, bk, bn, ks, ns)
+	}
+	hist := make([]amountSample, len(earlier))
+	for i, r := range earlier {
+		hist[i] = sampleOf(r, rule)
+	}
+	if t, ok := amountChangeTest(sampleOf(cur, rule), sampleOf(before, rule), hist); ok {
+		return c, t
+	}
+	return c, amountFallback(c, cur, before, rule)
 }
 
 // bigEnough reports whether |delta| reaches min, allowing for the float

@@ -33,18 +33,20 @@ func TestCompare_Conversions(t *testing.T) {
 		significant, bad bool
 		volume           int64
 	}{
-		{"fell on volume", funnel(200, 100, 60, -1, -1, -1), funnel(200, 100, 40, -1, -1, -1), -0.20, true, true, 100},
-		{"rose on volume", funnel(200, 100, 40, -1, -1, -1), funnel(200, 100, 60, -1, -1, -1), 0.20, true, false, 100},
+		// Without history the rule is conservative: a rate is taken as four
+		// times as noisy as coin flips and must move by 30% of where it was.
+		{"fell on volume", funnel(2000, 400, 240, -1, -1, -1), funnel(2000, 400, 160, -1, -1, -1), -0.20, true, true, 400},
+		{"rose on volume", funnel(2000, 400, 160, -1, -1, -1), funnel(2000, 400, 240, -1, -1, -1), 0.20, true, false, 400},
+		{"a hundred items are too few without history", funnel(200, 100, 60, -1, -1, -1), funnel(200, 100, 40, -1, -1, -1), -0.20, false, true, 100},
 		{"small numbers never alarm", funnel(20, 10, 6, -1, -1, -1), funnel(20, 10, 2, -1, -1, -1), -0.40, false, true, 10},
 		{"one side small", funnel(200, 100, 60, -1, -1, -1), funnel(20, 19, 5, -1, -1, -1), 5.0/19 - 0.6, false, true, 19},
-		{"exactly 20 and 5 pp", funnel(40, 20, 10, -1, -1, -1), funnel(40, 20, 9, -1, -1, -1), -0.05, true, true, 20},
-		{"below 5 pp", funnel(400, 200, 100, -1, -1, -1), funnel(400, 200, 92, -1, -1, -1), -0.04, false, true, 200},
+		{"immaterial on any volume", funnel(20000, 4000, 1000, -1, -1, -1), funnel(20000, 4000, 800, -1, -1, -1), -0.05, false, true, 4000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := weekReport(ws, record("", wk(2026, 10), tt.before))
 			now := weekReport(ws, record("", wk(2026, 11), tt.now))
-			c := changeOf(t, Compare(now, before), ConvMetric("meetings"))
+			c := changeOf(t, Compare(now, before, nil), ConvMetric("meetings"))
 			if !approx(c.Delta, tt.delta) || c.Significant != tt.significant || c.Worse != tt.bad || c.Volume != tt.volume || !c.IsRate {
 				t.Errorf("got Δ %v significant %v worse %v volume %d rate %v, want %v %v %v %d true",
 					c.Delta, c.Significant, c.Worse, c.Volume, c.IsRate, tt.delta, tt.significant, tt.bad, tt.volume)
@@ -61,7 +63,7 @@ func TestCompare_DifferentBaseIsNotSignificant(t *testing.T) {
 	// Before, meetings were not reported: proposals converted from qualified.
 	before := weekReport(ws, record("", wk(2026, 10), funnel(400, 200, -1, 100, -1, -1)))
 	now := weekReport(ws, record("", wk(2026, 11), funnel(400, 200, 150, 30, -1, -1)))
-	c := changeOf(t, Compare(now, before), ConvMetric("proposals"))
+	c := changeOf(t, Compare(now, before, nil), ConvMetric("proposals"))
 	if c.Significant {
 		t.Errorf("conversion from meetings compared with conversion from qualified is Significant")
 	}
@@ -73,7 +75,7 @@ func TestCompare_DifferentBaseIsNotSignificant(t *testing.T) {
 func TestCompare_Order(t *testing.T) {
 	ws := testWorkspace()
 	r := weekReport(ws, record("", wk(2026, 10), funnel(100, 50, 25, 10, 5, 4)))
-	changes := Compare(r, r)
+	changes := Compare(r, r, nil)
 	want := []Metric{
 		ConvMetric("qualified"), ConvMetric("meetings"), ConvMetric("proposals"), ConvMetric("deals"), ConvMetric("paid"),
 		MetricCPL, MetricCostPerQualified, MetricCAC, MetricAvgCheck, MetricROMI, MetricNonTargetShare, MetricSpend, MetricRevenue,
@@ -98,7 +100,12 @@ func TestCompare_Amounts(t *testing.T) {
 		rec.Spend, rec.Revenue, rec.Margin, rec.HasMargin = rub(spend), rub(revenue), margin, true
 		return weekReport(ws, rec)
 	}
-	before := base(wk(2026, 10), funnel(100, 40, 20, 10, 8, 8), 10_000, 4_000_000, 0.5)
+	// Without history an amount must double or halve on at least 20 items.
+	before := base(wk(2026, 10), funnel(400, 160, 80, 50, 40, 40), 10_000, 20_000_000, 0.5)
+	now := func(counts map[string]int64, spend, revenue int64) FunnelReport {
+		return base(wk(2026, 11), counts, spend, revenue, 0.5)
+	}
+	usual := funnel(400, 160, 80, 50, 40, 40)
 	tests := []struct {
 		name             string
 		now              FunnelReport
@@ -106,23 +113,23 @@ func TestCompare_Amounts(t *testing.T) {
 		delta            float64
 		significant, bad bool
 	}{
-		// 12 500 / 100 against 10 000 / 100.
-		{"CPL up on volume", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 12_500, 4_000_000, 0.5), MetricCPL, 0.25, true, true},
-		{"CPL down", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 7_500, 4_000_000, 0.5), MetricCPL, -0.25, true, false},
-		{"CPL on few leads", base(wk(2026, 11), funnel(10, 4, 2, 1, 1, 1), 2_000, 500_000, 0.5), MetricCPL, 1, false, true},
-		// 1250 / 40 qualified against 250.
-		{"cost per qualified below 20%", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 11_000, 4_000_000, 0.5), MetricCostPerQualified, 0.1, false, true},
-		// CAC 10 000 / 4 = 2500 against 1250, but 4 paying customers are too few.
-		{"CAC on few customers", base(wk(2026, 11), funnel(100, 40, 20, 10, 4, 4), 10_000, 2_000_000, 0.5), MetricCAC, 1, false, true},
-		{"average check down", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 10_000, 2_000_000, 0.5), MetricAvgCheck, -0.5, true, true},
-		{"revenue down", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 5), 10_000, 2_000_000, 0.5), MetricRevenue, -0.5, true, true},
-		{"spend up is neutral", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 15_000, 4_000_000, 0.5), MetricSpend, 0.5, true, false},
-		// ROMI (2 000 000 − 10 000)/10 000 = 199 against (1 000 000 − 10 000)/10 000 = 99.
-		{"ROMI down in points", base(wk(2026, 11), funnel(100, 40, 20, 10, 8, 8), 10_000, 2_000_000, 0.5), MetricROMI, -100, true, true},
+		// 20 000 / 400 against 10 000 / 400.
+		{"CPL doubled on volume", now(usual, 20_000, 20_000_000), MetricCPL, 1, true, true},
+		{"CPL halved", now(usual, 5_000, 20_000_000), MetricCPL, -0.5, true, false},
+		{"CPL up 25% is not enough without history", now(usual, 12_500, 20_000_000), MetricCPL, 0.25, false, true},
+		{"CPL on few leads", now(funnel(10, 4, 2, 1, 1, 1), 2_000, 500_000), MetricCPL, 7, false, true},
+		// 10 000 / 10 against 10 000 / 40: quadrupled, but on 10 paying customers.
+		{"CAC on few customers", now(funnel(400, 160, 80, 50, 10, 10), 10_000, 5_000_000), MetricCAC, 3, false, true},
+		{"average check halved", now(usual, 10_000, 10_000_000), MetricAvgCheck, -0.5, true, true},
+		{"revenue halved", now(usual, 10_000, 10_000_000), MetricRevenue, -0.5, true, true},
+		{"spend doubled is neutral", now(usual, 20_000, 20_000_000), MetricSpend, 1, true, false},
+		// ROMI (5 000 000 − 10 000)/10 000 = 499 against (10 000 000 − 10 000)/10 000 = 999:
+		// gross profit per unit of spend halved.
+		{"ROMI down in points", now(usual, 10_000, 10_000_000), MetricROMI, -500, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := changeOf(t, Compare(tt.now, before), tt.metric)
+			c := changeOf(t, Compare(tt.now, before, nil), tt.metric)
 			if !approx(c.Delta, tt.delta) || c.Significant != tt.significant || c.Worse != tt.bad {
 				t.Errorf("got Δ %v significant %v worse %v, want %v %v %v", c.Delta, c.Significant, c.Worse, tt.delta, tt.significant, tt.bad)
 			}
@@ -139,7 +146,7 @@ func TestCompare_AmountFromZeroIsUndefined(t *testing.T) {
 	paid := record("", wk(2026, 11), funnel(100, 40, 20, 10, 8, 8))
 	paid.Spend = rub(10_000)
 	for _, m := range []Metric{MetricCPL, MetricSpend} {
-		c := changeOf(t, Compare(weekReport(ws, paid), weekReport(ws, free)), m)
+		c := changeOf(t, Compare(weekReport(ws, paid), weekReport(ws, free), nil), m)
 		checkNone(t, string(m)+" Delta", c.Delta)
 		if c.Significant || c.Worse {
 			t.Errorf("%s: significant %v worse %v from zero, want false", m, c.Significant, c.Worse)
@@ -160,13 +167,14 @@ func TestCompare_NonTargetShare(t *testing.T) {
 		delta            float64
 		significant, bad bool
 	}{
-		{"junk up", report(wk(2026, 10), 100, 30), report(wk(2026, 11), 100, 45), 0.15, true, true},
-		{"junk down", report(wk(2026, 10), 100, 45), report(wk(2026, 11), 100, 30), -0.15, true, false},
+		{"junk up", report(wk(2026, 10), 1000, 300), report(wk(2026, 11), 1000, 450), 0.15, true, true},
+		{"junk down", report(wk(2026, 10), 1000, 450), report(wk(2026, 11), 1000, 300), -0.15, true, false},
+		{"junk up on a hundred leads without history", report(wk(2026, 10), 100, 30), report(wk(2026, 11), 100, 45), 0.15, false, true},
 		{"few leads", report(wk(2026, 10), 10, 3), report(wk(2026, 11), 10, 8), 0.5, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := changeOf(t, Compare(tt.now, tt.before), MetricNonTargetShare)
+			c := changeOf(t, Compare(tt.now, tt.before, nil), MetricNonTargetShare)
 			if !approx(c.Delta, tt.delta) || c.Significant != tt.significant || c.Worse != tt.bad || !c.IsRate {
 				t.Errorf("got Δ %v significant %v worse %v, want %v %v %v", c.Delta, c.Significant, c.Worse, tt.delta, tt.significant, tt.bad)
 			}
@@ -214,7 +222,7 @@ func TestBaseline_AverageWeekAcrossNewYear(t *testing.T) {
 func TestChange_Label(t *testing.T) {
 	ws := testWorkspace()
 	r := weekReport(ws, record("", wk(2026, 10), funnel(100, 40, -1, 10, 5, 4)))
-	changes := Compare(r, r)
+	changes := Compare(r, r, nil)
 	tests := []struct {
 		metric Metric
 		lang   Lang
@@ -287,7 +295,7 @@ func TestCompare_NeverNaN(t *testing.T) {
 	empty := BuildReport(ws, "a", WeekPeriod(wk(2026, 10)), nil)
 	zero := weekReport(ws, record("", wk(2026, 10), funnel(0, 0, 0, 0, 0, 0)))
 	for _, pair := range [][2]FunnelReport{{empty, empty}, {zero, empty}, {empty, zero}, {zero, zero}} {
-		for _, c := range Compare(pair[0], pair[1]) {
+		for _, c := range Compare(pair[0], pair[1], nil) {
 			for _, v := range []Value{c.Now, c.Before, c.Delta} {
 				if math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 					t.Errorf("%s: %v", c.Metric, v)
@@ -304,15 +312,15 @@ func TestCompareMetric_MatchesCompare(t *testing.T) {
 	ws := testWorkspace()
 	before := weekReport(ws, record("", wk(2026, 10), funnel(200, 100, 60, 30, -1, -1)))
 	now := weekReport(ws, record("", wk(2026, 11), funnel(200, 100, 40, 30, -1, -1)))
-	all := Compare(now, before)
+	all := Compare(now, before, nil)
 	for _, m := range []Metric{ConvMetric("meetings"), ConvMetric("proposals"), MetricCPL, MetricNonTargetShare, MetricRevenue} {
-		got, ok := CompareMetric(now, before, m)
+		got, ok := CompareMetric(now, before, nil, m)
 		if want := changeOf(t, all, m); !ok || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %+v (%v), want Compare's %+v", m, got, ok, want)
 		}
 	}
 	for _, m := range []Metric{ConvMetric("nowhere"), Metric("unknown")} {
-		if _, ok := CompareMetric(now, before, m); ok {
+		if _, ok := CompareMetric(now, before, nil, m); ok {
 			t.Errorf("%s: ok, want no change for a metric Compare does not report", m)
 		}
 	}

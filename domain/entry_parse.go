@@ -33,12 +33,20 @@ import (
 // and week are merged. Figures are checked against each other and the
 // stored record by Merge.
 func ParseEntries(ws *Workspace, text string, now time.Time) ([]Entry, error) {
+	return ParseEntriesFor(ws, text, now, ws.LastCompleteWeek(now))
+}
+
+// ParseEntriesFor is ParseEntries for a message that answers a request
+// for week's numbers (a reply to the reminder): a part that names no week,
+// in a message that names none, reports week instead of the last complete
+// week.
+func ParseEntriesFor(ws *Workspace, text string, now time.Time, week Week) ([]Entry, error) {
 	if len(text) > maxEntryText {
 		return nil, &EntryError{Problems: []Problem{{Text: "entry.too_long", Args: []any{telegramTextLimit}}}, example: newEntryExample(ws)}
 	}
 	names := NewFieldNames(ws)
 	items := newEntryScanner(ws, names, dropCommand(lexEntry(text)), now).scan()
-	b := &entryBuilder{ws: ws, now: now, hints: maxHintedProblems}
+	b := &entryBuilder{ws: ws, week: week, hints: maxHintedProblems}
 	b.collect(items)
 	entries := b.entries()
 	if len(b.problems) == 0 && len(entries) == 0 {
@@ -99,7 +107,7 @@ type entryBlock struct {
 // into entries.
 type entryBuilder struct {
 	ws       *Workspace
-	now      time.Time
+	week     Week // the week of a block when the message names none
 	blocks   []*entryBlock
 	problems []posProblem
 	hints    int                         // unknown words left to explain with the closest names
@@ -226,7 +234,7 @@ type entryRate struct {
 
 // entries turns the blocks into entries: each block's segment (the only
 // one when the workspace has one) and week (its own, else the one week the
-// message names, else the last complete week), then its figures.
+// message names, else b.week), then its figures.
 func (b *entryBuilder) entries() []Entry {
 	active := b.ws.ActiveSegments()
 	var weeks []Week
@@ -259,7 +267,7 @@ func (b *entryBuilder) entries() []Entry {
 			}
 			noSegment, known = true, false
 		}
-		week := b.ws.LastCompleteWeek(b.now)
+		week := b.week
 		switch {
 		case blk.hasWeek:
 			week = blk.week

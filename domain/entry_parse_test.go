@@ -133,3 +133,34 @@ func TestParseEntries_UnknownWordsAreNamedWithTheClosestNames(t *testing.T) {
 		t.Errorf("problems = %+v, want «прошлоя неделя» to suggest «прошлая неделя»", ee.Problems)
 	}
 }
+
+func TestParseEntriesFor_AWeekNamedInTheMessageWinsOverTheAskedOne(t *testing.T) {
+	ws := newTestWorkspace()
+	asked := WeekOf(testNow) // the reminder chases the week it runs in
+	tests := []struct {
+		text string
+		want []Week
+	}{
+		{"дилеры лиды 120 целевые 80", []Week{asked}},
+		{"дилеры прошлая неделя лиды 120", []Week{ws.LastCompleteWeek(testNow)}},
+		{"дилеры лиды 5\nзастройщики н40 лиды 6", []Week{{2026, 40}, {2026, 40}}},
+	}
+	for _, tt := range tests {
+		entries, err := ParseEntriesFor(ws, tt.text, testNow, asked)
+		if err != nil {
+			t.Fatalf("ParseEntriesFor(%q): %v", tt.text, err)
+		}
+		var got []Week
+		for _, e := range entries {
+			got = append(got, e.Week)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ParseEntriesFor(%q) weeks = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	// ParseEntries asks for the last complete week.
+	entries, err := ParseEntries(ws, "дилеры лиды 120", testNow)
+	if err != nil || entries[0].Week != ws.LastCompleteWeek(testNow) {
+		t.Errorf("ParseEntries without a week = %+v, %v; want the last complete week", entries, err)
+	}
+}

@@ -87,6 +87,13 @@ func (h *Hypothesis) Check(ws *Workspace, userID int64, act HypothesisAction) er
 	return h.reachable(act)
 }
 
+// CheckRole returns an EFORBIDDEN error naming who may take the action
+// when the user's role does not allow it, whatever the status; a press on
+// an outdated card is looked at only for someone who could act on it.
+func (h *Hypothesis) CheckRole(ws *Workspace, userID int64, act HypothesisAction) error {
+	return h.permit(ws, userID, act)
+}
+
 // Allowed returns the actions the user may take now, in card order.
 func (h *Hypothesis) Allowed(ws *Workspace, userID int64) []HypothesisAction {
 	var out []HypothesisAction

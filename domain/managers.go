@@ -137,6 +137,10 @@ type ManagerStage struct {
 	Rate         Value
 	TeamK, TeamN int64
 	Team         Value
+	// Asked marks a conversion the period's review asks the sales head
+	// about: the manager is far below the team beyond the noise (set by
+	// Managers).
+	Asked bool
 }
 
 // ManagerConversions returns each manager's conversions in a segment over

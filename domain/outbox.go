@@ -14,6 +14,9 @@ const (
 	EditText       OutboxKind = "edit_text"
 	AnswerCallback OutboxKind = "answer_callback"
 	ChatAction     OutboxKind = "chat_action"
+	// DeleteMessage deletes the message EditMessageID, where the bot may:
+	// a secret someone posted. Telegram refusing it is not a failure.
+	DeleteMessage OutboxKind = "delete"
 )
 
 // Priorities: replies to people go ahead of bulk scheduled posts.
@@ -50,7 +53,7 @@ type OutboxJob struct {
 	Keyboard      [][]Button
 	ReplyTo       int // message id to reply to
 	ThreadID      int // forum topic (message_thread_id) of a new message; 0: General, or no topics
-	EditMessageID int // for EditText
+	EditMessageID int // for EditText, and the message DeleteMessage deletes
 	Files         []Attachment
 	CallbackID    string // for AnswerCallback
 	ShowAlert     bool
@@ -62,8 +65,35 @@ type OutboxJob struct {
 	Attempts  int
 	LastError string
 
+	// MaybeSent is set, before the request leaves, on a job whose repeat
+	// would not be harmless (see RepeatHarmless): if the bot dies before
+	// it learns Telegram's answer, the job may be in the chat already.
+	MaybeSent bool
+
 	Sent       bool
 	Failed     bool // given up: rejected by Telegram or past its deadline
 	SentAt     time.Time
 	MessageIDs []int
+}
+
+// RepeatHarmless reports whether sending the job a second time does no
+// harm, so a send that may have reached Telegram (the bot died or the
+// connection broke before the answer) is repeated rather than risk that
+// it is lost. Telegram has no idempotency key, so for the other jobs a
+// possible duplicate is worse than a possible loss and they are not
+// repeated.
+//
+// Edits, answers to presses and chat actions are idempotent. A text or a
+// file in reply to a person is harmless twice: a reply to either copy of a
+// prompt answers it (see Prompt) and either copy's buttons work once,
+// while a lost reply leaves the person without an answer. Scheduled posts
+// ("never twice") and pictures are not repeated.
+func (j *OutboxJob) RepeatHarmless() bool {
+	switch j.Kind {
+	case EditText, AnswerCallback, ChatAction:
+		return true
+	case SendText, SendDocument:
+		return j.Priority == PriorityReply
+	}
+	return false
 }

@@ -17,11 +17,14 @@ const MessageLimit = 4096
 const ReviewPackBudget = 10
 
 // FollowUps returns the texts posted after the pictures: the tracker
-// questions and the hypotheses block as one message when they fit in one,
-// as two otherwise. Both are read together after the pictures, so one
-// message saves a message of the group's minute and loses nothing.
+// questions and the hypotheses block as one message when there are no
+// questions and they fit in one, as two otherwise. Both are read together
+// after the pictures, so one message saves a message of the group's minute;
+// but questions are answered by replying to their message and it is edited
+// to show who answered, so they keep a message of their own (the bot posts
+// its own rendering of it, with the answer links and buttons).
 func (p ReviewPack) FollowUps() []string {
-	if both := p.Questions + "\n\n" + p.Hypotheses; VisibleLength(both) <= MessageLimit {
+	if both := p.Questions + "\n\n" + p.Hypotheses; len(p.Asked) == 0 && VisibleLength(both) <= MessageLimit {
 		return []string{both}
 	}
 	return []string{p.Questions, p.Hypotheses}

@@ -127,13 +127,14 @@ func TestImplausibleConversionIsNeverSignificant(t *testing.T) {
 	ws := testWorkspace()
 	before := weekReport(ws, record("", wk(2026, 10), funnel(200, 45, 20, -1, -1, -1)))
 	now := weekReport(ws, record("", wk(2026, 11), funnel(200, 45, 50, -1, -1, -1)))
-	c := changeOf(t, Compare(now, before), ConvMetric("meetings"))
+	c := changeOf(t, Compare(now, before, nil), ConvMetric("meetings"))
 	if c.Significant || !c.Implausible {
 		t.Errorf("45 → 50 meetings against 45 → 20: significant %v implausible %v, want false true", c.Significant, c.Implausible)
 	}
-	// The same move within 100% is good news.
-	now = weekReport(ws, record("", wk(2026, 11), funnel(200, 45, 40, -1, -1, -1)))
-	if c := changeOf(t, Compare(now, before), ConvMetric("meetings")); !c.Significant || c.Worse || c.Implausible {
-		t.Errorf("45 → 40 meetings: significant %v worse %v implausible %v", c.Significant, c.Worse, c.Implausible)
+	// The same kind of move within 100%, on enough items to tell, is good news.
+	before = weekReport(ws, record("", wk(2026, 10), funnel(2000, 450, 200, -1, -1, -1)))
+	now = weekReport(ws, record("", wk(2026, 11), funnel(2000, 450, 400, -1, -1, -1)))
+	if c := changeOf(t, Compare(now, before, nil), ConvMetric("meetings")); !c.Significant || c.Worse || c.Implausible {
+		t.Errorf("450 → 400 meetings: significant %v worse %v implausible %v", c.Significant, c.Worse, c.Implausible)
 	}
 }

@@ -18,6 +18,24 @@ type Review struct {
 	OpenedAt  time.Time
 	ClosedBy  int64
 	ClosedAt  time.Time // zero while open
+
+	// Questions are the tracker questions the review's packs asked, each
+	// with its answer (review_questions.go); QuestionMessages are the
+	// messages that show them, so an answer edits each of them.
+	Questions        []ReviewQuestion
+	QuestionMessages []QuestionMessage
+	// Participants are the people who spoke in the review while it was
+	// open: answered, logged hypotheses, pressed buttons, sent commands.
+	Participants []Person
+	// Numbers is the headline numbers of the last pack posted (HTML), for
+	// the protocol.
+	Numbers string
+	// Protocol is the protocol as posted when the review closed (HTML in
+	// the workspace's language then); NextReview is the date it names.
+	Protocol   string
+	NextReview Date
+	// AutoClosed marks a review closed by the bot after ReviewAutoClose.
+	AutoClosed bool
 }
 
 // IsOpen reports whether the review is still going on.
@@ -51,32 +69,25 @@ func (r *Review) Close(ws *Workspace, by Person, now time.Time) error {
 	return nil
 }
 
-// CloseReview closes the workspace's open review for by, a CEO, stores it
-// and returns it with its protocol. With no review open it is an ECONFLICT
-// error.
-func CloseReview(tx Tx, ws *Workspace, by Person, now time.Time) (*Review, []*Hypothesis, error) {
+// CloseReview closes the workspace's open review for by, a CEO, with its
+// protocol (see CloseWithProtocol) and stores it. With no review open it
+// is an ECONFLICT error.
+func CloseReview(tx Tx, ws *Workspace, by Person, now time.Time) (*Review, error) {
 	if err := ws.RequireCEO(by); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	reviews, err := tx.Reviews().List(ws.ID)
+	r, err := tx.Reviews().Latest(ws.ID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	r := OpenReviewOf(reviews)
-	if r == nil {
-		return nil, nil, Errorf(ECONFLICT, "review.none_open")
+	if r == nil || !r.IsOpen() {
+		return nil, Errorf(ECONFLICT, "review.none_open")
 	}
+	r.Participate(by)
 	if err := r.Close(ws, by, now); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if err := tx.Reviews().Put(r); err != nil {
-		return nil, nil, err
-	}
-	hyps, err := tx.Hypotheses().List(ws.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, Protocol(r, hyps), nil
+	return r, closeWithProtocol(tx, ws, r)
 }
 
 // LastClosedReview returns the review closed most recently, or nil.
@@ -100,9 +111,9 @@ func OpenReviewOf(reviews []*Review) *Review {
 	return nil
 }
 
-// Protocol is what a closed review leaves behind: the hypotheses logged in
-// it, ordered by department and then deadline, so each head reads their
-// part together.
+// Protocol returns the hypotheses logged in the review, for its protocol
+// (review_protocol.go), ordered by department and then deadline, so each
+// head reads their part together.
 func Protocol(r *Review, hyps []*Hypothesis) []*Hypothesis {
 	var out []*Hypothesis
 	for _, h := range hyps {

@@ -30,6 +30,12 @@ type ReviewPack struct {
 	Pictures   []Attachment
 	Questions  string
 	Hypotheses string
+	// Asked are the tracker questions Questions shows, in its order: the
+	// review keeps them with their answers, and the "why this question"
+	// buttons find them by their Key. Numbers is the headline's numbers of
+	// each reviewed segment, for the protocol.
+	Asked   []Question
+	Numbers string
 }
 
 // ReviewTexts composes the texts of the review of period p for one segment
@@ -40,8 +46,12 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 	l := ws.Lang
 	var sb strings.Builder
 	sb.WriteString(Text(l, "review.title", esc(p.Label(l))))
+	var numbers []string
 	for _, s := range ws.ReviewSegments(segment) {
-		sb.WriteString("\n\n" + reviewHeadline(ws, l, s, p, recs) + PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+		numbers = append(numbers, reviewHeadline(ws, l, s, p, recs)+PlanBlock(ws, l, s.Key, PlanAsOf(p, today.Week().Add(-1)), recs))
+	}
+	if len(numbers) > 0 {
+		sb.WriteString("\n\n" + strings.Join(numbers, "\n\n"))
 	}
 	qs := WithPlanQuestions(ws, segment, p, today, recs, TrackerQuestions(ws, segment, p, recs))
 	if line := StakeHeadline(ws, qs, l); line != "" {
@@ -52,6 +62,8 @@ func ReviewTexts(ws *Workspace, segment string, p Period, recs []WeeklyRecord,
 		Headline:   sb.String(),
 		Questions:  questionsText(ws, l, qs),
 		Hypotheses: digestText(ws, l, DigestHypotheses(hyps, lastClosed, today), today, judge),
+		Asked:      qs,
+		Numbers:    strings.Join(numbers, "\n\n"),
 	}
 }
 
@@ -105,7 +117,7 @@ func reviewHeadline(ws *Workspace, l Lang, s Segment, p Period, recs []WeeklyRec
 	fmt.Fprintf(&sb, "\n%s", Text(l, "review.money",
 		FormatMoney(cur.Revenue.Units(), ws.Currency, l), FormatMoneyValue(cur.CPL, ws.Currency, l),
 		FormatPercent(cur.ROMI, l), FormatPercent(cur.NonTargetShare, l)))
-	moves := significantMoves(ws, l, cur, prev, base)
+	moves := significantMoves(ws, l, cur, prev, base, EarlierReports(ws, s.Key, p, recs))
 	if len(moves) > 0 {
 		sb.WriteString("\n" + Text(l, "review.moves") + "\n" + strings.Join(moves, "\n"))
 	}
@@ -123,8 +135,9 @@ func countDelta(now, before int64, l Lang, against string) string {
 }
 
 // significantMoves lists the significant changes against the previous
-// period and the baseline, worst first, one line per metric.
-func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport) []string {
+// period and the baseline, worst first, one line per metric, judged
+// against the noise of the earlier periods.
+func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *FunnelReport, earlier []FunnelReport) []string {
 	type move struct {
 		c         Change
 		prev, bas string
@@ -159,9 +172,9 @@ func significantMoves(ws *Workspace, l Lang, cur, prev FunnelReport, base *Funne
 			}
 		}
 	}
-	add(Compare(cur, prev), false)
+	add(Compare(cur, prev, earlier), false)
 	if base != nil {
-		add(Compare(cur, *base), true)
+		add(Compare(cur, *base, earlier), true)
 	}
 	var out []string
 	for _, m := range moves[:min(len(moves), maxMoves)] {

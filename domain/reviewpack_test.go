@@ -64,10 +64,30 @@ func TestReviewTexts_HeadlineQuestionsAndHypotheses(t *testing.T) {
 		strings.Contains(plain, "<b>") || strings.Contains(plain, "&lt;") || strings.Contains(plain, "<a href") {
 		t.Errorf("plain text keeps markup or loses text:\n%s", plain)
 	}
-	// The questions and the hypotheses fit one message: two messages, one
-	// separator between them.
-	if got, want := strings.Count(plain, "――――――――"), len(pack.Messages())-1; got != want || want != 1 {
+	// The questions are answered by replying to their message, so they
+	// keep one of their own: three messages, two separators.
+	if got, want := strings.Count(plain, "――――――――"), len(pack.Messages())-1; got != want || want != 2 {
 		t.Errorf("plain text has %d separators, want %d between %d messages", got, want, len(pack.Messages()))
+	}
+}
+
+// A 7% wobble of ROMI on a steady funnel is the noise the questions leave
+// alone: the headline does not list it as a significant move either.
+func TestReviewTexts_HeadlineLeavesOutNoise(t *testing.T) {
+	ws := packWorkspace()
+	week := wk(2026, 20)
+	var recs []WeeklyRecord
+	for i := 1; i <= 10; i++ {
+		r := record("a", week.Add(-i), funnel(200, 120, 60, 40, 20, 18))
+		r.Spend, r.Revenue, r.Margin, r.HasMargin = rub(1_000_000), rub(10_500_000+int64(i%3)*300_000), 0.5, true
+		recs = append(recs, r)
+	}
+	recs[0].Revenue = rub(10_820_000) // ROMI 441% the week before
+	cur := record("a", week, funnel(200, 120, 60, 40, 20, 18))
+	cur.Spend, cur.Revenue, cur.Margin, cur.HasMargin = rub(1_000_000), rub(10_220_000), 0.5, true // ROMI 411%
+	pack := ReviewTexts(ws, "", WeekPeriod(week), append(recs, cur), nil, nil, Date{2026, time.May, 18})
+	if !strings.Contains(pack.Headline, "ROMI 411%") || strings.Contains(pack.Headline, "Significant moves") {
+		t.Errorf("headline of a steady week lists moves or lacks ROMI 411%%:\n%s", pack.Headline)
 	}
 }
 
@@ -83,6 +103,11 @@ func TestReviewTexts_NamedSegmentAndNothingToSay(t *testing.T) {
 	}
 	if pack.Questions != Text(English, "review.no_questions") || pack.Hypotheses != Text(English, "review.no_hypotheses") {
 		t.Errorf("questions %q, hypotheses %q; want the texts for nothing to ask and no hypotheses", pack.Questions, pack.Hypotheses)
+	}
+	// With nothing to answer, "no questions" and the hypotheses share a
+	// message.
+	if n := len(pack.Messages()); n != 2 || len(pack.Asked) != 0 {
+		t.Errorf("a pack without questions is %d messages, asks %d", n, len(pack.Asked))
 	}
 }
 

@@ -271,3 +271,19 @@ func DaysLabel(days []time.Weekday, lang Lang) string {
 func ClockLabel(hour, minute int) string {
 	return fmt.Sprintf("%02d:%02d", hour, minute)
 }
+
+// NextReviewDay is the day a protocol names for the next review: the
+// first day after the review closed (at after) on which the weekly
+// snapshot brings a new week's numbers; a ReviewInterval later when the
+// snapshot is off.
+func NextReviewDay(ws *Workspace, after time.Time) Date {
+	loc := ws.Location()
+	day := DateOf(after.In(loc))
+	// From the start of the next day, so a snapshot later the same day
+	// does not make the next review today.
+	from := day.AddDays(1).Time(loc).Add(-time.Nanosecond)
+	if run := NextRun(ws.Schedule(ScheduleSnapshot), from, loc); !run.IsZero() {
+		return DateOf(run.In(loc))
+	}
+	return day.AddDays(ReviewInterval)
+}

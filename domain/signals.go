@@ -85,36 +85,53 @@ func newHistory(ws *Workspace, s Segment, p Period, recs []WeeklyRecord) *histor
 		}
 	}
 	h.cur = BuildReport(ws, s.Key, p, h.recs)
-	n, nb := historySlots(p.Kind)
+	h.slots = EarlierReports(ws, s.Key, p, h.recs)
+	if len(h.slots) > 0 {
+		_, nb := historySlots(p.Kind)
+		h.baseSlots = min(len(h.slots), nb)
+		baseFrom, longFrom := h.slots[h.baseSlots-1].Period.From, h.slots[len(h.slots)-1].Period.From
+		h.base = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: baseFrom, To: p.From.Add(-1)}, h.recs)
+		h.long = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: longFrom, To: p.From.Add(-1)}, h.recs)
+	}
+	return h
+}
+
+// HistoryFrom returns the first week EarlierReports of p may read, so a
+// caller fetches the records it needs and no more.
+func HistoryFrom(p Period) Week {
+	n, _ := historySlots(p.Kind)
+	for range n {
+		p = p.Previous()
+	}
+	return p.From
+}
+
+// EarlierReports returns the reports of the periods of p's kind before p,
+// the most recent first, as far back as the tracker questions look
+// (historySlots: 12 weeks, 6 months or 4 quarters) and not before the
+// first record; periods without a record are left out. They are the
+// history a move is judged against: the questions' baselines and the
+// noise Compare reads for each metric.
+func EarlierReports(ws *Workspace, segment string, p Period, recs []WeeklyRecord) []FunnelReport {
+	n, _ := historySlots(p.Kind)
 	earliest := p.From
-	for _, r := range h.recs {
-		if r.Week.Before(earliest) {
+	for _, r := range recs {
+		if (segment == "" || r.Segment == segment) && r.Week.Before(earliest) {
 			earliest = r.Week
 		}
 	}
-	var baseFrom, longFrom Week
+	var out []FunnelReport
 	q := p
 	for range n {
 		q = q.Previous()
 		if q.To.Before(earliest) {
 			break
 		}
-		r := BuildReport(ws, s.Key, q, h.recs)
-		if r.Weeks == 0 {
-			continue
+		if r := BuildReport(ws, segment, q, recs); r.Weeks > 0 {
+			out = append(out, r)
 		}
-		h.slots = append(h.slots, r)
-		if len(h.slots) <= nb {
-			baseFrom = q.From
-		}
-		longFrom = q.From
 	}
-	if len(h.slots) > 0 {
-		h.baseSlots = min(len(h.slots), nb)
-		h.base = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: baseFrom, To: p.From.Add(-1)}, h.recs)
-		h.long = BuildReport(ws, s.Key, Period{Kind: PeriodRange, From: longFrom, To: p.From.Add(-1)}, h.recs)
-	}
-	return h
+	return out
 }
 
 // rateCounts returns the counts behind the conversion into stageKey in a

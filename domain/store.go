@@ -23,6 +23,7 @@ type Tx interface {
 	Revisions() RevisionStore
 	Market() MarketStore
 	Alerts() AlertStore
+	Sources() SourceStore
 }
 
 // WorkspaceStore keeps workspaces with their settings, stages, segments
@@ -84,6 +85,10 @@ type OutboxStore interface {
 	Get(id int64) (*OutboxJob, error)
 	// ByKey returns the job with key, sent or not.
 	ByKey(key string) (*OutboxJob, bool, error)
+	// FinishedSince returns the jobs that finished (sent, or given up as
+	// possibly sent) at or after since, for the sender to pace a restart
+	// against what it sent before.
+	FinishedSince(since time.Time) ([]*OutboxJob, error)
 }
 
 // HypothesisStore keeps hypotheses, drafts included, per workspace.
@@ -111,4 +116,8 @@ type ReviewStore interface {
 	Put(r *Review) error
 	// List returns the workspace's reviews ordered by id.
 	List(workspace int64) ([]*Review, error)
+	// Latest returns the workspace's newest review, or nil when it has
+	// none. A review opens only when none is open, so the open review, if
+	// any, is the newest; this read does not decode the older ones.
+	Latest(workspace int64) (*Review, error)
 }

@@ -12,6 +12,10 @@ func init() {
 			English: "Only a CEO of this workspace can do that. Ask a CEO, or see who is who with /team.",
 			Russian: "Это может сделать только CEO. Попросите CEO или посмотрите роли: /team.",
 		},
+		"error.leads_only": {
+			English: "Only CEOs and department heads can see this. See who is who with /team.",
+			Russian: "Это видят только CEO и руководители отделов. Роли: /team.",
+		},
 		"chat.not_allowed": {
 			English: "Sorry, this bot is not enabled for this chat. Ask the person who runs trackbot to add the chat to access.allowed_chats.",
 			Russian: "Извините, бот не включён для этого чата. Попросите администратора trackbot добавить чат в access.allowed_chats.",
@@ -47,14 +51,14 @@ func init() {
 		"help.workspace": {
 			English: "<b>trackbot</b> for %s\n\n" +
 				"<b>Numbers</b> (department heads, CEOs)\n/log dealers last week leads=120 qualified=80 spend=350k — the week in one message\n/template, then send the file with /import — the same from CSV/XLSX\n/history — who changed which figure; /undo — undo your last save\n\n" +
-				"<b>See</b>\n/funnel [segment] [week|month|quarter] — the funnel\n/focus — effort vs money per segment\n/competitors [segment] — the market and where we are not different\n/plan [segment] [month] — plan vs fact with the pace (CEOs set plans)\n/export — everything as CSV and XLSX\n\n" +
-				"<b>Track</b>\n/review — the pack with questions (CEOs); /review end — the protocol\n/hyp &lt;text&gt; — log a hypothesis (CEOs); /hyps, /my — lists\n/alert dealers cpl &gt; 1500 — an alert between reviews (CEOs); /alerts — the rules\n/settings — weekly snapshot, reminders, digest (CEOs)\n\n" +
-				"<b>Set up</b>\n/segment, /stage, /reason, /department — lists and edits (CEOs)\n/team — who is who; /join &lt;department&gt; — ask to head one\n/company — in a private chat, which of your companies\n/ceo, /head &lt;department&gt;, /demote — CEOs, as a reply to the person's message",
+				"<b>See</b>\n/funnel [segment] [week|month|quarter] — the funnel\n/managers [segment] [week|month|quarter] — each manager against the team\n/focus — effort vs money per segment\n/competitors [segment] — the market and where we are not different\n/plan [segment] [month] — plan vs fact with the pace (CEOs set plans)\n/export — everything as CSV, XLSX and a ZIP of CSVs\n\n" +
+				"<b>Track</b>\n/review — the pack with questions (CEOs); heads answer by replying to it; /review end — the protocol; /reviews — past protocols\n/hyp &lt;text&gt; — log a hypothesis (CEOs); /hyps, /my — lists\n/alert dealers cpl &gt; 1500 — an alert between reviews (CEOs); /alerts — the rules\n/settings — weekly snapshot, reminders, digest (CEOs)\n\n" +
+				"<b>Set up</b>\n/segment, /stage, /reason, /department — lists and edits (CEOs)\n/source — numbers from a sheet by link, Kommo or Bitrix24 (CEOs)\n/team — who is who; /join &lt;department&gt; — ask to head one\n/company — in a private chat, which of your companies\n/ceo, /head &lt;department&gt;, /demote — CEOs, as a reply to the person's message",
 			Russian: "<b>trackbot</b> — %s\n\n" +
 				"<b>Цифры</b> (руководители отделов, CEO)\n/log дилеры прошлая неделя лиды=120 целевые=80 расход=350к — неделя одним сообщением\n/template, затем файл с подписью /import — то же из CSV/XLSX\n/history — кто менял цифры; /undo — отменить своё последнее сохранение\n\n" +
-				"<b>Смотреть</b>\n/funnel [сегмент] [неделя|месяц|квартал] — воронка\n/focus — усилия и деньги по сегментам\n/competitors [сегмент] — рынок и где мы не отличаемся\n/plan [сегмент] [месяц] — план и факт с темпом (планы задаёт CEO)\n/export — всё в CSV и XLSX\n\n" +
-				"<b>Трекинг</b>\n/review — разбор с вопросами (CEO); /review end — протокол\n/hyp &lt;текст&gt; — записать гипотезу (CEO); /hyps, /my — списки\n/alert дилеры cpl &gt; 1500 — алерт между разборами (CEO); /alerts — правила\n/settings — еженедельный срез, напоминания, дайджест (CEO)\n\n" +
-				"<b>Настройка</b>\n/segment, /stage, /reason, /department — списки и правка (CEO)\n/team — кто есть кто; /join &lt;отдел&gt; — попросить роль руководителя\n/company — в личном чате: с какой из ваших компаний работаем\n/ceo, /head &lt;отдел&gt;, /demote — для CEO, ответом на сообщение человека",
+				"<b>Смотреть</b>\n/funnel [сегмент] [неделя|месяц|квартал] — воронка\n/managers [сегмент] [неделя|месяц|квартал] — менеджеры против команды\n/focus — усилия и деньги по сегментам\n/competitors [сегмент] — рынок и где мы не отличаемся\n/plan [сегмент] [месяц] — план и факт с темпом (планы задаёт CEO)\n/export — всё в CSV, XLSX и ZIP из CSV\n\n" +
+				"<b>Трекинг</b>\n/review — разбор с вопросами (CEO); руководители отвечают ответом на вопросы; /review end — протокол; /reviews — прошлые протоколы\n/hyp &lt;текст&gt; — записать гипотезу (CEO); /hyps, /my — списки\n/alert дилеры cpl &gt; 1500 — алерт между разборами (CEO); /alerts — правила\n/settings — еженедельный срез, напоминания, дайджест (CEO)\n\n" +
+				"<b>Настройка</b>\n/segment, /stage, /reason, /department — списки и правка (CEO)\n/source — цифры из таблицы по ссылке, Kommo или Битрикс24 (CEO)\n/team — кто есть кто; /join &lt;отдел&gt; — попросить роль руководителя\n/company — в личном чате: с какой из ваших компаний работаем\n/ceo, /head &lt;отдел&gt;, /demote — для CEO, ответом на сообщение человека",
 		},
 		"setup.anonymous": {
 			English: "I can't tell who you are: you are posting as the group (anonymous admin). Turn off \"Remain anonymous\" in your admin rights and send /setup again.",

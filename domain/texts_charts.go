@@ -34,6 +34,13 @@ func init() {
 		"chart.table.avg_check": {English: "Average check", Russian: "Средний чек"},
 		"chart.table.romi":      {English: "ROMI", Russian: "ROMI"},
 
+		"chart.managers.title": {English: "Managers · %s · %s", Russian: "Менеджеры · %s · %s"},
+		"chart.managers.legend": {
+			English: "Bar: manager · tick: team · red: the review asks about it",
+			Russian: "Полоса: менеджер · черта: команда · красное: вопрос разбора",
+		},
+		"chart.managers.team": {English: "Team", Russian: "Команда"},
+
 		// A chart left out of a review or a snapshot, and why (see chartdata.go).
 		"chart.gap.title":        {English: "<i>Left out of the charts:</i>", Russian: "<i>Не вошло в графики:</i>"},
 		"chart.gap.no_figures":   {English: "%s — no numbers for %s", Russian: "%s — нет цифр за %s"},

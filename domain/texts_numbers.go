@@ -4,9 +4,13 @@ package domain
 func init() {
 	RegisterTexts(Texts{
 		"log.usage": {
-			English: "Send the week's numbers in one message, for example:\n<code>%s</code>\n\nStages, reasons and money in English or Russian; the week can be w47, 2026-W47, a date or \"last week\" (default: the last complete week); several segments may follow each other, each starting a line. For a file: /template, then send it back with /import.",
-			Russian: "Пришлите цифры недели одним сообщением, например:\n<code>%s</code>\n\nЭтапы, причины и деньги — по-русски или по-английски; неделя: w47, 2026-W47, дата или «прошлая неделя» (по умолчанию последняя завершённая); можно несколько сегментов подряд, каждый с новой строки. Для файла: /template, затем отправьте его с /import.",
+			English: "Send the week's numbers in one message, for example:\n<code>%s</code>\nOr just %s with the numbers.\n\nStages, reasons and money in English or Russian; the week can be w47, 2026-W47, a date or \"last week\" (default: the last complete week); several segments may follow each other, each starting a line. For a file: /template, then send it back with /import.",
+			Russian: "Пришлите цифры недели одним сообщением, например:\n<code>%s</code>\nИли просто %s цифрами.\n\nЭтапы, причины и деньги — по-русски или по-английски; неделя: w47, 2026-W47, дата или «прошлая неделя» (по умолчанию последняя завершённая); можно несколько сегментов подряд, каждый с новой строки. Для файла: /template, затем отправьте его с /import.",
 		},
+		// The linked words of a numbers prompt (see bot/prompt.go): a reply
+		// to the message is read as /log.
+		"log.reply_here":       {English: "reply to this message", Russian: "ответьте на это сообщение"},
+		"log.reply_fix":        {English: "Or %s with the corrected numbers.", Russian: "Или %s исправленными цифрами."},
 		"log.confirm":          {English: "✅ Confirm", Russian: "✅ Подтвердить"},
 		"log.cancel":           {English: "✖ Cancel", Russian: "✖ Отмена"},
 		"log.preview_title":    {English: "<b>This is what I understood:</b>", Russian: "<b>Вот что я понял:</b>"},

@@ -133,3 +133,26 @@ func init() {
 		"stake.total_none":    {English: "Money at stake: not estimated (questions without an estimate: %s).", Russian: "На кону: без оценки (вопросов без оценки: %s)."},
 	})
 }
+
+func init() {
+	RegisterTexts(Texts{
+		"why.title":  {English: "<b>Why question %d</b>\n<i>%s</i>", Russian: "<b>Почему вопрос %d</b>\n<i>%s</i>"},
+		"why.button": {English: "Why %d?", Russian: "Почему %d?"},
+		"why.gone": {
+			English: "The numbers changed since this pack and the question is no longer asked. /review posts the current questions.",
+			Russian: "Цифры изменились после этого разбора, и вопрос больше не задаётся. /review покажет текущие вопросы.",
+		},
+		"why.no_review": {
+			English: "No review yet. A CEO opens one with /review.",
+			Russian: "Разборов пока не было. CEO открывает разбор командой /review.",
+		},
+		"why.no_questions": {
+			English: "The review of %s asks no questions: nothing moved beyond its noise.",
+			Russian: "В разборе за %s вопросов нет: ничего не вышло за пределы обычного разброса.",
+		},
+		"why.bad_number": {
+			English: "The review of %s has questions 1 to %d. For example: /review details 1",
+			Russian: "В разборе за %s вопросы с 1 по %d. Например: /review details 1",
+		},
+	})
+}

@@ -89,8 +89,8 @@ func init() {
 			Russian: "руководителя нет — /join",
 		},
 		"reminder.how": {
-			English: "Send them with /log before the week closes, please.",
-			Russian: "Внесите их через /log до конца недели, пожалуйста.",
+			English: "Send them with /log before the week closes, please, or %s with the numbers.",
+			Russian: "Внесите их через /log до конца недели, пожалуйста, или %s цифрами.",
 		},
 
 		"digest.title":    {English: "🧪 <b>Hypotheses due</b>", Russian: "🧪 <b>Сроки по гипотезам</b>"},

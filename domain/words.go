@@ -41,6 +41,7 @@ const (
 	WordText      Word = "text"      // /hyp H-3 text Call back in 5 minutes
 	WordEffect    Word = "effect"    // /hyp H-3 effect +10 pp
 	WordICE       Word = "ice"       // /hyp H-3 ice 8 6 7
+	WordDetails   Word = "details"   // /review details 2
 )
 
 // wordSpellings are the ways to type each word, compared after
@@ -70,6 +71,7 @@ var wordSpellings = map[Word][]string{
 	WordText:      {"text", "текст"},
 	WordEffect:    {"effect", "target", "эффект", "цель"},
 	WordICE:       {"ice", "айс"},
+	WordDetails:   {"details", "why", "подробности", "почему"},
 }
 
 // ParseWord returns the command word s spells, ignoring case, ё and

@@ -33,6 +33,9 @@ type Workspace struct {
 	Topics map[PostKind]int
 	// Plans are the CEOs' targets per segment and month or quarter.
 	Plans []Plan
+	// AnswerHours is how long heads have to answer a review's question
+	// before they are reminded; zero means DefaultAnswerHours.
+	AnswerHours int
 
 	// Parked is set when Telegram says the bot was removed from the chat:
 	// nothing is sent there until the bot is added back.
@@ -196,6 +199,16 @@ type Person struct {
 func (w *Workspace) RequireCEO(p Person) error {
 	if !w.IsCEO(p.UserID) {
 		return Errorf(EFORBIDDEN, "error.ceo_only")
+	}
+	return nil
+}
+
+// RequireLead returns an EFORBIDDEN error unless the person is a CEO or
+// heads a department: the people who run the review and answer its
+// questions.
+func (w *Workspace) RequireLead(p Person) error {
+	if m := w.Member(p.UserID); !m.CEO && len(m.HeadOf) == 0 {
+		return Errorf(EFORBIDDEN, "error.leads_only")
 	}
 	return nil
 }

@@ -50,6 +50,15 @@ type Report struct {
 	Results []Result
 	// Questions counts the healthy packs by their number of questions.
 	Questions map[int]int
+	// Headlines is the focus segments of the healthy datasets, and
+	// NoisyHeadlines those whose review headline lists a significant move.
+	Headlines, NoisyHeadlines int
+}
+
+// NoisyHeadlineShare is the share of healthy focus segments whose review
+// headline lists a significant move: every one a false alarm.
+func (r Report) NoisyHeadlineShare() float64 {
+	return float64(r.NoisyHeadlines) / float64(max(1, r.Headlines))
 }
 
 // Quiet is the share of healthy packs with at most one question.
@@ -101,6 +110,8 @@ func Run(cfg Config) Report {
 	for i := range cfg.Draws {
 		d := generate(Healthy, seedOf(cfg.Seed, 0, i))
 		rep.Questions[len(review(d, d.last))]++
+		segs, noisy := headlineMoves(d, d.last)
+		rep.Headlines, rep.NoisyHeadlines = rep.Headlines+segs, rep.NoisyHeadlines+noisy
 	}
 	for k, kind := range kinds {
 		res := Result{Kind: kind, Draws: cfg.Draws}
@@ -208,6 +219,8 @@ func (r Report) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nhealthy packs: at most one question in %.1f%% (target ≥ %.0f%%), mean %.2f questions (target < %.1f); by count %s\n",
 		100*r.Quiet(), 100*MinQuiet, r.MeanQuestions(), MaxMeanQuestions, strings.Join(dist, ", "))
+	fmt.Fprintf(w, "healthy headlines: a significant move listed for %d of %d focus segments (%.1f%%)\n",
+		r.NoisyHeadlines, r.Headlines, 100*r.NoisyHeadlineShare())
 	verdict := "PASS"
 	if !r.Pass() {
 		verdict = "FAIL"

@@ -49,6 +49,13 @@ func TestEvaluation(t *testing.T) {
 		t.Errorf("healthy packs: at most one question in %.0f%%, %.2f on average; want ≥ 80%% and < 0.4",
 			100*rep.Quiet(), rep.MeanQuestions())
 	}
+	// The fixed thresholds the headline used before listed a move for
+	// nearly every healthy segment; judged by the questions' statistics it
+	// lists one for about a fifth.
+	if share := rep.NoisyHeadlineShare(); rep.Headlines == 0 || share > 0.35 {
+		t.Errorf("healthy headlines: a significant move listed for %d of %d focus segments, want at most 35%%",
+			rep.NoisyHeadlines, rep.Headlines)
+	}
 	if len(rep.Results) != len(Problems) {
 		t.Errorf("%d kinds scored, want all %d", len(rep.Results), len(Problems))
 	}

@@ -188,6 +188,15 @@ func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, 
 	if err := checkFormat(format); err != nil {
 		return nil, err
 	}
+	t := exportTable(ws, lang, recs)
+	if format == FormatCSV {
+		return writeCSV(t, lang)
+	}
+	return writeExportXLSX(t, planTable(ws, lang), lang)
+}
+
+// exportTable is the records in the template's layout (see Export).
+func exportTable(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord) table {
 	entries := make([]domain.Entry, len(recs))
 	for i, r := range recs {
 		entries[i] = domain.EntryFromRecord(r)
@@ -205,10 +214,7 @@ func Export(ws *domain.Workspace, lang domain.Lang, recs []domain.WeeklyRecord, 
 		}
 		t.rows = append(t.rows, row)
 	}
-	if format == FormatCSV {
-		return writeCSV(t, lang)
-	}
-	return writeExportXLSX(t, planTable(ws, lang), lang)
+	return t
 }
 
 // sortEntries orders entries by the workspace's segment order, then week.

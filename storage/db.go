@@ -48,6 +48,9 @@ type Options struct {
 	// Now is the clock that stamps new workspaces and outbox jobs and the
 	// time a record version was replaced; nil means time.Now.
 	Now func() time.Time
+	// SecretsKey seals the sources' secrets (SecretsKeySize bytes, see
+	// ParseSecretsKey); without one, sources with secrets are refused.
+	SecretsKey []byte
 }
 
 func (o Options) withDefaults() Options {
@@ -66,6 +69,7 @@ type DB struct {
 	bolt *bolt.DB
 	path string
 	now  func() time.Time
+	seal *sealer
 }
 
 var _ domain.Store = (*DB)(nil)
@@ -77,6 +81,10 @@ var _ domain.Store = (*DB)(nil)
 // ErrSchemaTooNew when a newer trackbot wrote it.
 func Open(path string, opts Options) (*DB, error) {
 	opts = opts.withDefaults()
+	seal, err := newSealer(opts.SecretsKey)
+	if err != nil {
+		return nil, err
+	}
 	bdb, err := bolt.Open(path, fileMode, &bolt.Options{Timeout: opts.Timeout})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, &lockedError{path: path}
@@ -88,7 +96,7 @@ func Open(path string, opts Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &DB{bolt: bdb, path: path, now: opts.Now}, nil
+	return &DB{bolt: bdb, path: path, now: opts.Now, seal: seal}, nil
 }
 
 // prepare makes an opened file private and brings its schema up to date.
@@ -147,15 +155,16 @@ func (db *DB) Update(fn func(domain.Tx) error) error {
 }
 
 func (db *DB) tx(btx *bolt.Tx) *tx {
-	return &tx{btx: btx, now: db.now}
+	return &tx{btx: btx, now: db.now, seal: db.seal}
 }
 
 // tx implements domain.Tx over one bbolt transaction. Everything it returns
 // is decoded into fresh values, because bbolt's bytes are only valid until
 // the transaction ends.
 type tx struct {
-	btx *bolt.Tx
-	now func() time.Time
+	btx  *bolt.Tx
+	now  func() time.Time
+	seal *sealer // nil without a secrets key
 }
 
 func (t *tx) Workspaces() domain.WorkspaceStore  { return workspaceStore{t} }
@@ -168,6 +177,7 @@ func (t *tx) Reviews() domain.ReviewStore        { return reviewStore{t} }
 func (t *tx) Revisions() domain.RevisionStore    { return revisionStore{t} }
 func (t *tx) Market() domain.MarketStore         { return marketStore{t} }
 func (t *tx) Alerts() domain.AlertStore          { return alertStore{t} }
+func (t *tx) Sources() domain.SourceStore        { return sourceStore{t} }
 
 // bucket returns a bucket that the migrations guarantee to exist; a missing
 // one means the schema code itself is broken.

@@ -21,7 +21,8 @@
 //	outbox_keys      dedup key → job id (8), plus sent time and outcome once the job is pruned
 //	drafts           draft id (8, NextSequence) → draft row
 //	hypotheses       workspace id (8) → nested bucket: hypothesis id (8, its NextSequence) → hypothesis row
-//	reviews          workspace id (8) → nested bucket: review id (8) → review row
+//	reviews          workspace id (8) → nested bucket: review id (8) → review row, with its questions
+//	                 and their answers, participants and protocol; the last key is the newest review
 //	revisions        workspace id (8) → nested bucket: revision id (8, its NextSequence) → revision row:
 //	                 one confirmed save or undo with each figure's old and new value; never changed or deleted
 //	market           workspace id (8) → bucket (see market.go):
@@ -29,6 +30,8 @@
 //	                   's' | segment → the segment's volume and positioning statement
 //	                   'i' | import id (8) → competitor sheet waiting for confirmation
 //	alerts           workspace id (8) → nested bucket: rule id (8, its NextSequence) → alert rule row
+//	sources          workspace id (8) → nested bucket: source id (8, its NextSequence) → source row; the
+//	                 secret only sealed with AES-256-GCM under the key from outside the file (secrets.go)
 //
 // Segment keys never hold a 0x00 byte, which ends the segment in a record
 // key: a segment's records are one contiguous key range sorted by week, so

@@ -169,8 +169,9 @@ func fullWorkspace(chatID int64) *domain.Workspace {
 			Segment: "dealers", Kind: domain.PeriodQuarter, Year: 2026, Num: 2, SetBy: 1, SetAt: t0.Add(6 * time.Hour),
 			Targets: []domain.PlanTarget{{Kind: domain.FieldCount, Stage: "deals", Value: 30}},
 		}},
-		Parked:    true,
-		CreatedAt: t0,
+		AnswerHours: 12,
+		Parked:      true,
+		CreatedAt:   t0,
 	}
 }
 
@@ -215,6 +216,7 @@ func fullJob() *domain.OutboxJob {
 		Deadline:      t0.Add(time.Hour),
 		Attempts:      2,
 		LastError:     "Too Many Requests",
+		MaybeSent:     true,
 		Sent:          true,
 		Failed:        true,
 		SentAt:        t0.Add(3 * time.Minute),

@@ -40,6 +40,7 @@ type jobRow struct {
 	Deadline      int64       `json:"deadline,omitempty"`
 	Attempts      int         `json:"attempts,omitempty"`
 	LastError     string      `json:"error,omitempty"`
+	MaybeSent     bool        `json:"maybe_sent,omitempty"`
 	Sent          bool        `json:"sent,omitempty"`
 	Failed        bool        `json:"failed,omitempty"`
 	SentAt        int64       `json:"sent_at,omitempty"`
@@ -70,7 +71,7 @@ func toJobRow(j *domain.OutboxJob) jobRow {
 		}),
 		CallbackID: j.CallbackID, ShowAlert: j.ShowAlert, Action: j.Action,
 		CreatedAt: unixNano(j.CreatedAt), NotBefore: unixNano(j.NotBefore), Deadline: unixNano(j.Deadline),
-		Attempts: j.Attempts, LastError: j.LastError,
+		Attempts: j.Attempts, LastError: j.LastError, MaybeSent: j.MaybeSent,
 		Sent: j.Sent, Failed: j.Failed, SentAt: unixNano(j.SentAt), MessageIDs: j.MessageIDs,
 	}
 }
@@ -89,7 +90,7 @@ func (r jobRow) job() *domain.OutboxJob {
 		}),
 		CallbackID: r.CallbackID, ShowAlert: r.ShowAlert, Action: r.Action,
 		CreatedAt: fromUnixNano(r.CreatedAt), NotBefore: fromUnixNano(r.NotBefore), Deadline: fromUnixNano(r.Deadline),
-		Attempts: r.Attempts, LastError: r.LastError,
+		Attempts: r.Attempts, LastError: r.LastError, MaybeSent: r.MaybeSent,
 		Sent: r.Sent, Failed: r.Failed, SentAt: fromUnixNano(r.SentAt), MessageIDs: r.MessageIDs,
 	}
 }
@@ -270,6 +271,35 @@ func (s outboxStore) ByKey(key string) (*domain.OutboxJob, bool, error) {
 		return nil, false, err
 	}
 	return job, true, nil
+}
+
+// finishedScanSlack is how many jobs in a row that finished before the
+// cutoff FinishedSince reads before it stops: jobs go out close to the
+// order they were added in, so the recent ones are the newest rows.
+const finishedScanSlack = 1000
+
+// FinishedSince returns the jobs sent, or given up after a request that
+// may have reached Telegram, at or after since, newest first. It walks
+// back from the newest job and stops after finishedScanSlack jobs in a row
+// that did not, so a restart costs a few reads, not the whole outbox.
+func (s outboxStore) FinishedSince(since time.Time) ([]*domain.OutboxJob, error) {
+	var out []*domain.OutboxJob
+	older := 0
+	c := s.t.bucket(bucketOutbox).Cursor()
+	for k, data := c.Last(); k != nil && older < finishedScanSlack; k, data = c.Prev() {
+		row, err := decodeJobRow(data)
+		if err != nil {
+			return nil, err
+		}
+		gone := row.Sent || row.Failed && row.MaybeSent
+		if !gone || fromUnixNano(row.SentAt).Before(since) {
+			older++
+			continue
+		}
+		older = 0
+		out = append(out, row.job())
+	}
+	return out, nil
 }
 
 func (s outboxStore) row(id int64) (jobRow, error) {

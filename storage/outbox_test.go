@@ -309,3 +309,43 @@ func TestPruneOutbox(t *testing.T) {
 		return err
 	})
 }
+
+func TestOutbox_FinishedSinceIsWhatMayBeInTheChatsRecently(t *testing.T) {
+	db := mustOpen(t)
+	jobs := make([]*domain.OutboxJob, 6)
+	for i := range jobs {
+		jobs[i] = &domain.OutboxJob{ChatID: -1, Kind: domain.SendText}
+		addJob(t, db, jobs[i])
+	}
+	update(t, db, func(tx domain.Tx) error {
+		done := func(j *domain.OutboxJob, at time.Time) error { return tx.Outbox().Done(j.ID, []int{1}, at) }
+		if err := done(jobs[0], t0.Add(-2*time.Minute)); err != nil { // long ago
+			return err
+		}
+		if err := done(jobs[1], t0); err != nil {
+			return err
+		}
+		jobs[2].Failed, jobs[2].MaybeSent = true, true // given up: it may be in the chat
+		jobs[3].Failed = true                          // refused by Telegram
+		for _, j := range jobs[2:4] {
+			if err := tx.Outbox().Put(j); err != nil {
+				return err
+			}
+			if err := tx.Outbox().Done(j.ID, nil, t0); err != nil {
+				return err
+			}
+		}
+		return done(jobs[5], t0.Add(time.Second)) // jobs[4] is still pending
+	})
+	var ids []int64
+	view(t, db, func(tx domain.Tx) error {
+		recent, err := tx.Outbox().FinishedSince(t0.Add(-time.Minute))
+		for _, j := range recent {
+			ids = append(ids, j.ID)
+		}
+		return err
+	})
+	if want := []int64{jobs[5].ID, jobs[2].ID, jobs[1].ID}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("FinishedSince ids: got %v, want %v (newest first)", ids, want)
+	}
+}

@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the database schema this build writes. Open migrates
 // older files up to it and refuses newer ones.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Bucket names; the package comment describes their keys and values.
 var (
@@ -28,6 +28,7 @@ var (
 	bucketRevisions      = []byte("revisions")
 	bucketMarket         = []byte("market")
 	bucketAlerts         = []byte("alerts")
+	bucketSources        = []byte("sources")
 )
 
 // Keys in the meta bucket.
@@ -53,6 +54,7 @@ var migrations = []migration{
 	createRevisionBucket,
 	createMarketBucket,
 	createAlertBucket,
+	createSourcesBucket,
 }
 
 // createBuckets is version 1: the initial layout.
@@ -102,6 +104,13 @@ func createMarketBucket(btx *bolt.Tx) error {
 // createAlertBucket is version 6: the CEOs' alert rules.
 func createAlertBucket(btx *bolt.Tx) error {
 	_, err := btx.CreateBucketIfNotExists(bucketAlerts)
+	return err
+}
+
+// createSourcesBucket is version 7: the sources numbers sync from, with
+// their secrets sealed (see secrets.go).
+func createSourcesBucket(btx *bolt.Tx) error {
+	_, err := btx.CreateBucketIfNotExists(bucketSources)
 	return err
 }
 

@@ -7,8 +7,9 @@ import (
 )
 
 // workspaceRowVersion is the version of workspaceRow this build writes.
-// Version 2 added plans: a build that knows only version 1 would drop them.
-const workspaceRowVersion = 2
+// Version 2 added plans: a build that knows only version 1 would drop them;
+// version 3 the answer window of review questions.
+const workspaceRowVersion = 3
 
 // workspaceRow is a workspace as stored.
 type workspaceRow struct {
@@ -29,6 +30,7 @@ type workspaceRow struct {
 	Schedules   []scheduleRow   `json:"schedules,omitempty"`
 	Topics      map[string]int  `json:"topics,omitempty"`
 	Plans       []planRow       `json:"plans,omitempty"`
+	AnswerHours int             `json:"answer_hours,omitempty"`
 	Parked      bool            `json:"parked,omitempty"`
 	CreatedAt   int64           `json:"created,omitempty"`
 }
@@ -149,6 +151,7 @@ func toWorkspaceRow(w *domain.Workspace) workspaceRow {
 		Schedules:   convertAll(w.Schedules, toScheduleRow),
 		Topics:      convertMap(w.Topics, func(k domain.PostKind) string { return string(k) }),
 		Plans:       convertAll(w.Plans, toPlanRow),
+		AnswerHours: w.AnswerHours,
 		Parked:      w.Parked,
 		CreatedAt:   unixNano(w.CreatedAt),
 	}
@@ -172,6 +175,7 @@ func (r workspaceRow) workspace() *domain.Workspace {
 		Schedules:   convertAll(r.Schedules, scheduleRow.schedule),
 		Topics:      convertMap(r.Topics, func(k string) domain.PostKind { return domain.PostKind(k) }),
 		Plans:       convertAll(r.Plans, planRow.plan),
+		AnswerHours: r.AnswerHours,
 		Parked:      r.Parked,
 		CreatedAt:   fromUnixNano(r.CreatedAt),
 	}

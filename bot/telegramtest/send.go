@@ -435,7 +435,8 @@ func handleEditMessageReplyMarkup(s *Server, r *request) (any, *apiError) {
 	return s.markEditedLocked(m), nil
 }
 
-// handleDeleteMessage removes a message from the chat's view.
+// handleDeleteMessage removes a message from the chat's view, as far as
+// the bot may delete it.
 func handleDeleteMessage(s *Server, r *request) (any, *apiError) {
 	id, aerr := intParam(r, "message_id")
 	if aerr != nil {
@@ -449,6 +450,13 @@ func handleDeleteMessage(s *Server, r *request) (any, *apiError) {
 	m := s.findMessageLocked(r.chatID, id)
 	if m == nil {
 		return nil, badRequest("message to delete not found")
+	}
+	// In a group the bot deletes others' messages only as an
+	// administrator (with can_delete_messages); in a private chat it may.
+	if cs := s.chatLocked(r.chatID); !m.fromBot && cs.chat.Type != "private" {
+		if st := cs.members[s.bot.ID]; st != "administrator" && st != "creator" {
+			return nil, badRequest("message can't be deleted")
+		}
 	}
 	m.deleted = true
 	s.touchLocked()

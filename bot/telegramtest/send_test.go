@@ -366,3 +366,31 @@ func TestFormAndQueryParams(t *testing.T) {
 		t.Fatalf("json body: %d", resp.StatusCode)
 	}
 }
+
+// A bot deletes anyone's message in a private chat, its own anywhere,
+// and others' in a group only as an administrator.
+func TestDeleteMessageNeedsTheRightInGroups(t *testing.T) {
+	srv, bot := newBot(t)
+	inGroup := srv.SendText(group, alice, "token eyJ…")
+	del := func(chatID int64, id int) error {
+		_, err := bot.Request(tgbotapi.NewDeleteMessage(chatID, id))
+		return err
+	}
+	if err := del(group.ID, inGroup); err == nil || !strings.Contains(err.Error(), "can't be deleted") {
+		t.Fatalf("a member's message deleted by a bot that is no admin: %v", err)
+	}
+	srv.SetChatMember(group.ID, srv.BotUser(), "administrator")
+	if err := del(group.ID, inGroup); err != nil {
+		t.Fatalf("an admin bot deleting: %v", err)
+	}
+	private := Chat{ID: alice.ID, Type: "private"}
+	inPrivate := srv.SendText(private, alice, "token eyJ…")
+	if err := del(private.ID, inPrivate); err != nil {
+		t.Fatalf("deleting in a private chat: %v", err)
+	}
+	for _, chat := range []int64{group.ID, private.ID} {
+		if msgs := srv.ChatHistory(chat); len(msgs) != 0 {
+			t.Errorf("chat %d still shows %+v", chat, msgs)
+		}
+	}
+}
