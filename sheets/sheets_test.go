@@ -329,6 +329,7 @@ func (s repeatReader) Read(p []byte) (int, error) {
 }
 
 func TestRead_Over30MBCSVStopsAtTheLimit(t *testing.T) {
+	t.Parallel()
 	lim := DefaultLimits()
 	src := &countingReader{r: endlessCSV(30 << 20)}
 	_, err := Read(newTestWorkspace(), "big.csv", src, testNow, lim)
