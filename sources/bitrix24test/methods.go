@@ -40,21 +40,11 @@ func (s *Server) call(w http.ResponseWriter, method string, params map[string]an
 			fail(w, http.StatusBadRequest, "INVALID_ARG_VALUE", "The fake keeps deals' history only")
 			return http.StatusBadRequest
 		}
-		recs := make([]map[string]any, len(s.ds.History))
-		for i, h := range s.ds.History {
-			recs[i] = map[string]any{"ID": h.ID, "TYPE_ID": h.TypeID, "OWNER_ID": h.OwnerID, "CREATED_TIME": h.CreatedTime,
-				"CATEGORY_ID": h.CategoryID, "STAGE_SEMANTIC_ID": h.Semantic, "STAGE_ID": h.StageID}
-		}
-		items, total, next := s.list(params, recs, "ID", nil)
+		items, total, next := s.list(params, s.historyRecords(), "ID", nil)
 		reply(w, map[string]any{"items": items}, total, next)
 	case "crm.deal.list":
-		recs := make([]map[string]any, len(s.ds.Deals))
-		for i, d := range s.ds.Deals {
-			recs[i] = map[string]any{"ID": d.ID, "TITLE": "Deal #" + itoa(d.ID), "CATEGORY_ID": d.CategoryID, "STAGE_ID": d.StageID,
-				"ASSIGNED_BY_ID": d.AssignedByID, "DATE_CREATE": d.DateCreate, "DATE_MODIFY": d.DateModify, "OPPORTUNITY": "0.00"}
-		}
 		// crm.deal.list writes every value as a string.
-		items, total, next := s.list(params, recs, "ID", func(v any) any { return fmt.Sprint(v) })
+		items, total, next := s.list(params, s.dealRecords(), "ID", func(v any) any { return fmt.Sprint(v) })
 		reply(w, items, total, next)
 	case "user.get":
 		var recs []map[string]any
@@ -69,6 +59,33 @@ func (s *Server) call(w http.ResponseWriter, method string, params map[string]an
 		return http.StatusNotFound
 	}
 	return http.StatusOK
+}
+
+// historyRecords are the deals' stage history as crm.stagehistory.list
+// lists it, made once: the dataset does not change while it is served,
+// and the lists are only read.
+func (s *Server) historyRecords() []map[string]any {
+	s.recsOnce.Do(s.makeRecords)
+	return s.history
+}
+
+// dealRecords are the deals as crm.deal.list lists them, made once.
+func (s *Server) dealRecords() []map[string]any {
+	s.recsOnce.Do(s.makeRecords)
+	return s.deals
+}
+
+func (s *Server) makeRecords() {
+	s.history = make([]map[string]any, len(s.ds.History))
+	for i, h := range s.ds.History {
+		s.history[i] = map[string]any{"ID": h.ID, "TYPE_ID": h.TypeID, "OWNER_ID": h.OwnerID, "CREATED_TIME": h.CreatedTime,
+			"CATEGORY_ID": h.CategoryID, "STAGE_SEMANTIC_ID": h.Semantic, "STAGE_ID": h.StageID}
+	}
+	s.deals = make([]map[string]any, len(s.ds.Deals))
+	for i, d := range s.ds.Deals {
+		s.deals[i] = map[string]any{"ID": d.ID, "TITLE": "Deal #" + itoa(d.ID), "CATEGORY_ID": d.CategoryID, "STAGE_ID": d.StageID,
+			"ASSIGNED_BY_ID": d.AssignedByID, "DATE_CREATE": d.DateCreate, "DATE_MODIFY": d.DateModify, "OPPORTUNITY": "0.00"}
+	}
 }
 
 func stageRecord(i int, st Stage) map[string]any {
