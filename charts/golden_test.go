@@ -178,3 +178,24 @@ func TestRender_ParallelOnOneRenderer(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepPNGs_TheSamePictureGetsTheSameBytesOnce(t *testing.T) {
+	t.Parallel()
+	alone := sampleRenders(t)
+	r := newRenderer(t)
+	r.KeepPNGs()
+	t.Cleanup(func() { keptPNGs.Delete(r.font) })
+	renders := sampleCharts(domain.English)
+	funnel := must(t)(renders["funnel"](r))
+	again := must(t)(renders["funnel"](r))
+	trend := must(t)(renders["trend"](r))
+	if !bytes.Equal(funnel, alone["funnel_en"].png) || !bytes.Equal(trend, alone["trend_en"].png) {
+		t.Error("a kept PNG differs from the PNG encoded without keeping")
+	}
+	if !bytes.Equal(again, funnel) || &again[0] != &funnel[0] {
+		t.Error("the same picture drawn again was encoded again")
+	}
+	if cap(again) != len(again) {
+		t.Errorf("a kept PNG has room to append (%d of %d): an append would write into it", len(again), cap(again))
+	}
+}
