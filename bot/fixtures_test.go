@@ -51,14 +51,16 @@ var (
 	renderer     *charts.Renderer
 )
 
-// testRenderer is one chart renderer for all tests: parsing the font is
-// the slow part and a Renderer is safe for concurrent use.
+// testRenderer is one chart renderer for all tests (a Renderer is safe
+// for concurrent use). It keeps its PNGs: the tests draw the same pictures
+// many times, and under -race encoding was most of this package's time.
 func testRenderer(t testing.TB) *charts.Renderer {
 	rendererOnce.Do(func() {
 		r, err := charts.New()
 		if err != nil {
 			t.Fatal(err)
 		}
+		r.KeepPNGs()
 		renderer = r
 	})
 	return renderer
