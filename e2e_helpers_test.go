@@ -12,6 +12,7 @@ import (
 
 	"trackbot/bot"
 	"trackbot/bot/telegramtest"
+	"trackbot/charts"
 	"trackbot/domain"
 	"trackbot/storage"
 )
@@ -64,6 +65,26 @@ func memDir(t *testing.T) string {
 	return dir
 }
 
+var (
+	rendererOnce sync.Once
+	renderer     *charts.Renderer
+)
+
+// sharedRenderer is one chart renderer for every harness's bot (a Renderer
+// is safe for concurrent use). It keeps its PNGs: the tests draw the same
+// pictures many times, and under -race encoding is most of a render's time.
+func sharedRenderer(t *testing.T) *charts.Renderer {
+	rendererOnce.Do(func() {
+		r, err := charts.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.KeepPNGs()
+		renderer = r
+	})
+	return renderer
+}
+
 // harness runs the real bot, wired by serve exactly as main wires it,
 // against a fake Telegram server.
 type harness struct {
@@ -85,7 +106,7 @@ func newHarness(t *testing.T, opts ...telegramtest.Option) *harness {
 	// mostly wait on Telegram's per-chat pacing: they run side by side.
 	t.Parallel()
 	tg := telegramtest.New(t, opts...)
-	h := &harness{t: t, tg: tg, log: &syncBuffer{}, cfg: Config{
+	h := &harness{t: t, tg: tg, log: &syncBuffer{}, seams: seams{renderer: sharedRenderer(t)}, cfg: Config{
 		Token:       tg.Token(),
 		APIURL:      tg.URL(),
 		StoragePath: filepath.Join(memDir(t), "trackbot.db"),

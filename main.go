@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"trackbot/bot"
+	"trackbot/charts"
 	"trackbot/sources"
 	"trackbot/storage"
 )
@@ -157,6 +158,9 @@ type seams struct {
 	// crm tunes the CRM connectors: tests send them to a fake (BaseURL)
 	// without the CRM's own rate limit.
 	crm sources.Options
+	// renderer, when set, draws the charts instead of a renderer of the
+	// bot's own (tests share one that keeps its PNGs).
+	renderer *charts.Renderer
 }
 
 // serveWith is serve with the test seams.
@@ -188,6 +192,9 @@ func serveWith(ctx context.Context, cfg Config, logOut io.Writer, s seams) error
 	}
 	if s.webhookListener != nil {
 		opts = append(opts, bot.WithWebhookListener(s.webhookListener))
+	}
+	if s.renderer != nil {
+		opts = append(opts, bot.WithRenderer(s.renderer))
 	}
 	b := bot.New(bot.Config{
 		Token:         cfg.Token,

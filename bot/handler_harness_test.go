@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,8 +76,8 @@ type shownMessage struct {
 // database in t.TempDir().
 func newHandlerHarness(t *testing.T) *handlerHarness {
 	t.Helper()
-	// Each test has its own database and mostly waits for its commits
-	// to reach the disk: they run side by side.
+	// Each test has its own database (in memory: see openDB): they run
+	// side by side.
 	t.Parallel()
 	return buildHandlerHarness(t, nil, slog.New(slog.DiscardHandler))
 }
@@ -92,11 +91,7 @@ func buildHandlerHarness(t *testing.T, secretsKey []byte, log *slog.Logger, opts
 	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{},
 		said: map[[2]int64]*tgbotapi.Message{}, threads: map[[2]int64]int{}, forums: map[int64]bool{}}
 	clock := func() time.Time { return h.now }
-	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: clock, SecretsKey: secretsKey})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
+	db := openDBWith(t, storage.Options{Now: clock, SecretsKey: secretsKey})
 	h.db = db
 	opts = append([]Option{WithClock(clock), WithRenderer(testRenderer(t))}, opts...)
 	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, log, opts...)

@@ -143,8 +143,16 @@ func TestHandlerImport_FullYearOfEveryColumnPreviewsAndSaves(t *testing.T) {
 	if len(recs) != 156 {
 		t.Fatalf("%d records stored, want 156", len(recs))
 	}
+	stored := map[string]domain.WeeklyRecord{} // by segment and week, read once
+	for _, r := range recs {
+		stored[r.Segment+" "+r.Week.String()] = r
+	}
 	for _, e := range want {
-		d := domain.EntryDiff{Entry: e, Stored: domain.EntryFromRecord(h.record(leadership, e.Segment, e.Week))}
+		r, ok := stored[e.Segment+" "+e.Week.String()]
+		if !ok {
+			t.Fatalf("no record of %s %s", e.Segment, e.Week)
+		}
+		d := domain.EntryDiff{Entry: e, Stored: domain.EntryFromRecord(r)}
 		for _, f := range e.Fields() {
 			if d.Status(f) != domain.FigureUnchanged {
 				t.Fatalf("%s %s: %s was not stored as read", e.Segment, e.Week, f.Key())

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -75,11 +77,16 @@ func (t placedText) box() image.Rectangle {
 	return image.Rect(t.x, t.y-int(t.size*0.72), t.x+t.w, t.y+int(t.size*0.2))
 }
 
-// layoutObservers lets a test see the layout of every picture a renderer
-// draws: it maps the renderer's font, which each of its canvases carries,
-// to a function called before the picture is encoded. Production registers
-// none.
-var layoutObservers sync.Map // *truetype.Font → func(layout)
+// drawObservers lets a test see every picture a renderer draws: it maps
+// the renderer's font, which each of its canvases carries, to an observer
+// called before the picture is encoded. Production registers none.
+var drawObservers sync.Map // *truetype.Font → observer
+
+// observer sees a picture as drawn, its layout and its pixels. It returns
+// whether to encode it: a test that checks only what was drawn skips the
+// PNG encoding, most of a render's time under -race, and the render then
+// returns no bytes.
+type observer func(l layout, img *image.RGBA) (encode bool)
 
 // rgbaGrabber receives the renderer's image: go-chart hands its *image.RGBA
 // to any Save target implementing chart.RGBACollector instead of encoding.
@@ -106,12 +113,34 @@ func newCanvas(font *truetype.Font, w, h int) (*canvas, error) {
 	return c, nil
 }
 
+// keptPNGs holds the PNGs of the renderers that keep them (see
+// Renderer.KeepPNGs), by their font: a *sync.Map of each PNG by the
+// digest of its picture's pixels.
+var keptPNGs sync.Map // *truetype.Font → *sync.Map: [sha256.Size]byte → []byte
+
 // encode writes the picture as PNG (see encodePNG for why not image/png).
 func (c *canvas) encode() ([]byte, error) {
-	if observe, ok := layoutObservers.Load(c.font); ok {
-		observe.(func(layout))(c.layout)
+	if o, ok := drawObservers.Load(c.font); ok && !o.(observer)(c.layout, c.img) {
+		return nil, nil
 	}
-	return encodePNG(c.img)
+	kept, keep := keptPNGs.Load(c.font)
+	if !keep {
+		return encodePNG(c.img)
+	}
+	var key [sha256.Size]byte
+	h := sha256.New()
+	fmt.Fprintf(h, "%dx%d:", c.w, c.h)
+	h.Write(c.img.Pix) // a canvas's image holds its pixels only, row after row
+	h.Sum(key[:0])
+	if b, ok := kept.(*sync.Map).Load(key); ok {
+		return b.([]byte), nil
+	}
+	b, err := encodePNG(c.img)
+	if err == nil {
+		b = b[:len(b):len(b)] // shared: an append must not write into it
+		kept.(*sync.Map).Store(key, b)
+	}
+	return b, err
 }
 
 // bar fills a bar that shows a value, recording it in the layout.

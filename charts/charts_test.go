@@ -115,9 +115,10 @@ func emptyCharts(lang domain.Lang) map[string]func(*Renderer) ([]byte, error) {
 
 func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	cur := report(dealers, week47, 100, 50)
-	img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, nil, "")))
+	img := pixels(t, func(r *Renderer) ([]byte, error) {
+		return r.Funnel(testWorkspace(domain.English), cur, domain.FunnelReport{}, nil, "")
+	})
 	first := runLength(img, funnelBarLeft, contentTop+funnelBarHeight/2, colBar)
 	second := runLength(img, funnelBarLeft, contentTop+funnelRowHeight+funnelBarHeight/2, colBar)
 	// The longest bar takes the bar area minus room for its label.
@@ -131,11 +132,12 @@ func TestFunnel_BarLengthIsProportionalToCount(t *testing.T) {
 
 func TestFunnel_BaselineGhostIsAnAverageWeek(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	cur := report(dealers, week47, 100, 50)
 	baseline := report(dealers, week47.Add(-1), 200, 100) // four weeks summed
 	baseline.Weeks = 4
-	img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, baseline, nil, "4-week baseline")))
+	img := pixels(t, func(r *Renderer) ([]byte, error) {
+		return r.Funnel(testWorkspace(domain.English), cur, baseline, nil, "4-week baseline")
+	})
 	ghostY := contentTop + funnelBarHeight + funnelGhostGap + funnelGhost/2
 	ghost := runLength(img, funnelBarLeft, ghostY, colGhost)
 	half := runLength(img, funnelBarLeft, contentTop+funnelRowHeight+funnelBarHeight/2, colBar)
@@ -166,7 +168,6 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 		// Over 100% is a data problem, never good news.
 		{name: "rose over 100%", now: 111, then: 40, firstCount: 100},
 	}
-	r := newRenderer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -183,7 +184,9 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 			if len(earlier) > 0 {
 				earlier[0] = before
 			}
-			img := decode(t, must(t)(r.Funnel(testWorkspace(domain.English), cur, before, earlier, "2026-W46")))
+			img := pixels(t, func(r *Renderer) ([]byte, error) {
+				return r.Funnel(testWorkspace(domain.English), cur, before, earlier, "2026-W46")
+			})
 			col := image.Rect(funnelConvLeft, contentTop+funnelRowHeight-10, img.Bounds().Dx(), contentTop+2*funnelRowHeight-10)
 			red, green := countColour(img, col, colBad) > 50, countColour(img, col, colGood) > 50
 			if red != tt.wantRed || green != tt.wantGreen {
@@ -195,13 +198,12 @@ func TestFunnel_ConversionChangeColour(t *testing.T) {
 
 func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	var weekly []domain.FunnelReport
 	for i, nonTarget := range []int64{40, 120} {
 		w := report(dealers, week47.Add(i-1), 1000, 500, 400)
 		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", nonTarget}))
 	}
-	img := decode(t, must(t)(r.LeadQuality(testWorkspace(domain.Russian), weekly)))
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.LeadQuality(testWorkspace(domain.Russian), weekly) })
 	latestBar := image.Rect(420, contentTop, 760, img.Bounds().Dy()-80)
 	if got := countColour(img, latestBar, colBad); got < 1000 {
 		t.Errorf("red pixels in the latest bar: got %d, want a red bar", got)
@@ -209,13 +211,13 @@ func TestLeadQuality_GrowingShareIsRed(t *testing.T) {
 }
 
 func TestLeadQuality_SmallGrowthIsNotRed(t *testing.T) {
-	r := newRenderer(t)
+	t.Parallel()
 	var weekly []domain.FunnelReport
 	for i, nonTarget := range []int64{100, 110} { // 25% → 27.5%: not material by domain's rule
 		w := report(dealers, week47.Add(i-1), 1000, 500, 400)
 		weekly = append(weekly, withNonTarget(w, 400, reasonCount{"no_budget", nonTarget}))
 	}
-	img := decode(t, must(t)(r.LeadQuality(testWorkspace(domain.Russian), weekly)))
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.LeadQuality(testWorkspace(domain.Russian), weekly) })
 	latestBar := image.Rect(420, contentTop, 760, img.Bounds().Dy()-80)
 	if got := countColour(img, latestBar, colBad); got != 0 {
 		t.Errorf("red pixels in the latest bar: got %d, want none for a move domain does not call significant", got)
@@ -227,12 +229,13 @@ func TestLeadQuality_SmallGrowthIsNotRed(t *testing.T) {
 
 func TestSegmentMix_MisfocusIsRedAndFocusStarred(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	rows := []domain.FocusRow{
 		{Segment: dealers, LeadsShare: domain.Some(0.3), SpendShare: domain.Some(0.3), RevenueShare: domain.Some(0.9), GrossProfitShare: domain.Some(0.9)},
 		{Segment: retail, LeadsShare: domain.Some(0.7), SpendShare: domain.Some(0.7), RevenueShare: domain.Some(0.1), GrossProfitShare: domain.Some(0.1), Misfocus: true},
 	}
-	img := decode(t, must(t)(r.SegmentMix(testWorkspace(domain.English), domain.WeekPeriod(week47), rows)))
+	img := pixels(t, func(r *Renderer) ([]byte, error) {
+		return r.SegmentMix(testWorkspace(domain.English), domain.WeekPeriod(week47), rows)
+	})
 	block := len(mixMeasures)*mixBarStep + mixGap
 	names := func(i int) image.Rectangle {
 		return image.Rect(0, contentTop+i*block, mixBarLeft, contentTop+(i+1)*block)
@@ -250,11 +253,10 @@ func TestSegmentMix_MisfocusIsRedAndFocusStarred(t *testing.T) {
 
 func TestEmptyData_DrawsANoDataPicture(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	for name, render := range emptyCharts(domain.Russian) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			img := decode(t, must(t)(render(r)))
+			img := pixels(t, render)
 			if got, want := img.Bounds().Size(), (image.Point{pictureWide, 720}); got != want {
 				t.Errorf("size: got %v, want %v", got, want)
 			}
@@ -303,11 +305,10 @@ func edgeCases() map[string]func(r *Renderer) ([]byte, error) {
 
 func TestEdgeCases_RenderSaneSizes(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	for name, render := range edgeCases() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			img := decode(t, must(t)(render(r)))
+			img := pixels(t, render)
 			w, h := img.Bounds().Dx(), img.Bounds().Dy()
 			if w+h > 10000 || max(w, h) > 20*min(w, h) || w < 1000 {
 				t.Errorf("size %dx%d is outside Telegram's photo limits or too small", w, h)
@@ -358,13 +359,12 @@ func TestEncodePNG_RoundTripsThroughImagePNG(t *testing.T) {
 
 func TestFunnel_StagesNeitherPeriodReportedAreLeftOut(t *testing.T) {
 	t.Parallel()
-	r := newRenderer(t)
 	ws := testWorkspace(domain.English)
 	// Impressions and clicks are never counted; leads onwards are.
 	cur := report(dealers, week47, -1, -1, 100, 60, 30, 20, 10, 8)
 	all := report(dealers, week47, 5000, 400, 100, 60, 30, 20, 10, 8)
-	short := decode(t, must(t)(r.Funnel(ws, cur, cur, nil, "")))
-	full := decode(t, must(t)(r.Funnel(ws, all, all, nil, "")))
+	short := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, cur, cur, nil, "") })
+	full := pixels(t, func(r *Renderer) ([]byte, error) { return r.Funnel(ws, all, all, nil, "") })
 	if got, want := full.Bounds().Dy()-short.Bounds().Dy(), 2*funnelRowHeight; got != want {
 		t.Errorf("leaving out two unreported stages made the picture %d px shorter, want %d", got, want)
 	}

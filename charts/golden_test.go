@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"image"
@@ -16,22 +17,30 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
 
 // The sample charts against their golden pictures, rendered twice and in
-// parallel: all three compare against one sequential render of each.
+// parallel: all three compare against one sequential render of each, the
+// golden test its PNG, the others what it drew.
 
 // sampleNames lists the sample charts in a fixed order.
 var sampleNames = []string{"funnel", "trend", "dropoffs", "quality", "mix", "table"}
 
 var (
 	samplesOnce sync.Once
-	samples     map[string][]byte // by golden file name, e.g. "funnel_en"
+	samples     map[string]aloneRender // by golden file name, e.g. "funnel_en"
 	samplesErr  error
 )
+
+// aloneRender is a sample chart rendered alone.
+type aloneRender struct {
+	png    []byte
+	title  string // the first text drawn
+	pixels [sha256.Size]byte
+}
 
 // sampleRenders renders every sample chart in each language once, one at
 // a time on one renderer. Rendering under -race takes most of this
 // package's time, so the golden, determinism and parallel tests compare
-// against these same bytes instead of rendering them again.
-func sampleRenders(t *testing.T) map[string][]byte {
+// against these same renders instead of rendering them again.
+func sampleRenders(t *testing.T) map[string]aloneRender {
 	t.Helper()
 	samplesOnce.Do(func() {
 		r, err := New()
@@ -39,7 +48,13 @@ func sampleRenders(t *testing.T) map[string][]byte {
 			samplesErr = err
 			return
 		}
-		samples = map[string][]byte{}
+		var last aloneRender
+		drawObservers.Store(r.font, observer(func(l layout, img *image.RGBA) bool {
+			last = aloneRender{title: l.texts[0].text, pixels: digest(img)}
+			return true
+		}))
+		defer drawObservers.Delete(r.font)
+		samples = map[string]aloneRender{}
 		for _, lang := range domain.Langs {
 			renders := sampleCharts(lang)
 			for _, name := range sampleNames {
@@ -48,7 +63,8 @@ func sampleRenders(t *testing.T) map[string][]byte {
 					samplesErr = fmt.Errorf("%s_%s: %w", name, lang, err)
 					return
 				}
-				samples[name+"_"+string(lang)] = b
+				last.png = b
+				samples[name+"_"+string(lang)] = last
 			}
 		}
 	})
@@ -58,25 +74,14 @@ func sampleRenders(t *testing.T) map[string][]byte {
 	return samples
 }
 
-// samePixels reports whether two PNGs show exactly the same picture. Equal
-// bytes are equal pictures, which spares decoding in the common case.
-func samePixels(t *testing.T, a, b []byte) bool {
-	t.Helper()
-	if bytes.Equal(a, b) {
-		return true
-	}
-	x, y := decode(t, a), decode(t, b)
-	return x.Bounds() == y.Bounds() && bytes.Equal(x.Pix, y.Pix)
-}
-
 func TestRender_IsDeterministic(t *testing.T) {
+	t.Parallel()
 	first := sampleRenders(t)
-	r := newRenderer(t)
 	renders := sampleCharts(domain.English)
 	for _, name := range sampleNames {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if !samePixels(t, must(t)(renders[name](r)), first[name+"_en"]) {
+			if digest(pixels(t, renders[name])) != first[name+"_en"].pixels {
 				t.Error("two renders of the same input differ")
 			}
 		})
@@ -84,11 +89,12 @@ func TestRender_IsDeterministic(t *testing.T) {
 }
 
 func TestRender_MatchesGolden(t *testing.T) {
+	t.Parallel()
 	renders := sampleRenders(t)
 	for _, lang := range domain.Langs {
 		for _, name := range sampleNames {
 			file := filepath.Join("testdata", name+"_"+string(lang)+".png")
-			got := renders[name+"_"+string(lang)]
+			got := renders[name+"_"+string(lang)].png
 			t.Run(file, func(t *testing.T) {
 				t.Parallel()
 				checkGolden(t, file, got)
@@ -138,8 +144,15 @@ func pixelDiff(a, b *image.RGBA) float64 {
 }
 
 func TestRender_ParallelOnOneRenderer(t *testing.T) {
+	t.Parallel()
 	alone := sampleRenders(t)
 	r := newRenderer(t)
+	// Each picture is told by its title.
+	drawn := map[string][sha256.Size]byte{}
+	observe(t, r, func(l layout, img *image.RGBA) bool {
+		drawn[l.texts[0].text] = digest(img)
+		return false
+	})
 	type job struct {
 		key    string
 		render func(*Renderer) ([]byte, error)
@@ -151,19 +164,46 @@ func TestRender_ParallelOnOneRenderer(t *testing.T) {
 		}
 	}
 	jobs = jobs[:8]
-	got := make([][]byte, len(jobs))
+	titles := map[string]bool{}
+	for _, j := range jobs {
+		titles[alone[j.key].title] = true
+	}
+	if len(titles) != len(jobs) {
+		t.Fatalf("%d titles for %d pictures: cannot tell the pictures apart", len(titles), len(jobs))
+	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
-		wg.Go(func() { got[i], errs[i] = j.render(r) })
+		wg.Go(func() { _, errs[i] = j.render(r) })
 	}
 	wg.Wait()
 	for i, j := range jobs {
 		if errs[i] != nil {
 			t.Fatalf("render %s: %v", j.key, errs[i])
 		}
-		if !samePixels(t, got[i], alone[j.key]) {
+		if d, ok := drawn[alone[j.key].title]; !ok || d != alone[j.key].pixels {
 			t.Errorf("render %s in parallel differs from the same render alone", j.key)
 		}
+	}
+}
+
+func TestKeepPNGs_TheSamePictureGetsTheSameBytesOnce(t *testing.T) {
+	t.Parallel()
+	alone := sampleRenders(t)
+	r := newRenderer(t)
+	r.KeepPNGs()
+	t.Cleanup(func() { keptPNGs.Delete(r.font) })
+	renders := sampleCharts(domain.English)
+	funnel := must(t)(renders["funnel"](r))
+	again := must(t)(renders["funnel"](r))
+	trend := must(t)(renders["trend"](r))
+	if !bytes.Equal(funnel, alone["funnel_en"].png) || !bytes.Equal(trend, alone["trend_en"].png) {
+		t.Error("a kept PNG differs from the PNG encoded without keeping")
+	}
+	if !bytes.Equal(again, funnel) || &again[0] != &funnel[0] {
+		t.Error("the same picture drawn again was encoded again")
+	}
+	if cap(again) != len(again) {
+		t.Errorf("a kept PNG has room to append (%d of %d): an append would write into it", len(again), cap(again))
 	}
 }

@@ -53,6 +53,7 @@ func sampleManagers() domain.ManagersView {
 }
 
 func TestManagersChart_MatchesGolden(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	for _, lang := range domain.Langs {
 		file := filepath.Join("testdata", "managers_"+string(lang)+".png")
@@ -64,8 +65,8 @@ func TestManagersChart_MatchesGolden(t *testing.T) {
 
 // The cell the review asks about is red; the others are not.
 func TestManagersChart_AskedCellIsRed(t *testing.T) {
-	r := newRenderer(t)
-	img := decode(t, must(t)(r.Managers(testWorkspace(domain.English), sampleManagers())))
+	t.Parallel()
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.Managers(testWorkspace(domain.English), sampleManagers()) })
 	cell := func(row, col int) image.Rectangle {
 		x := margin + managerNameW + col*managerColW
 		y := contentTop - 20 + managerHeadH + row*managerRowH

@@ -40,11 +40,13 @@ func marketCharts(lang domain.Lang, m domain.Market) map[string]func(*Renderer) 
 }
 
 func TestMarketCharts_MatchGolden(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	for _, lang := range domain.Langs {
 		for name, render := range marketCharts(lang, sampleMarket()) {
 			file := filepath.Join("testdata", name+"_"+string(lang)+".png")
 			t.Run(file, func(t *testing.T) {
+				t.Parallel()
 				checkGolden(t, file, must(t)(render(r)))
 			})
 		}
@@ -52,8 +54,10 @@ func TestMarketCharts_MatchGolden(t *testing.T) {
 }
 
 func TestMarketShares_BarsAreSortedAndOursIsAmber(t *testing.T) {
-	r := newRenderer(t)
-	img := decode(t, must(t)(r.MarketShares(testWorkspace(domain.English), dealers, sampleMarket())))
+	t.Parallel()
+	img := pixels(t, func(r *Renderer) ([]byte, error) {
+		return r.MarketShares(testWorkspace(domain.English), dealers, sampleMarket())
+	})
 	// Rows: PlayMax 25%, Kidsworld 12%, Gorka 8%, StroyPark 4.5% (its
 	// revenue over the volume), then the rest of the market, 50.5%.
 	wantShares := []float64{0.25, 0.12, 0.08, 0.045, 0.505}
@@ -88,13 +92,13 @@ func TestMarketShares_BarsAreSortedAndOursIsAmber(t *testing.T) {
 }
 
 func TestMarketShares_RevenueModeAndNoData(t *testing.T) {
-	r := newRenderer(t)
+	t.Parallel()
 	ws := testWorkspace(domain.English)
 	k := domain.Money(1000_00)
 	revenues := domain.Market{Players: []domain.Competitor{
 		{Key: "a", Name: "A", Revenue: 100 * k}, {Key: "b", Name: "B", Revenue: 50 * k, Us: true}, {Key: "c", Name: "C"},
 	}}
-	img := decode(t, must(t)(r.MarketShares(ws, dealers, revenues)))
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.MarketShares(ws, dealers, revenues) })
 	if got, want := img.Bounds().Dy(), contentTop+3*shareRowH+margin; got != want {
 		t.Errorf("height %d, want %d: three rows and no rest-of-market row in revenue mode", got, want)
 	}
@@ -103,16 +107,18 @@ func TestMarketShares_RevenueModeAndNoData(t *testing.T) {
 	if b < a/2-2 || b > a/2+2 {
 		t.Errorf("bars %d and %d px, want the second half the first", a, b)
 	}
-	empty := decode(t, must(t)(r.MarketShares(ws, dealers, domain.Market{Players: []domain.Competitor{{Key: "x", Name: "X", Features: []string{"f"}}}})))
+	empty := pixels(t, func(r *Renderer) ([]byte, error) {
+		return r.MarketShares(ws, dealers, domain.Market{Players: []domain.Competitor{{Key: "x", Name: "X", Features: []string{"f"}}}})
+	})
 	if got := empty.Bounds().Size(); got != (image.Point{pictureWide, 720}) {
 		t.Errorf("no share and no revenue: size %v, want the no-data picture", got)
 	}
 }
 
 func TestCompetitorGrid_ChecksWhereAPlayerOffersTheFeature(t *testing.T) {
-	r := newRenderer(t)
+	t.Parallel()
 	m := sampleMarket()
-	img := decode(t, must(t)(r.CompetitorGrid(testWorkspace(domain.English), dealers, m)))
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.CompetitorGrid(testWorkspace(domain.English), dealers, m) })
 	players := gridColumns(m)
 	features, _ := gridRows(players)
 	if got, want := len(features), 4; got != want {
@@ -163,7 +169,7 @@ func TestCompetitorGrid_KeepsUsAmongTheLargest(t *testing.T) {
 }
 
 func TestMarketCharts_EdgeCasesRenderSaneSizes(t *testing.T) {
-	r := newRenderer(t)
+	t.Parallel()
 	long := "Очень длинное название игрока рынка детских площадок"
 	var many domain.Market
 	for i := range domain.MaxPlayers {
@@ -173,7 +179,8 @@ func TestMarketCharts_EdgeCasesRenderSaneSizes(t *testing.T) {
 	}
 	for name, render := range marketCharts(domain.Russian, many) {
 		t.Run(name, func(t *testing.T) {
-			img := decode(t, must(t)(render(r)))
+			t.Parallel()
+			img := pixels(t, render)
 			w, h := img.Bounds().Dx(), img.Bounds().Dy()
 			if w+h > 10000 || max(w, h) > 20*min(w, h) || w != pictureWide {
 				t.Errorf("size %dx%d is outside Telegram's photo limits", w, h)

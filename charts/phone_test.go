@@ -2,7 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"trackbot/domain"
@@ -17,22 +16,13 @@ import (
 // of a bar that shows a non-zero value.
 const phoneMinBar = 2.5
 
-// layoutsOf renders with a renderer of its own and returns the layout of
-// every picture the render drew.
+// layoutsOf renders and returns the layout of every picture the render
+// drew.
 func layoutsOf(t *testing.T, render func(*Renderer) ([]byte, error)) []layout {
 	t.Helper()
-	r := newRenderer(t)
-	var mu sync.Mutex
 	var got []layout
-	layoutObservers.Store(r.font, func(l layout) {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, l)
-	})
-	t.Cleanup(func() { layoutObservers.Delete(r.font) })
-	must(t)(render(r))
-	if len(got) == 0 {
-		t.Fatal("the render drew no picture")
+	for _, p := range drawnBy(t, render) {
+		got = append(got, p.layout)
 	}
 	return got
 }

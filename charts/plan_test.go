@@ -88,12 +88,7 @@ func TestPlan_MissIsRedAndNoPlanDrawsNoData(t *testing.T) {
 	if !revenue.Miss {
 		t.Fatalf("the sample's monthly revenue (3.1 M of 5 M at 75%%) is not a miss: %+v", revenue)
 	}
-	r := newRenderer(t)
-	png, err := r.Plan(ws, dealers, []domain.PlanStatus{revenue})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := decode(t, png)
+	img := pixels(t, func(r *Renderer) ([]byte, error) { return r.Plan(ws, dealers, []domain.PlanStatus{revenue}) })
 	red := 0
 	for y := contentTop; y < contentTop+planRow; y++ {
 		for x := planBarLeft; x < planBarRight; x++ {
@@ -105,7 +100,5 @@ func TestPlan_MissIsRedAndNoPlanDrawsNoData(t *testing.T) {
 	if red == 0 {
 		t.Error("a missed target's fact bar is not red")
 	}
-	if _, err := r.Plan(ws, dealers, nil); err != nil {
-		t.Errorf("no plan: %v", err)
-	}
+	drawnBy(t, func(r *Renderer) ([]byte, error) { return r.Plan(ws, dealers, nil) }) // no plan: no error
 }

@@ -14,6 +14,7 @@ package charts
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/roboto"
@@ -41,6 +42,13 @@ func New() (*Renderer, error) {
 	}
 	return &Renderer{font: font}, nil
 }
+
+// KeepPNGs makes r keep the PNG of every picture it draws and hand out the
+// same bytes when it draws the same pixels again, instead of encoding them
+// once more. It is for tests, which draw the same pictures over and over
+// and under the race detector spend most of a render encoding it; the kept
+// PNGs are never dropped, so the bot does not call it.
+func (r *Renderer) KeepPNGs() { keptPNGs.LoadOrStore(r.font, new(sync.Map)) }
 
 // Layout shared by the charts.
 const (

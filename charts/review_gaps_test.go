@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"image"
 	"slices"
 	"strings"
 	"testing"
@@ -26,10 +27,13 @@ func lastWeeksOf(recs []domain.WeeklyRecord, last domain.Week, n int) []domain.W
 // headline says which charts are left out and why, and every picture sent
 // passes the phone-width check.
 func TestReviewPack_OneWeekSendsNoChartWithTooLittleData(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	var layouts []layout
-	layoutObservers.Store(r.font, func(l layout) { layouts = append(layouts, l) })
-	t.Cleanup(func() { layoutObservers.Delete(r.font) })
+	observe(t, r, func(l layout, _ *image.RGBA) bool {
+		layouts = append(layouts, l)
+		return false
+	})
 
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
@@ -65,7 +69,9 @@ func TestReviewPack_OneWeekSendsNoChartWithTooLittleData(t *testing.T) {
 
 // Three weeks make a trend.
 func TestReviewPack_ThreeWeeksMakeATrend(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
+	observe(t, r, encodeNone)
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
 	p := domain.WeekPeriod(ws.LastCompleteWeek(now))
@@ -81,14 +87,15 @@ func TestReviewPack_ThreeWeeksMakeATrend(t *testing.T) {
 // A segment with no figures gets no funnel, no column in the table and no
 // row in the mix; the headline names it once.
 func TestReviewPack_SegmentWithoutFiguresIsLeftOut(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	var texts []string
-	layoutObservers.Store(r.font, func(l layout) {
+	observe(t, r, func(l layout, _ *image.RGBA) bool {
 		for _, tx := range l.texts {
 			texts = append(texts, tx.text)
 		}
+		return false
 	})
-	t.Cleanup(func() { layoutObservers.Delete(r.font) })
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
 	ws.Lang = domain.English
@@ -118,7 +125,9 @@ func TestReviewPack_SegmentWithoutFiguresIsLeftOut(t *testing.T) {
 // minute: further segments' funnels give way first, and the headline says
 // where to find them.
 func TestReviewPack_StaysWithinTheGroupBudget(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
+	observe(t, r, encodeNone)
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
 	ws.Lang = domain.English

@@ -19,6 +19,7 @@ func attachmentNames(files []domain.Attachment) []string {
 }
 
 func TestReviewPack_TextsFromDomainPicturesFromCharts(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
@@ -48,7 +49,9 @@ func TestReviewPack_TextsFromDomainPicturesFromCharts(t *testing.T) {
 }
 
 func TestReviewPictures_FurtherSegmentsGetTheirFunnelOnly(t *testing.T) {
+	t.Parallel()
 	r := newRenderer(t)
+	observe(t, r, encodeNone)
 	now := time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC)
 	ws, recs := sample.Workspace(now)
 	p := domain.WeekPeriod(ws.LastCompleteWeek(now))

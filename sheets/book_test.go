@@ -46,6 +46,7 @@ func buildBook(t testing.TB, sheets ...namedSheet) []byte {
 }
 
 func TestRead_SheetsOfOneWorkbookJoinBySegmentAndWeek(t *testing.T) {
+	t.Parallel()
 	ws := newTestWorkspace()
 	data := buildBook(t,
 		namedSheet{"Notes", [][]any{{"Filled in by Mark, checked by Anna"}, {"segment", "week", "leads"}}},
@@ -86,6 +87,7 @@ func TestRead_SheetsOfOneWorkbookJoinBySegmentAndWeek(t *testing.T) {
 }
 
 func TestRead_WorkbookProblemsNameTheSheet(t *testing.T) {
+	t.Parallel()
 	ws := newTestWorkspace()
 	tests := []struct {
 		name   string

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"io"
 	"reflect"
 	"runtime"
@@ -328,6 +329,7 @@ func (s repeatReader) Read(p []byte) (int, error) {
 }
 
 func TestRead_Over30MBCSVStopsAtTheLimit(t *testing.T) {
+	t.Parallel()
 	lim := DefaultLimits()
 	src := &countingReader{r: endlessCSV(30 << 20)}
 	_, err := Read(newTestWorkspace(), "big.csv", src, testNow, lim)
@@ -340,22 +342,46 @@ func TestRead_Over30MBCSVStopsAtTheLimit(t *testing.T) {
 }
 
 // zipBomb returns an XLSX-looking zip with one part of 200 MB of zeros,
-// deflated to about 200 KB. It is built once, streaming.
+// deflated to about 250 KB. It is built once, and without deflating 200
+// MB, which under -race took seconds: a deflate stream flushed without
+// ending refers back only to what it wrote itself, so 200 copies of the
+// stream of 1 MB of zeros, and an empty final block, are the stream of
+// 200 MB of zeros.
 var zipBomb = sync.OnceValue(func() []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	const mb, parts = 1 << 20, 200
+	zeros := make([]byte, mb)
+	var chunk bytes.Buffer
+	fw, err := flate.NewWriter(&chunk, flate.BestSpeed)
 	if err != nil {
 		panic(err)
 	}
-	zeros := make([]byte, 1<<20)
-	for range 200 {
-		if _, err := w.Write(zeros); err != nil {
+	if _, err := fw.Write(zeros); err != nil {
+		panic(err)
+	}
+	if err := fw.Flush(); err != nil {
+		panic(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	crc := crc32.NewIEEE()
+	for range parts {
+		crc.Write(zeros)
+	}
+	final := []byte{1, 0, 0, 0xff, 0xff} // a last stored block of no bytes
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64: uint64(parts*chunk.Len() + len(final)), UncompressedSize64: parts * mb,
+	})
+	if err != nil {
+		panic(err)
+	}
+	for range parts {
+		if _, err := w.Write(chunk.Bytes()); err != nil {
 			panic(err)
 		}
+	}
+	if _, err := w.Write(final); err != nil {
+		panic(err)
 	}
 	if err := zw.Close(); err != nil {
 		panic(err)

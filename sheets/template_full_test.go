@@ -25,6 +25,7 @@ func fullTemplate(t testing.TB) (ws *domain.Workspace, data []byte, spec Templat
 }
 
 func TestTemplate_Full3Segments52WeeksReadsInOnePass(t *testing.T) {
+	t.Parallel()
 	ws, data, spec := fullTemplate(t)
 	entries, err := Read(ws, "Еженедельные цифры компании — полный год, все сегменты и менеджеры.xlsx", bytes.NewReader(data), testNow, DefaultLimits())
 	if err != nil {

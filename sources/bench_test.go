@@ -67,6 +67,9 @@ func syncBig(tb testing.TB, srv *kommotest.Server) (time.Duration, uint64, int) 
 	return took, peak, n
 }
 
+// TestKommo_TwentyThousandLeadsSyncQuicklyInLittleMemory runs alone, not
+// in parallel (the other syncs wait for it): the heap it measures and the
+// time it takes are the whole process's.
 func TestKommo_TwentyThousandLeadsSyncQuicklyInLittleMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("syncs 20,000 leads")

@@ -40,6 +40,7 @@ func openBitrix(t testing.TB, srv *bitrix24test.Server, o sources.Options) sourc
 }
 
 func TestBitrix24_WeeksEqualAnIndependentCount(t *testing.T) {
+	t.Parallel()
 	loc := moscow(t)
 	ds := bitrixData(1, 2000, loc)
 	srv := bitrix24test.NewServer(ds, bitrixSecret)
@@ -67,6 +68,7 @@ func TestBitrix24_UnauthorizedHalfWayReturnsNothing(t *testing.T) {
 }
 
 func TestBitrix24_QueryLimitExceededIsRetried(t *testing.T) {
+	t.Parallel()
 	loc := moscow(t)
 	ds := bitrixData(3, 400, loc)
 	srv := bitrix24test.NewServer(ds, bitrixSecret)
@@ -82,6 +84,7 @@ func TestBitrix24_QueryLimitExceededIsRetried(t *testing.T) {
 // draining 20 a second), a sync without a client-side limit is refused
 // and still finishes by backing off.
 func TestBitrix24_LeakyBucketIsBackedOffFrom(t *testing.T) {
+	t.Parallel()
 	loc := moscow(t)
 	ds := bitrixData(4, 300, loc)
 	srv := bitrix24test.NewServer(ds, bitrixSecret)
@@ -97,6 +100,7 @@ func TestBitrix24_LeakyBucketIsBackedOffFrom(t *testing.T) {
 // The default limiter stays within the bucket: a fake with the cloud's
 // real bucket never answers QUERY_LIMIT_EXCEEDED.
 func TestBitrix24_DefaultRateStaysWithinTheBucket(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("takes about two seconds")
 	}

@@ -46,6 +46,7 @@ func openKommo(t testing.TB, srv *kommotest.Server, o sources.Options) sources.C
 }
 
 func TestKommo_WeeksEqualAnIndependentCount(t *testing.T) {
+	t.Parallel()
 	loc := moscow(t)
 	ds := kommoData(1, 2000, loc)
 	srv := kommotest.NewServer(ds, kommoToken)
@@ -81,6 +82,7 @@ func TestKommo_UnauthorizedHalfWayReturnsNothing(t *testing.T) {
 }
 
 func TestKommo_TooManyRequestsIsRetried(t *testing.T) {
+	t.Parallel()
 	loc := moscow(t)
 	ds := kommoData(3, 400, loc)
 	srv := kommotest.NewServer(ds, kommoToken)
@@ -111,6 +113,7 @@ func TestKommo_GivesUpWhenAlwaysLimited(t *testing.T) {
 // The default limiter keeps a sync under Kommo's 7 requests a second: a
 // fake that enforces it never has to say 429.
 func TestKommo_DefaultRateStaysUnderTheLimit(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("takes about two seconds")
 	}

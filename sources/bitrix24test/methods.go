@@ -40,21 +40,11 @@ func (s *Server) call(w http.ResponseWriter, method string, params map[string]an
 			fail(w, http.StatusBadRequest, "INVALID_ARG_VALUE", "The fake keeps deals' history only")
 			return http.StatusBadRequest
 		}
-		recs := make([]map[string]any, len(s.ds.History))
-		for i, h := range s.ds.History {
-			recs[i] = map[string]any{"ID": h.ID, "TYPE_ID": h.TypeID, "OWNER_ID": h.OwnerID, "CREATED_TIME": h.CreatedTime,
-				"CATEGORY_ID": h.CategoryID, "STAGE_SEMANTIC_ID": h.Semantic, "STAGE_ID": h.StageID}
-		}
-		items, total, next := s.list(params, recs, "ID", nil)
+		items, total, next := s.list(params, s.historyRecords(), "ID", nil)
 		reply(w, map[string]any{"items": items}, total, next)
 	case "crm.deal.list":
-		recs := make([]map[string]any, len(s.ds.Deals))
-		for i, d := range s.ds.Deals {
-			recs[i] = map[string]any{"ID": d.ID, "TITLE": "Deal #" + itoa(d.ID), "CATEGORY_ID": d.CategoryID, "STAGE_ID": d.StageID,
-				"ASSIGNED_BY_ID": d.AssignedByID, "DATE_CREATE": d.DateCreate, "DATE_MODIFY": d.DateModify, "OPPORTUNITY": "0.00"}
-		}
 		// crm.deal.list writes every value as a string.
-		items, total, next := s.list(params, recs, "ID", func(v any) any { return fmt.Sprint(v) })
+		items, total, next := s.list(params, s.dealRecords(), "ID", func(v any) any { return fmt.Sprint(v) })
 		reply(w, items, total, next)
 	case "user.get":
 		var recs []map[string]any
@@ -69,6 +59,33 @@ func (s *Server) call(w http.ResponseWriter, method string, params map[string]an
 		return http.StatusNotFound
 	}
 	return http.StatusOK
+}
+
+// historyRecords are the deals' stage history as crm.stagehistory.list
+// lists it, made once: the dataset does not change while it is served,
+// and the lists are only read.
+func (s *Server) historyRecords() []map[string]any {
+	s.recsOnce.Do(s.makeRecords)
+	return s.history
+}
+
+// dealRecords are the deals as crm.deal.list lists them, made once.
+func (s *Server) dealRecords() []map[string]any {
+	s.recsOnce.Do(s.makeRecords)
+	return s.deals
+}
+
+func (s *Server) makeRecords() {
+	s.history = make([]map[string]any, len(s.ds.History))
+	for i, h := range s.ds.History {
+		s.history[i] = map[string]any{"ID": h.ID, "TYPE_ID": h.TypeID, "OWNER_ID": h.OwnerID, "CREATED_TIME": h.CreatedTime,
+			"CATEGORY_ID": h.CategoryID, "STAGE_SEMANTIC_ID": h.Semantic, "STAGE_ID": h.StageID}
+	}
+	s.deals = make([]map[string]any, len(s.ds.Deals))
+	for i, d := range s.ds.Deals {
+		s.deals[i] = map[string]any{"ID": d.ID, "TITLE": "Deal #" + itoa(d.ID), "CATEGORY_ID": d.CategoryID, "STAGE_ID": d.StageID,
+			"ASSIGNED_BY_ID": d.AssignedByID, "DATE_CREATE": d.DateCreate, "DATE_MODIFY": d.DateModify, "OPPORTUNITY": "0.00"}
+	}
 }
 
 func stageRecord(i int, st Stage) map[string]any {
@@ -158,36 +175,58 @@ func order(recs []map[string]any, ord map[string]any) {
 var operators = []string{">=", "<=", "!=", "!@", ">", "<", "=", "@", "!"}
 
 func filtered(recs []map[string]any, filter map[string]any, zone *time.Location) []map[string]any {
+	conds := make([]condition, 0, len(filter))
+	for key, v := range filter {
+		c := condition{field: key}
+		for _, o := range operators {
+			if strings.HasPrefix(key, o) {
+				c.op, c.field = o, key[len(o):]
+				break
+			}
+		}
+		if arr, isArr := v.([]any); isArr {
+			c.anyOf = true
+			for _, w := range arr {
+				c.values = append(c.values, wantOf(w, zone))
+			}
+		} else {
+			c.values = []wanted{wantOf(v, zone)}
+		}
+		conds = append(conds, c)
+	}
 	var out []map[string]any
 	for _, rec := range recs {
-		if matches(rec, filter, zone) {
+		if matches(rec, conds) {
 			out = append(out, rec)
 		}
 	}
 	return out
 }
 
-func matches(rec, filter map[string]any, zone *time.Location) bool {
-	for key, want := range filter {
-		op := ""
-		for _, o := range operators {
-			if strings.HasPrefix(key, o) {
-				op, key = o, key[len(o):]
-				break
-			}
-		}
-		got, ok := rec[key]
+// condition is one entry of a filter: its operator, its field and its
+// value (any of several for an array), read once per call rather than
+// once per record.
+type condition struct {
+	op, field string
+	anyOf     bool
+	values    []wanted
+}
+
+func matches(rec map[string]any, conds []condition) bool {
+	for _, cond := range conds {
+		op := cond.op
+		got, ok := rec[cond.field]
 		if !ok {
 			continue // the real portal ignores fields it does not filter by
 		}
-		if arr, isArr := want.([]any); isArr {
-			in := slices.ContainsFunc(arr, func(w any) bool { return compare(got, w, zone) == 0 })
+		if cond.anyOf {
+			in := slices.ContainsFunc(cond.values, func(w wanted) bool { return w.compare(got) == 0 })
 			if in == (op == "!=" || op == "!@" || op == "!") {
 				return false
 			}
 			continue
 		}
-		c := compare(got, want, zone)
+		c := cond.values[0].compare(got)
 		var pass bool
 		switch {
 		case c == incomparable:
@@ -212,6 +251,48 @@ func matches(rec, filter map[string]any, zone *time.Location) bool {
 	return true
 }
 
+// wanted is a filter's value in each form compare reads it in.
+type wanted struct {
+	num    float64   // as a number
+	str    string    // as text
+	time   time.Time // as a time in the portal's zone, when isTime
+	isTime bool
+}
+
+func wantOf(v any, zone *time.Location) wanted {
+	w := wanted{num: num(v), str: fmt.Sprint(v)}
+	if t, ok := v.(time.Time); ok {
+		w.time, w.isTime = t, true
+		return w
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.ParseInLocation(layout, w.str, zone); err == nil {
+			w.time, w.isTime = t, true
+			break
+		}
+	}
+	return w
+}
+
+// compare is compare(got, v, zone) for the value v was read from.
+func (w wanted) compare(got any) int {
+	switch g := got.(type) {
+	case int:
+		return cmp.Compare(float64(g), w.num)
+	case time.Time:
+		if w.isTime {
+			return g.Compare(w.time)
+		}
+		return incomparable
+	case string:
+		return strings.Compare(g, w.str)
+	}
+	return strings.Compare(fmt.Sprint(got), w.str)
+}
+
+// timeLayouts are the forms a filter's time may come in.
+var timeLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
+
 // incomparable is compare's answer for a filter value that is not a time.
 const incomparable = 2
 
@@ -225,7 +306,7 @@ func compare(got, want any, zone *time.Location) int {
 		if w, ok := want.(time.Time); ok {
 			return g.Compare(w)
 		}
-		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		for _, layout := range timeLayouts {
 			if w, err := time.ParseInLocation(layout, fmt.Sprint(want), zone); err == nil {
 				return g.Compare(w)
 			}

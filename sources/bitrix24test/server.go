@@ -25,6 +25,9 @@ type Server struct {
 
 	ds *Dataset
 
+	recsOnce       sync.Once
+	history, deals []map[string]any // see historyRecords
+
 	mu       sync.Mutex
 	capacity float64 // leaky bucket; 0 is no limit
 	leak     float64 // per second
@@ -43,7 +46,8 @@ type Call struct {
 	Status int
 }
 
-// NewServer starts a fake holding ds whose webhook secret is secret.
+// NewServer starts a fake holding ds whose webhook secret is secret. ds
+// must not change while the fake serves it.
 func NewServer(ds *Dataset, secret string) *Server {
 	s := &Server{User: "1", Secret: secret, ds: ds, faults: map[string]map[int]int{}, calls: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))

@@ -234,18 +234,84 @@ func (s *Server) leads(w http.ResponseWriter, r *http.Request) int {
 }
 
 func leadJSON(l Lead) any {
-	var reason, closed any
+	out := leadItem{ID: l.ID, Name: "Lead #" + strconv.FormatInt(l.ID, 10), ResponsibleUserID: l.ResponsibleUserID,
+		StatusID: l.StatusID, PipelineID: l.PipelineID, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt, AccountID: 1,
+		Embedded: leadEmbedded{Companies: []any{}, Tags: []any{}}}
 	if l.LossReasonID != 0 {
-		reason = l.LossReasonID
+		out.LossReasonID = &l.LossReasonID
 	}
 	if l.StatusID == Won || l.StatusID == Lost {
-		closed = l.UpdatedAt
+		out.ClosedAt = &l.UpdatedAt
 	}
-	return map[string]any{"id": l.ID, "name": "Lead #" + strconv.FormatInt(l.ID, 10), "price": 0,
-		"responsible_user_id": l.ResponsibleUserID, "group_id": 0, "status_id": l.StatusID, "pipeline_id": l.PipelineID,
-		"loss_reason_id": reason, "created_by": 0, "updated_by": 0, "created_at": l.CreatedAt, "updated_at": l.UpdatedAt,
-		"closed_at": closed, "closest_task_at": nil, "is_deleted": false, "custom_fields_values": nil, "score": nil,
-		"account_id": 1, "labor_cost": nil, "_embedded": map[string]any{"tags": []any{}, "companies": []any{}}}
+	return out
+}
+
+// leadItem is a lead as the API writes it. Its fields are in the order of
+// their names, as encoding/json writes a map's: the answers are what a map
+// of them gave, only sooner, which the 20,000-lead test's time needs.
+type leadItem struct {
+	Embedded           leadEmbedded `json:"_embedded"`
+	AccountID          int          `json:"account_id"`
+	ClosedAt           *int64       `json:"closed_at"`
+	ClosestTaskAt      any          `json:"closest_task_at"`
+	CreatedAt          int64        `json:"created_at"`
+	CreatedBy          int          `json:"created_by"`
+	CustomFieldsValues any          `json:"custom_fields_values"`
+	GroupID            int          `json:"group_id"`
+	ID                 int64        `json:"id"`
+	IsDeleted          bool         `json:"is_deleted"`
+	LaborCost          any          `json:"labor_cost"`
+	LossReasonID       *int64       `json:"loss_reason_id"`
+	Name               string       `json:"name"`
+	PipelineID         int64        `json:"pipeline_id"`
+	Price              int          `json:"price"`
+	ResponsibleUserID  int64        `json:"responsible_user_id"`
+	Score              any          `json:"score"`
+	StatusID           int64        `json:"status_id"`
+	UpdatedAt          int64        `json:"updated_at"`
+	UpdatedBy          int          `json:"updated_by"`
+}
+
+type leadEmbedded struct {
+	Companies []any `json:"companies"`
+	Tags      []any `json:"tags"`
+}
+
+// eventItem is a lead_status_changed event as the API writes it, its
+// fields in the order of their names like leadItem's.
+type eventItem struct {
+	Embedded    eventEmbedded `json:"_embedded"`
+	AccountID   int           `json:"account_id"`
+	CreatedAt   int64         `json:"created_at"`
+	CreatedBy   int           `json:"created_by"`
+	EntityID    int64         `json:"entity_id"`
+	EntityType  string        `json:"entity_type"`
+	ID          string        `json:"id"`
+	Type        string        `json:"type"`
+	ValueAfter  []statusValue `json:"value_after"`
+	ValueBefore []statusValue `json:"value_before"`
+}
+
+type eventEmbedded struct {
+	Entity struct {
+		ID int64 `json:"id"`
+	} `json:"entity"`
+}
+
+type statusValue struct {
+	LeadStatus struct {
+		ID         int64 `json:"id"`
+		PipelineID int64 `json:"pipeline_id"`
+	} `json:"lead_status"`
+}
+
+func eventJSON(e Event) any {
+	out := eventItem{AccountID: 1, CreatedAt: e.CreatedAt, EntityID: e.LeadID, EntityType: "lead", ID: e.ID,
+		Type: "lead_status_changed", ValueAfter: make([]statusValue, 1), ValueBefore: make([]statusValue, 1)}
+	out.Embedded.Entity.ID = e.LeadID
+	out.ValueAfter[0].LeadStatus.ID, out.ValueAfter[0].LeadStatus.PipelineID = e.AfterStatus, e.AfterPipeline
+	out.ValueBefore[0].LeadStatus.ID, out.ValueBefore[0].LeadStatus.PipelineID = e.BeforeStatus, e.BeforePipeline
+	return out
 }
 
 // events answers the events list, newest first, filtered by type, entity
@@ -279,12 +345,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, q url.Values) in
 	end := min(start+limit, n)
 	var out []any
 	for i := start; i < end; i++ {
-		e := evs[hi-1-i]
-		out = append(out, map[string]any{"id": e.ID, "type": "lead_status_changed", "entity_id": e.LeadID,
-			"entity_type": "lead", "created_by": 0, "created_at": e.CreatedAt, "account_id": 1,
-			"value_after":  []any{map[string]any{"lead_status": map[string]any{"id": e.AfterStatus, "pipeline_id": e.AfterPipeline}}},
-			"value_before": []any{map[string]any{"lead_status": map[string]any{"id": e.BeforeStatus, "pipeline_id": e.BeforePipeline}}},
-			"_embedded":    map[string]any{"entity": map[string]any{"id": e.LeadID}}})
+		out = append(out, eventJSON(evs[hi-1-i]))
 	}
 	return s.list(w, r, "events", out, page, limit, end < n)
 }
