@@ -286,6 +286,15 @@ func (r *crashRun) run() crashReport {
 		r.tb.Errorf("the flows did not finish after the last restart (seed %d); its log:\n%s", r.rngSeed, final.out.String())
 	}
 	time.Sleep(100 * time.Millisecond) // the last edits
+	// When every flow finished during the kills, settle returns at once:
+	// wait until the last process is up (its signal handler installed,
+	// Telegram reached) so SIGTERM is a clean stop, not a kill.
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(final.out.String(), "connected to telegram"); {
+		if time.Now().After(deadline) {
+			r.tb.Fatalf("the last process did not reach Telegram within 30 s:\n%s", final.out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	_ = final.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-final.done:

@@ -67,10 +67,11 @@ func syncBig(tb testing.TB, srv *kommotest.Server) (time.Duration, uint64, int) 
 	return took, peak, n
 }
 
-// TestKommo_TwentyThousandLeadsSyncQuicklyInLittleMemory runs alone, not
-// in parallel (the other syncs wait for it): the heap it measures and the
-// time it takes are the whole process's.
-func TestKommo_TwentyThousandLeadsSyncQuicklyInLittleMemory(t *testing.T) {
+// TestKommo_TwentyThousandLeadsSyncInLittleMemory runs alone, not in
+// parallel (the other syncs wait for it): the heap it measures is the whole
+// process's. Its time is only logged: speed is measured by
+// BenchmarkKommo_Sync20000Leads, as a shared machine's wall time is noise.
+func TestKommo_TwentyThousandLeadsSyncInLittleMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("syncs 20,000 leads")
 	}
@@ -80,9 +81,6 @@ func TestKommo_TwentyThousandLeadsSyncQuicklyInLittleMemory(t *testing.T) {
 	t.Logf("20,000 leads, %d requests: %v, heap rose %.1f MB (fake included)", len(srv.Requests()), took, float64(peak)/(1<<20))
 	if n != 24 {
 		t.Errorf("%d entries, want 24", n)
-	}
-	if took > 10*time.Second {
-		t.Errorf("took %v, want under 10 s", took)
 	}
 	if peak > 50<<20 {
 		t.Errorf("heap rose %.1f MB, want under 50 MB", float64(peak)/(1<<20))
