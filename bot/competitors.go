@@ -139,12 +139,8 @@ func segmentByKey(ws *domain.Workspace, key string) (domain.Segment, bool) {
 
 // askRemovePlayer asks a CEO to confirm removing a player with buttons.
 func (b *Bot) askRemovePlayer(c *Context, seg domain.Segment, name string) error {
-	var m domain.Market
-	if err := b.store.View(func(tx domain.Tx) error {
-		var err error
-		m, err = tx.Market().Get(c.Workspace.ID, seg.Key)
-		return err
-	}); err != nil {
+	m, err := b.market(c.Workspace.ID, seg.Key)
+	if err != nil {
 		return err
 	}
 	p, ok := m.Player(name)
@@ -188,6 +184,17 @@ func (b *Bot) competitorTemplate(c *Context, args string) error {
 	c.Queue(&domain.OutboxJob{Kind: domain.SendDocument, ReplyTo: c.Message.MessageID, Priority: domain.PriorityReply,
 		Files: []domain.Attachment{{Name: "trackbot-competitors." + format, Data: data, Caption: c.T("competitor.template_caption")}}})
 	return nil
+}
+
+// market loads one segment's market of the workspace.
+func (b *Bot) market(wsID int64, segKey string) (domain.Market, error) {
+	var m domain.Market
+	err := b.store.View(func(tx domain.Tx) error {
+		var err error
+		m, err = tx.Market().Get(wsID, segKey)
+		return err
+	})
+	return m, err
 }
 
 // markets loads every segment's market of the workspace.

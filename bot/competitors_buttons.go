@@ -40,12 +40,8 @@ func (b *Bot) onCompetitorButton(c *Context, payload string) error {
 	if !ok || !known {
 		return c.Refuse(staleButton())
 	}
-	var m domain.Market
-	if err := b.store.View(func(tx domain.Tx) error {
-		var err error
-		m, err = tx.Market().Get(c.Workspace.ID, seg.Key)
-		return err
-	}); err != nil {
+	m, err := b.market(c.Workspace.ID, seg.Key)
+	if err != nil {
 		return err
 	}
 	i := slices.IndexFunc(m.Players, func(q domain.Competitor) bool { return q.Key == key })

@@ -185,7 +185,7 @@ func (c *Context) Answer(text string, alert bool) {
 	}
 	if c.answer != nil {
 		if c.answer.Text == "" && text != "" {
-			c.answer.Text, c.answer.ShowAlert = shortenPlain(text, maxCallbackAnswer), alert
+			c.answer.Text, c.answer.ShowAlert = domain.ShortenUnits(text, maxCallbackAnswer), alert
 		}
 		return
 	}
@@ -193,7 +193,7 @@ func (c *Context) Answer(text string, alert bool) {
 		ChatID:     c.Chat.ID,
 		Kind:       domain.AnswerCallback,
 		CallbackID: c.callbackID,
-		Text:       shortenPlain(text, maxCallbackAnswer),
+		Text:       domain.ShortenUnits(text, maxCallbackAnswer),
 		ShowAlert:  alert,
 		Priority:   domain.PriorityReply,
 		// Telegram forgets a press after a while; an answer past that is

@@ -32,13 +32,20 @@ func shiftedClock(start time.Time) func() time.Time {
 // machine.
 func openDB(t testing.TB, now func() time.Time) *storage.DB {
 	t.Helper()
+	return openDBWith(t, storage.Options{Now: now})
+}
+
+// openDBWith opens a test database with opts, in memory (/dev/shm) when
+// the machine has it: bbolt syncs every commit.
+func openDBWith(t testing.TB, opts storage.Options) *storage.DB {
+	t.Helper()
 	dir, err := os.MkdirTemp("/dev/shm", "trackbot-test-")
 	if err != nil {
 		dir = t.TempDir()
 	} else {
 		t.Cleanup(func() { os.RemoveAll(dir) })
 	}
-	db, err := storage.Open(filepath.Join(dir, "trackbot.db"), storage.Options{Now: now})
+	db, err := storage.Open(filepath.Join(dir, "trackbot.db"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,12 +79,22 @@ func newHandlerHarness(t *testing.T) *handlerHarness {
 	// Each test has its own database (in memory: see openDB): they run
 	// side by side.
 	t.Parallel()
+	return buildHandlerHarness(t, nil, slog.New(slog.DiscardHandler))
+}
+
+// buildHandlerHarness is the one place a harness is put together: its
+// state with every map made, a database in t.TempDir() opened with
+// secretsKey (nil for none), and a bot on the harness's clock logging to
+// log, built with opts besides. It does not call t.Parallel.
+func buildHandlerHarness(t *testing.T, secretsKey []byte, log *slog.Logger, opts ...Option) *handlerHarness {
+	t.Helper()
 	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{},
-		said: map[[2]int64]*tgbotapi.Message{}}
+		said: map[[2]int64]*tgbotapi.Message{}, threads: map[[2]int64]int{}, forums: map[int64]bool{}}
 	clock := func() time.Time { return h.now }
-	db := openDB(t, clock)
+	db := openDBWith(t, storage.Options{Now: clock, SecretsKey: secretsKey})
 	h.db = db
-	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, slog.New(slog.DiscardHandler), WithClock(clock), WithRenderer(testRenderer(t)))
+	opts = append([]Option{WithClock(clock), WithRenderer(testRenderer(t))}, opts...)
+	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, log, opts...)
 	h.b.self = botUser
 	h.api = installFakeAPI(t, h.b)
 	return h
@@ -272,9 +282,7 @@ func (h *handlerHarness) press(chat tgbotapi.Chat, from tgbotapi.User, msgID int
 }
 
 // handle runs one update through the bot and returns the jobs its commit
-// added to the outbox, delivered: each is checked against Telegram's rules
-// (checkTelegramRules) and gets the message ids Telegram
-// would give it, and the chat's view of edited messages is updated.
+// added to the outbox, delivered (see deliverNew).
 // Handlers look sent messages up by job key only (a card re-posted with
 // /hyp H-1, a result prompt), so only keyed jobs are marked sent in the
 // store; that saves a write transaction per update.
@@ -297,24 +305,13 @@ func (h *handlerHarness) tick() sent {
 }
 
 // delivered returns the jobs added to the outbox since the last look,
-// delivered as handle describes.
+// delivered as handle describes; keyed jobs are marked sent, as the
+// sender would, so handlers can find their message ids.
 func (h *handlerHarness) delivered() sent {
 	h.t.Helper()
-	var pending, jobs, keyed []*domain.OutboxJob
-	h.view(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
-	})
-	for _, j := range pending {
-		if h.seen[j.ID] {
-			continue
-		}
-		h.seen[j.ID] = true
-		checkTelegramRules(h.t, j)
-		j.MessageIDs = h.deliver(j)
-		h.noteThread(j)
-		jobs = append(jobs, j)
+	jobs := h.deliverNew()
+	var keyed []*domain.OutboxJob
+	for _, j := range jobs {
 		if j.Key != "" {
 			keyed = append(keyed, j)
 		}
@@ -330,6 +327,30 @@ func (h *handlerHarness) delivered() sent {
 		})
 	}
 	return sent{t: h.t, jobs: jobs}
+}
+
+// deliverNew returns the outbox jobs not seen yet, each checked against
+// Telegram's rules (checkTelegramRules) and delivered: given message ids,
+// shown in its chat, and its topic noted.
+func (h *handlerHarness) deliverNew() []*domain.OutboxJob {
+	h.t.Helper()
+	var pending, jobs []*domain.OutboxJob
+	h.view(func(tx domain.Tx) error {
+		var err error
+		pending, err = tx.Outbox().Pending()
+		return err
+	})
+	for _, j := range pending {
+		if h.seen[j.ID] {
+			continue
+		}
+		h.seen[j.ID] = true
+		checkTelegramRules(h.t, j)
+		j.MessageIDs = h.deliver(j)
+		h.noteThread(j)
+		jobs = append(jobs, j)
+	}
+	return jobs
 }
 
 // deliver plays Telegram taking a job: the message ids it returns, and

@@ -27,16 +27,10 @@ func (h *handlerHarness) sendIn(chat tgbotapi.Chat, thread int, from tgbotapi.Us
 
 // markForum makes the chat a group with topics.
 func (h *handlerHarness) markForum(chat int64) {
-	if h.forums == nil {
-		h.forums = map[int64]bool{}
-	}
 	h.forums[chat] = true
 }
 
 func (h *handlerHarness) setThread(chat int64, msg, thread int) {
-	if h.threads == nil {
-		h.threads = map[[2]int64]int{}
-	}
 	if thread != 0 {
 		h.threads[[2]int64{chat, int64(msg)}] = thread
 	}

@@ -36,7 +36,7 @@ func fitJob(job *domain.OutboxJob) []*domain.OutboxJob {
 	}
 	switch job.Kind {
 	case domain.AnswerCallback:
-		job.Text = shortenPlain(job.Text, maxCallbackAnswer)
+		job.Text = domain.ShortenUnits(job.Text, maxCallbackAnswer)
 	case domain.EditText:
 		job.Text = shortenHTML(job.Text, maxMessage)
 	case domain.SendText:
@@ -72,15 +72,6 @@ func fitJobs(jobs []*domain.OutboxJob) []*domain.OutboxJob {
 	return out
 }
 
-// utf16Len is the length of s as Telegram counts it.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
-
 // visibleLen is the length of an HTML text as Telegram counts it: without
 // tags, with entities decoded, in UTF-16 units.
 func visibleLen(s string) int {
@@ -89,22 +80,6 @@ func visibleLen(s string) int {
 		n += t.width
 	}
 	return n
-}
-
-// shortenPlain shortens a plain text to limit UTF-16 units, ending it with
-// an ellipsis when something was cut.
-func shortenPlain(s string, limit int) string {
-	if utf16Len(s) <= limit {
-		return s
-	}
-	n := 0
-	for i, r := range s {
-		if n+utf16.RuneLen(r) > limit-1 {
-			return s[:i] + "…"
-		}
-		n += utf16.RuneLen(r)
-	}
-	return s
 }
 
 // shortenHTML shortens an HTML text to limit visible units: it keeps what
@@ -257,7 +232,7 @@ func htmlTokens(s string) func(yield func(htmlToken) bool) {
 			case '&':
 				if j := strings.IndexByte(s[i:], ';'); j > 1 && j <= 10 {
 					t.end = i + j + 1
-					t.width = utf16Len(decodeToken(s[i:t.end]))
+					t.width = domain.UTF16Len(decodeToken(s[i:t.end]))
 				}
 			}
 			if t.end == 0 {

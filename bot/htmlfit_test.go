@@ -92,7 +92,7 @@ func TestShortenHTML_EndsWithAnEllipsisAndClosedTags(t *testing.T) {
 	if got := shortenHTML("<i>fits</i>", 10); got != "<i>fits</i>" {
 		t.Errorf("a text that fits changed: %q", got)
 	}
-	if got := shortenPlain(strings.Repeat("😀", 150), maxCallbackAnswer); telegramtest.CheckAnswer(got) != nil || !strings.HasSuffix(got, "😀…") {
+	if got := domain.ShortenUnits(strings.Repeat("😀", 150), maxCallbackAnswer); telegramtest.CheckAnswer(got) != nil || !strings.HasSuffix(got, "😀…") {
 		t.Errorf("shortened answer %q", got)
 	}
 }

@@ -146,13 +146,7 @@ func (b *Bot) reassign(c *Context, h *domain.Hypothesis, arg []string, pressed d
 					Data: fmt.Sprintf("h:%d:a:%d:%d", h.ID, h.Version(), i)})
 			}
 		}
-		text, _, err := b.viewCard(c, h)
-		if err != nil {
-			return err
-		}
-		buttons = append(buttons, domain.Button{Text: c.T("hyp.menu_back"), Data: fmt.Sprintf("h:%d:%s:%d", h.ID, codeBack, h.Version())})
-		c.Edit(c.Message.MessageID, text, buttonRows(buttons, 2)...)
-		return nil
+		return b.showMenu(c, h, buttons)
 	}
 	i, err := strconv.Atoi(arg[0])
 	if err != nil || i < 0 || i >= len(ws.Departments) {

@@ -51,7 +51,7 @@ func (b *Bot) sourceCmd(c *Context) error {
 	return nil
 }
 
-// sources reads the workspace's sources.
+// sourcesOf reads the workspace's sources.
 func (b *Bot) sourcesOf(ws *domain.Workspace) ([]*domain.Source, error) {
 	var list []*domain.Source
 	err := b.store.View(func(tx domain.Tx) error {
@@ -60,6 +60,16 @@ func (b *Bot) sourcesOf(ws *domain.Workspace) ([]*domain.Source, error) {
 		return err
 	})
 	return list, err
+}
+
+// sourceNamed reads the workspace's source named name (the only one when
+// name is empty; see domain.FindSource).
+func (b *Bot) sourceNamed(ws *domain.Workspace, name string) (*domain.Source, error) {
+	list, err := b.sourcesOf(ws)
+	if err != nil {
+		return nil, err
+	}
+	return domain.FindSource(list, name)
 }
 
 // sourceList shows the sources with their state and the buttons to test
@@ -196,11 +206,7 @@ func (b *Bot) sourceAsk(c *Context, name string, kind domain.SyncRequestKind) er
 // sourceSwitch pauses, resumes or removes a source.
 func (b *Bot) sourceSwitch(c *Context, verb, name string) error {
 	if verb == "remove" || verb == "delete" {
-		list, err := b.sourcesOf(c.Workspace)
-		if err != nil {
-			return err
-		}
-		s, err := domain.FindSource(list, name)
+		s, err := b.sourceNamed(c.Workspace, name)
 		if err != nil {
 			return err
 		}

@@ -8,12 +8,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
-
-	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"trackbot/domain"
 	"trackbot/fetch"
@@ -123,15 +120,6 @@ func newSourcesHarness(t *testing.T, withKey bool) *sourcesHarness {
 		sh.key = make([]byte, storage.SecretsKeySize)
 		rand.Read(sh.key)
 	}
-	h := &handlerHarness{t: t, now: handlerStart, seen: map[int64]bool{}, shown: map[[2]int64]shownMessage{},
-		said: map[[2]int64]*tgbotapi.Message{}}
-	clock := func() time.Time { return h.now }
-	db, err := storage.Open(filepath.Join(t.TempDir(), "trackbot.db"), storage.Options{Now: clock, SecretsKey: sh.key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	h.db = db
 	access := SourceAccess{
 		HTTP: fetch.NewClient(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second}),
 		Open: func(kind domain.SourceKind, secret, baseURL string, client *http.Client) (Connector, error) {
@@ -145,10 +133,7 @@ func newSourcesHarness(t *testing.T, withKey bool) *sourcesHarness {
 		},
 	}
 	log := slog.New(slog.NewTextHandler(sh.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	h.b = New(Config{TimeZone: "Europe/Moscow"}, db, log, WithClock(clock), WithRenderer(testRenderer(t)), WithSources(access))
-	h.b.self = botUser
-	h.api = installFakeAPI(t, h.b)
-	sh.handlerHarness = h
+	sh.handlerHarness = buildHandlerHarness(t, sh.key, log, WithSources(access))
 	return sh
 }
 
@@ -162,22 +147,7 @@ func (h *sourcesHarness) sync() sent {
 // flush returns the outbox jobs not seen yet, delivered as handle does.
 func (h *sourcesHarness) flush() sent {
 	h.t.Helper()
-	var pending, jobs []*domain.OutboxJob
-	h.view(func(tx domain.Tx) error {
-		var err error
-		pending, err = tx.Outbox().Pending()
-		return err
-	})
-	for _, j := range pending {
-		if h.seen[j.ID] {
-			continue
-		}
-		h.seen[j.ID] = true
-		checkTelegramRules(h.t, j)
-		j.MessageIDs = h.deliver(j)
-		jobs = append(jobs, j)
-	}
-	return sent{t: h.t, jobs: jobs}
+	return sent{t: h.t, jobs: h.deliverNew()}
 }
 
 // source reads the workspace's source by name.

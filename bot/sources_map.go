@@ -22,11 +22,7 @@ const (
 // sourceMapCmd answers /source map [name]: the mapping card, or a test
 // first when the CRM was never read.
 func (b *Bot) sourceMapCmd(c *Context, name string) error {
-	list, err := b.sourcesOf(c.Workspace)
-	if err != nil {
-		return err
-	}
-	s, err := domain.FindSource(list, name)
+	s, err := b.sourceNamed(c.Workspace, name)
 	if err != nil {
 		return err
 	}

@@ -97,24 +97,32 @@ func TestRender_MatchesGolden(t *testing.T) {
 			got := renders[name+"_"+string(lang)].png
 			t.Run(file, func(t *testing.T) {
 				t.Parallel()
-				if *update {
-					if err := os.WriteFile(file, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("read golden (run with -update to create): %v", err)
-				}
-				if bytes.Equal(got, want) {
-					return // the same bytes: no need to decode
-				}
-				if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
-					t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
-				}
+				checkGolden(t, file, got)
 			})
 		}
+	}
+}
+
+// checkGolden compares a rendered PNG with its golden file by decoded
+// pixels, within a small tolerance; with -update it rewrites the file
+// instead.
+func checkGolden(t *testing.T, file string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create): %v", err)
+	}
+	if bytes.Equal(got, want) {
+		return // the same bytes: no need to decode
+	}
+	if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
+		t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
 	}
 }
 

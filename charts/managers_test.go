@@ -1,10 +1,8 @@
 package charts
 
 import (
-	"bytes"
 	"fmt"
 	"image"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -60,24 +58,7 @@ func TestManagersChart_MatchesGolden(t *testing.T) {
 	for _, lang := range domain.Langs {
 		file := filepath.Join("testdata", "managers_"+string(lang)+".png")
 		t.Run(file, func(t *testing.T) {
-			t.Parallel()
-			got := must(t)(r.Managers(testWorkspace(lang), sampleManagers()))
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("read golden (run with -update to create): %v", err)
-			}
-			if bytes.Equal(got, want) {
-				return // the same bytes: no need to decode
-			}
-			if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
-				t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
-			}
+			checkGolden(t, file, must(t)(r.Managers(testWorkspace(lang), sampleManagers())))
 		})
 	}
 }

@@ -1,9 +1,7 @@
 package charts
 
 import (
-	"bytes"
 	"image"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -49,23 +47,7 @@ func TestMarketCharts_MatchGolden(t *testing.T) {
 			file := filepath.Join("testdata", name+"_"+string(lang)+".png")
 			t.Run(file, func(t *testing.T) {
 				t.Parallel()
-				got := must(t)(render(r))
-				if *update {
-					if err := os.WriteFile(file, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("read golden (run with -update to create): %v", err)
-				}
-				if bytes.Equal(got, want) {
-					return // the same bytes: no need to decode
-				}
-				if diff := pixelDiff(decode(t, got), decode(t, want)); diff > 0.001 {
-					t.Errorf("%.3f%% of pixels differ from %s (run with -update after checking the picture)", diff*100, file)
-				}
+				checkGolden(t, file, must(t)(render(r)))
 			})
 		}
 	}

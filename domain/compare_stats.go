@@ -125,18 +125,15 @@ func rateChangeTest(k, n, bk, bn int64, ks, ns []int64) changeTest {
 // proportionLowerP, its z read on Student's t with df degrees of freedom,
 // as phi is itself estimated from a few periods (satterthwaiteDF).
 func rateMoveP(k, n, bk, bn int64, phi, df float64) float64 {
-	phi = max(phi, 1)
-	e1, f1, e2, f2 := float64(k)/phi, float64(n)/phi, float64(bk)/phi, float64(bn)/phi
-	pooled := (e1 + e2) / (f1 + f2)
-	if pooled <= 0 || pooled >= 1 {
+	z, flat, small := pooledZ(k, n, bk, bn, phi)
+	switch {
+	case flat:
 		return 1
+	case small:
+		return min(1, 2*min(proportionLowerP(k, n, bk, bn, phi), proportionLowerP(n-k, n, bn-bk, bn, phi)))
 	}
-	if min(f1*pooled, f1*(1-pooled), f2*pooled, f2*(1-pooled)) >= 5 {
-		se := math.Sqrt(pooled * (1 - pooled) * (1/f1 + 1/f2))
-		c := studentCDF((e1/f1-e2/f2)/se, df)
-		return min(1, 2*min(c, 1-c))
-	}
-	return min(1, 2*min(proportionLowerP(k, n, bk, bn, phi), proportionLowerP(n-k, n, bn-bk, bn, phi)))
+	c := studentCDF(z, df)
+	return min(1, 2*min(c, 1-c))
 }
 
 // amountSample is an amount's value in a report and the volume behind it:

@@ -10,21 +10,26 @@ const MaxEcho = 100
 
 // Echo shortens s, something a person wrote, to quote it back in a
 // message: at most MaxEcho units, ending with an ellipsis when cut.
-func Echo(s string) string {
-	if utf16Len(s) <= MaxEcho {
+func Echo(s string) string { return ShortenUnits(s, MaxEcho) }
+
+// ShortenUnits cuts s to at most limit UTF-16 units, ending it with an
+// ellipsis when something was cut (Shorten counts runes instead).
+func ShortenUnits(s string, limit int) string {
+	if UTF16Len(s) <= limit {
 		return s
 	}
 	n := 0
 	for i, r := range s {
-		if n += utf16.RuneLen(r); n > MaxEcho-1 {
+		if n += utf16.RuneLen(r); n > limit-1 {
 			return s[:i] + "…"
 		}
 	}
 	return s
 }
 
-// utf16Len is the length of s in UTF-16 units.
-func utf16Len(s string) int {
+// UTF16Len is the length of s in UTF-16 units, as Telegram counts every
+// length (an emoji outside the BMP counts 2).
+func UTF16Len(s string) int {
 	n := 0
 	for _, r := range s {
 		n += utf16.RuneLen(r)
@@ -39,7 +44,7 @@ func echoArgs(args []any) []any {
 	var out []any
 	for i, a := range args {
 		s, ok := a.(string)
-		if !ok || utf16Len(s) <= MaxEcho {
+		if !ok || UTF16Len(s) <= MaxEcho {
 			continue
 		}
 		if out == nil {

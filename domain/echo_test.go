@@ -18,7 +18,7 @@ func TestEcho_ShortensInUTF16UnitsAndKeepsShortInput(t *testing.T) {
 		{"Cyrillic counts one", strings.Repeat("я", MaxEcho+1), MaxEcho, true},
 	} {
 		got := Echo(c.in)
-		if n := utf16Len(got); n != c.want || strings.HasSuffix(got, "…") != c.cut || !strings.HasPrefix(c.in, strings.TrimSuffix(got, "…")) {
+		if n := UTF16Len(got); n != c.want || strings.HasSuffix(got, "…") != c.cut || !strings.HasPrefix(c.in, strings.TrimSuffix(got, "…")) {
 			t.Errorf("%s: Echo gave %d units %.40q…, want %d units, cut %v", c.name, n, got, c.want, c.cut)
 		}
 	}
@@ -34,7 +34,7 @@ func TestUserMessage_QuotesLongInputShortenedWithTheReasonKept(t *testing.T) {
 			t.Fatalf("%.20q… parsed", args)
 		}
 		msg := UserMessage(English, err)
-		if n := utf16Len(msg); n > 600 {
+		if n := UTF16Len(msg); n > 600 {
 			t.Errorf("the reply to %.20q… is %d units long:\n%s", args, n, msg)
 		}
 		for _, want := range []string{"Nothing was saved", "is not ", "…", "Example: /log"} {
@@ -44,7 +44,7 @@ func TestUserMessage_QuotesLongInputShortenedWithTheReasonKept(t *testing.T) {
 		}
 	}
 	long := Errorf(EINVALID, "import.bad_type", strings.Repeat("x", 500)+".txt")
-	if msg := long.Localize(Russian); utf16Len(msg) > 300 || !strings.Contains(msg, "xxx…") {
-		t.Errorf("a long file name is quoted whole: %d units", utf16Len(msg))
+	if msg := long.Localize(Russian); UTF16Len(msg) > 300 || !strings.Contains(msg, "xxx…") {
+		t.Errorf("a long file name is quoted whole: %d units", UTF16Len(msg))
 	}
 }

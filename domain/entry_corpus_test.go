@@ -126,11 +126,18 @@ func corpusResult(ws *Workspace, message string) []string {
 	return out
 }
 
-// canonicalEntry renders an entry as "segment week key=value …" in funnel
-// order, money in currency units and the margin as a fraction.
+// canonicalEntry renders an entry as plainEntry does, its fields in
+// funnel order.
 func canonicalEntry(ws *Workspace, e Entry) string {
 	fields := e.Fields()
 	SortFields(ws, fields)
+	return plainEntry(e, fields)
+}
+
+// plainEntry writes an entry as "segment week key=value …" with the
+// fields in the order given, money in currency units and the margin as a
+// fraction (exact, unlike ×100): a line /log reads back as the same entry.
+func plainEntry(e Entry, fields []Field) string {
 	parts := []string{e.Segment, e.Week.String()}
 	for _, f := range fields {
 		var v string

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -103,28 +102,7 @@ func checkFuzzedEntry(t *testing.T, ws *Workspace, text string, e Entry, current
 func plainLogMessage(entries []Entry) string {
 	var lines []string
 	for _, e := range entries {
-		parts := []string{e.Segment, e.Week.String()}
-		for _, f := range e.Fields() {
-			var v string
-			switch f.Kind {
-			case FieldSpend:
-				v = strconv.FormatFloat(e.Spend.Units(), 'f', -1, 64)
-			case FieldRevenue:
-				v = strconv.FormatFloat(e.Revenue.Units(), 'f', -1, 64)
-			case FieldMargin:
-				v = strconv.FormatFloat(*e.Margin, 'f', -1, 64) // a fraction: exact, unlike ×100
-			case FieldCount:
-				v = strconv.FormatInt(e.Counts[f.Stage], 10)
-			case FieldNonTarget:
-				v = strconv.FormatInt(e.NonTarget[f.Reason], 10)
-			case FieldDropOff:
-				v = strconv.FormatInt(e.DropOffs[f.Stage][f.Reason], 10)
-			case FieldManager:
-				v = strconv.FormatInt(e.Managers[f.Manager][f.Stage], 10)
-			}
-			parts = append(parts, f.Key()+"="+v)
-		}
-		lines = append(lines, strings.Join(parts, " "))
+		lines = append(lines, plainEntry(e, e.Fields()))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -33,16 +33,33 @@ func proportionLowerP(k1, n1, k2, n2 int64, phi float64) float64 {
 		return 1
 	}
 	phi = max(phi, 1)
+	z, flat, small := pooledZ(k1, n1, k2, n2, phi)
+	switch {
+	case flat:
+		return 1
+	case small:
+		return fisherLowerMidP(roundCount(float64(k1)/phi), roundCount(float64(n1)/phi), roundCount(float64(k2)/phi), roundCount(float64(n2)/phi))
+	}
+	return normalCDF(z)
+}
+
+// pooledZ is the z of the pooled two-proportion test of k1 of n1 against
+// k2 of n2 with phi items counted as one (a phi below 1 counts as 1). It
+// says when the z cannot be read: flat when the pooled rate is 0 or 1, so
+// nothing can differ, small when an expected cell is under 5 (or nothing
+// was counted), where only an exact test holds.
+func pooledZ(k1, n1, k2, n2 int64, phi float64) (z float64, flat, small bool) {
+	phi = max(phi, 1)
 	e1, f1, e2, f2 := float64(k1)/phi, float64(n1)/phi, float64(k2)/phi, float64(n2)/phi
 	pooled := (e1 + e2) / (f1 + f2)
 	if pooled <= 0 || pooled >= 1 {
-		return 1
+		return 0, true, false
 	}
 	if min(f1*pooled, f1*(1-pooled), f2*pooled, f2*(1-pooled)) >= 5 {
 		se := math.Sqrt(pooled * (1 - pooled) * (1/f1 + 1/f2))
-		return normalCDF((e1/f1 - e2/f2) / se)
+		return (e1/f1 - e2/f2) / se, false, false
 	}
-	return fisherLowerMidP(roundCount(e1), roundCount(f1), roundCount(e2), roundCount(f2))
+	return 0, false, true
 }
 
 func roundCount(x float64) int64 { return int64(math.Round(x)) }
@@ -266,6 +283,8 @@ func regIncBeta(a, b, x float64) float64 {
 	return 1 - front*betaCF(b, a, 1-x)/b
 }
 
+// betaCF is the continued fraction of the regularized incomplete beta
+// function, evaluated by the modified Lentz method.
 func betaCF(a, b, x float64) float64 {
 	const tiny = 1e-300
 	c, d := 1.0, 1-(a+b)*x/(a+1)
@@ -274,30 +293,23 @@ func betaCF(a, b, x float64) float64 {
 	}
 	d = 1 / d
 	h := d
+	// step takes in one coefficient and returns the factor it puts on h.
+	step := func(aa float64) float64 {
+		d = 1 + aa*d
+		if math.Abs(d) < tiny {
+			d = tiny
+		}
+		c = 1 + aa/c
+		if math.Abs(c) < tiny {
+			c = tiny
+		}
+		d = 1 / d
+		return d * c
+	}
 	for m := 1.0; m <= 200; m++ {
 		m2 := 2 * m
-		aa := m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		h *= d * c
-		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-		d = 1 + aa*d
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = 1 + aa/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		del := d * c
+		h *= step(m * (b - m) * x / ((a + m2 - 1) * (a + m2)))
+		del := step(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)))
 		h *= del
 		if math.Abs(del-1) < 1e-12 {
 			break

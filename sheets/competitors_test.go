@@ -1,13 +1,10 @@
 package sheets
 
 import (
-	"bytes"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"trackbot/domain"
 )
@@ -119,11 +116,7 @@ func TestCompetitors_TemplateHasARowPerEmptySegment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, xlsx)
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Competitors", "Instructions"}) {
 		t.Errorf("sheets = %v", got)
 	}
@@ -207,11 +200,7 @@ func TestReadCompetitors_FindsTheSheetBesideTheNumbers(t *testing.T) {
 	if sheet, err := ReadCompetitors(ws, "numbers.xlsx", numbers, testNow, Limits{}); err != nil || sheet.Found {
 		t.Errorf("the numbers template: found %v, %v; want no competitor sheet", sheet.Found, err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(numbers))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, numbers)
 	if _, err := f.NewSheet("Конкуренты"); err != nil {
 		t.Fatal(err)
 	}

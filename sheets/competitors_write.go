@@ -3,8 +3,6 @@ package sheets
 import (
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"trackbot/domain"
 )
 
@@ -153,26 +151,4 @@ func priceText(p domain.PriceRange, lang domain.Lang) string {
 		return moneyText(p.Min, lang)
 	}
 	return moneyText(p.Min, lang) + "-" + moneyText(p.Max, lang)
-}
-
-// writeSheets writes a workbook whose first sheet is named name.
-func writeSheets(name string, t table, lang domain.Lang, instructions []string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
-		return nil, err
-	}
-	if err := writeDataSheet(f, name, t); err != nil {
-		return nil, err
-	}
-	if len(instructions) > 0 {
-		if err := writeInstructions(f, domain.Text(lang, "sheets.sheet.instructions"), instructions); err != nil {
-			return nil, err
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

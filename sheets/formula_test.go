@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"bytes"
-	"encoding/csv"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,14 +71,7 @@ func TestExport_CSVCellsNeverStartAFormula(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
-		if lang == domain.Russian {
-			r.Comma = ';'
-		}
-		rows, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := csvRows(t, data, lang)
 		var quoted []string
 		for _, row := range rows {
 			for _, c := range row {
@@ -108,11 +100,7 @@ func TestExport_XLSXTextCellsAreTextNotFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, data)
 	sheet := f.GetSheetName(0)
 	rows, err := f.GetRows(sheet)
 	if err != nil {

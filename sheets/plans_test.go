@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"trackbot/domain"
 )
 
@@ -19,11 +17,7 @@ func TestTemplate_PlanSheetFilledReadsBackAsPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, data)
 	if got, want := strings.Join(headers(t, f, "Plan"), ","), "Segment,Period,Impressions,Clicks,Leads,Qualified,Meetings,Proposals,Deals,Paid,Spend,Revenue"; got != want {
 		t.Errorf("Plan header = %s, want %s", got, want)
 	}

@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"bytes"
-	"encoding/csv"
 	"reflect"
 	"slices"
 	"strings"
@@ -20,15 +19,7 @@ func templateHeader(t *testing.T, ws *domain.Workspace, lang domain.Lang) []stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
-	if lang == domain.Russian {
-		r.Comma = ';'
-	}
-	header, err := r.Read()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return header
+	return csvRows(t, data, lang)[0]
 }
 
 // dropOffStagesOf lists the stages of the header's drop-off columns, once each.
@@ -78,11 +69,7 @@ func TestTemplate_DropOffColumnsOnlyWhereTheMethodAsksWhy(t *testing.T) {
 // of numbers of an XLSX template, as a team filling it in would.
 func fillTemplate(t testing.TB, data []byte, value func(sheet, header string, row int) any) []byte {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, data)
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
@@ -141,11 +128,7 @@ func TestTemplate_XLSXHasASheetPerConcern(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openXLSX(t, data)
 	if got, want := f.GetSheetList(), []string{"Funnel", "Non-target", "Drop-offs", "Managers", "Plan", "Instructions"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
@@ -196,11 +179,7 @@ func TestTemplate_XLSXHasASheetPerConcern(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr, err := excelize.OpenReader(bytes.NewReader(ru))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fr.Close()
+	fr := openXLSX(t, ru)
 	if got, want := fr.GetSheetList(), []string{"Воронка", "Нецелевые", "Отвалы", "Менеджеры", "План", "Инструкция"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Russian sheets = %q, want %q", got, want)
 	}

@@ -48,16 +48,22 @@ func checkZip(data []byte, lim Limits) (*zip.Reader, error) {
 // such a cell stays text, so a name like "=1+1" is never run as a formula.
 const textFormat = 49
 
-// writeXLSX writes a table as a workbook: the data sheet first (Read takes
-// the first sheet), then the instructions when there are any.
+// writeXLSX writes a table as a workbook whose data sheet has the usual
+// name.
 func writeXLSX(t table, lang domain.Lang, instructions []string) ([]byte, error) {
+	return writeSheets(domain.Text(lang, "sheets.sheet.data"), t, lang, instructions)
+}
+
+// writeSheets writes a table as a workbook: the data sheet, named name,
+// first (Read takes the first sheet), then the instructions when there are
+// any.
+func writeSheets(name string, t table, lang domain.Lang, instructions []string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	data := domain.Text(lang, "sheets.sheet.data")
-	if err := f.SetSheetName(f.GetSheetName(0), data); err != nil {
+	if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
 		return nil, err
 	}
-	if err := writeDataSheet(f, data, t); err != nil {
+	if err := writeDataSheet(f, name, t); err != nil {
 		return nil, err
 	}
 	if len(instructions) > 0 {

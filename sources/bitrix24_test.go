@@ -2,9 +2,7 @@ package sources_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -47,19 +45,8 @@ func TestBitrix24_WeeksEqualAnIndependentCount(t *testing.T) {
 	ds := bitrixData(1, 2000, loc)
 	srv := bitrix24test.NewServer(ds, bitrixSecret)
 	defer srv.Close()
-	got, err := openBitrix(t, srv, sources.Options{Rate: -1}).Weeks(context.Background(), bitrixMapping, syncFrom, syncTo, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2*12 {
-		t.Fatalf("got %d entries, want 24 (2 segments × 12 weeks)", len(got))
-	}
-	want := ds.Expected(bitrixMapping, syncFrom, syncTo, loc)
-	compareEntries(t, got, want)
-	counts, drops, managers := totals(want)
-	if counts < 3000 || drops < 300 || managers < 1500 {
-		t.Errorf("the dataset is too thin to test anything: %d counts, %d drop-offs, %d manager counts", counts, drops, managers)
-	}
+	got := syncWeeks(t, openBitrix(t, srv, sources.Options{Rate: -1}), bitrixMapping, loc)
+	compareFullSync(t, got, ds.Expected(bitrixMapping, syncFrom, syncTo, loc))
 	paged := false
 	for _, c := range srv.Calls() {
 		if c.Method == "crm.stagehistory.list" && c.Params["start"] != float64(0) {
@@ -77,15 +64,7 @@ func TestBitrix24_UnauthorizedHalfWayReturnsNothing(t *testing.T) {
 	defer srv.Close()
 	srv.Fail("crm.stagehistory.list", 3, http.StatusUnauthorized)
 	got, err := openBitrix(t, srv, sources.Options{Rate: -1}).Weeks(context.Background(), bitrixMapping, syncFrom, syncTo, loc)
-	if !errors.Is(err, sources.ErrUnauthorized) {
-		t.Fatalf("err = %v, want ErrUnauthorized", err)
-	}
-	if got != nil {
-		t.Errorf("got %d entries with the error, want none", len(got))
-	}
-	if !strings.Contains(err.Error(), "Inbound webhook") || strings.Contains(err.Error(), bitrixSecret) {
-		t.Errorf("error %q should say to create an inbound webhook and never hold its secret", err)
-	}
+	wantUnauthorized(t, got, err, "Inbound webhook", bitrixSecret)
 }
 
 func TestBitrix24_QueryLimitExceededIsRetried(t *testing.T) {
@@ -97,10 +76,7 @@ func TestBitrix24_QueryLimitExceededIsRetried(t *testing.T) {
 	srv.Fail("crm.stagehistory.list", 2, http.StatusServiceUnavailable)
 	srv.Fail("crm.stagehistory.list", 3, http.StatusServiceUnavailable)
 	srv.Fail("crm.deal.list", 1, http.StatusServiceUnavailable)
-	got, err := openBitrix(t, srv, sources.Options{Rate: -1, Backoff: time.Millisecond}).Weeks(context.Background(), bitrixMapping, syncFrom, syncTo, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := syncWeeks(t, openBitrix(t, srv, sources.Options{Rate: -1, Backoff: time.Millisecond}), bitrixMapping, loc)
 	compareEntries(t, got, ds.Expected(bitrixMapping, syncFrom, syncTo, loc))
 }
 
@@ -114,10 +90,7 @@ func TestBitrix24_LeakyBucketIsBackedOffFrom(t *testing.T) {
 	srv := bitrix24test.NewServer(ds, bitrixSecret)
 	defer srv.Close()
 	srv.LeakyBucket(5, 20)
-	got, err := openBitrix(t, srv, sources.Options{Rate: -1, Backoff: 20 * time.Millisecond}).Weeks(context.Background(), bitrixMapping, syncFrom, syncTo, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := syncWeeks(t, openBitrix(t, srv, sources.Options{Rate: -1, Backoff: 20 * time.Millisecond}), bitrixMapping, loc)
 	if srv.Limited() == 0 {
 		t.Error("the bucket never overflowed: the test tests nothing")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,27 +13,6 @@ import (
 )
 
 const kommoToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.test-token.signature"
-
-var (
-	// The synced range: twelve weeks, counted in Moscow time, with data
-	// from three weeks before it to one week after it.
-	syncFrom = domain.Week{Year: 2026, Num: 10}
-	syncTo   = domain.Week{Year: 2026, Num: 21}
-)
-
-func moscow(t testing.TB) *time.Location {
-	loc, err := time.LoadLocation("Europe/Moscow")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
-// dataSpan is when the fakes' leads live: from three weeks before the
-// synced range to one week after it.
-func dataSpan(loc *time.Location) (time.Time, time.Time) {
-	return syncFrom.Add(-3).Monday(loc), syncTo.Add(2).Monday(loc)
-}
 
 func kommoData(seed uint64, n int, loc *time.Location) *kommotest.Dataset {
 	from, to := dataSpan(loc)
@@ -73,21 +51,8 @@ func TestKommo_WeeksEqualAnIndependentCount(t *testing.T) {
 	ds := kommoData(1, 2000, loc)
 	srv := kommotest.NewServer(ds, kommoToken)
 	defer srv.Close()
-	got, err := openKommo(t, srv, sources.Options{Rate: -1}).Weeks(context.Background(), kommoMapping, syncFrom, syncTo, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2*12 {
-		t.Fatalf("got %d entries, want 24 (2 segments × 12 weeks)", len(got))
-	}
-	want := ds.Expected(kommoMapping, syncFrom, syncTo, loc)
-	compareEntries(t, got, want)
-
-	// The data must exercise what is being compared.
-	counts, drops, managers := totals(want)
-	if counts < 3000 || drops < 300 || managers < 1500 {
-		t.Errorf("the dataset is too thin to test anything: %d counts, %d drop-offs, %d manager counts", counts, drops, managers)
-	}
+	got := syncWeeks(t, openKommo(t, srv, sources.Options{Rate: -1}), kommoMapping, loc)
+	compareFullSync(t, got, ds.Expected(kommoMapping, syncFrom, syncTo, loc))
 	for _, r := range srv.Requests() {
 		if r.Path == "/api/v4/leads" && r.IfModifiedSince == "" {
 			t.Errorf("leads were listed without If-Modified-Since")
@@ -104,15 +69,7 @@ func TestKommo_UnauthorizedHalfWayReturnsNothing(t *testing.T) {
 	defer srv.Close()
 	srv.Fail("/api/v4/events", 3, http.StatusUnauthorized)
 	got, err := openKommo(t, srv, sources.Options{Rate: -1}).Weeks(context.Background(), kommoMapping, syncFrom, syncTo, loc)
-	if !errors.Is(err, sources.ErrUnauthorized) {
-		t.Fatalf("err = %v, want ErrUnauthorized", err)
-	}
-	if got != nil {
-		t.Errorf("got %d entries with the error, want none", len(got))
-	}
-	if !strings.Contains(err.Error(), "long-lived token") || strings.Contains(err.Error(), kommoToken) {
-		t.Errorf("error %q should say to make a new long-lived token and never hold the token", err)
-	}
+	wantUnauthorized(t, got, err, "long-lived token", kommoToken)
 	n := 0
 	for _, r := range srv.Requests() {
 		if r.Path == "/api/v4/events" {
@@ -133,10 +90,7 @@ func TestKommo_TooManyRequestsIsRetried(t *testing.T) {
 	srv.Fail("/api/v4/events", 2, http.StatusTooManyRequests)
 	srv.Fail("/api/v4/events", 3, http.StatusTooManyRequests)
 	srv.Fail("/api/v4/leads", 1, http.StatusTooManyRequests)
-	got, err := openKommo(t, srv, sources.Options{Rate: -1, Backoff: time.Millisecond}).Weeks(context.Background(), kommoMapping, syncFrom, syncTo, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := syncWeeks(t, openKommo(t, srv, sources.Options{Rate: -1, Backoff: time.Millisecond}), kommoMapping, loc)
 	compareEntries(t, got, ds.Expected(kommoMapping, syncFrom, syncTo, loc))
 }
 
