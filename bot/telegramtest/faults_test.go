@@ -10,6 +10,7 @@ import (
 )
 
 func TestRetryAfterViolations(t *testing.T) {
+	t.Parallel() // it waits out a real retry_after, beside the other waits
 	srv, bot := newBot(t)
 	srv.SetFaults(Faults{RateLimit429: 1, RetryAfter: 1, EnforceRetryAfter: true})
 	_, err := bot.Send(tgbotapi.NewMessage(7, "x"))

@@ -17,6 +17,7 @@ func (s *Server) pollActive() bool {
 }
 
 func TestGetUpdatesOffsetConfirmAndLongPoll(t *testing.T) {
+	t.Parallel() // it waits out a real long poll, beside the other waits
 	srv, bot := newBot(t)
 	id := srv.SendText(group, alice, "/start@trackbot_test_bot now")
 	ups, err := bot.GetUpdates(tgbotapi.UpdateConfig{})
