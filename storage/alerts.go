@@ -45,15 +45,11 @@ func (r alertRow) rule() *domain.AlertRule {
 type alertStore struct{ t *tx }
 
 func (s alertStore) Create(r *domain.AlertRule) error {
-	b, err := s.t.workspaceBucket(bucketAlerts, r.Workspace, true)
+	id, err := s.t.nextWorkspaceID(bucketAlerts, r.Workspace)
 	if err != nil {
 		return err
 	}
-	seq, err := b.NextSequence()
-	if err != nil {
-		return err
-	}
-	r.ID = int64(seq)
+	r.ID = id
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = s.t.now()
 	}
@@ -61,23 +57,11 @@ func (s alertStore) Create(r *domain.AlertRule) error {
 }
 
 func (s alertStore) put(r *domain.AlertRule) error {
-	b, err := s.t.workspaceBucket(bucketAlerts, r.Workspace, true)
-	if err != nil {
-		return err
-	}
-	data, err := marshalRow("alert", toAlertRow(r))
-	if err != nil {
-		return err
-	}
-	return b.Put(idKey(r.ID), data)
+	return s.t.putWorkspaceRow(bucketAlerts, r.Workspace, r.ID, "alert", toAlertRow(r))
 }
 
 func (s alertStore) Get(workspace, id int64) (*domain.AlertRule, error) {
-	b, _ := s.t.workspaceBucket(bucketAlerts, workspace, false)
-	if b == nil || id <= 0 {
-		return nil, domain.Errorf(domain.ENOTFOUND, "alert.not_found")
-	}
-	data := b.Get(idKey(id))
+	data := s.t.workspaceRow(bucketAlerts, workspace, id)
 	if data == nil {
 		return nil, domain.Errorf(domain.ENOTFOUND, "alert.not_found")
 	}

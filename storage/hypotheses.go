@@ -277,3 +277,38 @@ func (t *tx) workspaceBucket(top []byte, workspace int64, create bool) (*bolt.Bu
 	}
 	return parent.CreateBucket(idKey(workspace))
 }
+
+// nextWorkspaceID takes the next id of the workspace's nested bucket in
+// top: each workspace numbers its own rows (reviews, revisions, alerts).
+func (t *tx) nextWorkspaceID(top []byte, workspace int64) (int64, error) {
+	b, err := t.workspaceBucket(top, workspace, true)
+	if err != nil {
+		return 0, err
+	}
+	seq, err := b.NextSequence()
+	return int64(seq), err
+}
+
+// putWorkspaceRow stores row, versioned as kind, under id in the
+// workspace's nested bucket in top.
+func (t *tx) putWorkspaceRow(top []byte, workspace, id int64, kind string, row any) error {
+	b, err := t.workspaceBucket(top, workspace, true)
+	if err != nil {
+		return err
+	}
+	data, err := marshalRow(kind, row)
+	if err != nil {
+		return err
+	}
+	return b.Put(idKey(id), data)
+}
+
+// workspaceRow returns the raw row with id from the workspace's nested
+// bucket in top; nil when there is none.
+func (t *tx) workspaceRow(top []byte, workspace, id int64) []byte {
+	b, _ := t.workspaceBucket(top, workspace, false)
+	if b == nil || id <= 0 {
+		return nil
+	}
+	return b.Get(idKey(id))
+}

@@ -127,15 +127,11 @@ func (r reviewRow) review() (*domain.Review, error) {
 type reviewStore struct{ t *tx }
 
 func (s reviewStore) Create(r *domain.Review) error {
-	b, err := s.t.workspaceBucket(bucketReviews, r.Workspace, true)
+	id, err := s.t.nextWorkspaceID(bucketReviews, r.Workspace)
 	if err != nil {
 		return err
 	}
-	seq, err := b.NextSequence()
-	if err != nil {
-		return err
-	}
-	r.ID = int64(seq)
+	r.ID = id
 	if r.OpenedAt.IsZero() {
 		r.OpenedAt = s.t.now()
 	}
@@ -143,23 +139,11 @@ func (s reviewStore) Create(r *domain.Review) error {
 }
 
 func (s reviewStore) put(r *domain.Review) error {
-	b, err := s.t.workspaceBucket(bucketReviews, r.Workspace, true)
-	if err != nil {
-		return err
-	}
-	data, err := marshalRow("review", toReviewRow(r))
-	if err != nil {
-		return err
-	}
-	return b.Put(idKey(r.ID), data)
+	return s.t.putWorkspaceRow(bucketReviews, r.Workspace, r.ID, "review", toReviewRow(r))
 }
 
 func (s reviewStore) Get(workspace, id int64) (*domain.Review, error) {
-	b, _ := s.t.workspaceBucket(bucketReviews, workspace, false)
-	if b == nil || id <= 0 {
-		return nil, domain.Errorf(domain.ENOTFOUND, "storage.review_not_found")
-	}
-	data := b.Get(idKey(id))
+	data := s.t.workspaceRow(bucketReviews, workspace, id)
 	if data == nil {
 		return nil, domain.Errorf(domain.ENOTFOUND, "storage.review_not_found")
 	}

@@ -121,23 +121,15 @@ type revisionStore struct{ t *tx }
 
 // Add stores a new revision; there is no Put or Delete.
 func (s revisionStore) Add(r *domain.Revision) error {
-	b, err := s.t.workspaceBucket(bucketRevisions, r.Workspace, true)
+	id, err := s.t.nextWorkspaceID(bucketRevisions, r.Workspace)
 	if err != nil {
 		return err
 	}
-	seq, err := b.NextSequence()
-	if err != nil {
-		return err
-	}
-	r.ID = int64(seq)
+	r.ID = id
 	if r.At.IsZero() {
 		r.At = s.t.now()
 	}
-	data, err := marshalRow("revision", toRevisionRow(r))
-	if err != nil {
-		return err
-	}
-	return b.Put(idKey(r.ID), data)
+	return s.t.putWorkspaceRow(bucketRevisions, r.Workspace, r.ID, "revision", toRevisionRow(r))
 }
 
 // List returns the workspace's revisions, oldest first.
